@@ -1,0 +1,609 @@
+//! The Document: blocks (headings and paragraphs), sentences, clauses, figures, markers and claims,
+//! in order, each with its span. Built once by [`parse`]; rules only read it.
+
+use crate::figure::{self, Figure, FigureKind, Quantity};
+use crate::lexicon::{Lexicon, MarkerKind};
+use crate::number;
+use crate::span::{LineIndex, Span};
+use std::ops::Range;
+
+/// How a heading number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadingStyle {
+    /// `一、`
+    ChineseComma,
+    /// `（一）` or `(一)`
+    ChineseParen,
+    /// `1.` or `1．`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）` or `(1)`
+    ArabicParen,
+    /// `①`
+    Circled,
+    /// Markdown `#` headings (level from the count of `#`).
+    Markdown,
+}
+
+impl HeadingStyle {
+    /// The conventional level of the style in a 公文 (一、 > （一） > 1. > （1） > ①).
+    pub fn level(self) -> u8 {
+        match self {
+            HeadingStyle::ChineseComma => 1,
+            HeadingStyle::ChineseParen => 2,
+            HeadingStyle::ArabicDot | HeadingStyle::ArabicComma => 3,
+            HeadingStyle::ArabicParen => 4,
+            HeadingStyle::Circled => 5,
+            HeadingStyle::Markdown => 1,
+        }
+    }
+}
+
+/// A heading number at the start of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Level: 1 for `一、`, 2 for `（一）`, 3 for `1.`, … (Markdown: the count of `#`).
+    pub level: u8,
+    /// The number written (0 for Markdown headings, which carry none).
+    pub number: u32,
+    /// How it is written.
+    pub style: HeadingStyle,
+    /// The span of the number with its punctuation (`一、`).
+    pub span: Span,
+    /// The title: from after the number to the first sentence end or the end of the block.
+    pub title: Span,
+}
+
+/// A block: one line of the source, a heading or a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text, without surrounding white space.
+    pub span: Span,
+    /// The heading number at its start, if any.
+    pub heading: Option<Heading>,
+    /// The block is a heading and nothing else (no body after the title).
+    pub heading_only: bool,
+    /// Its sentences (indices into [`Document::sentences`]).
+    pub sentences: Range<usize>,
+}
+
+/// A sentence, ended by 。！？； or the end of its block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text, terminator included.
+    pub span: Span,
+    /// Its block.
+    pub block: usize,
+    /// Its clauses.
+    pub clauses: Range<usize>,
+    /// Its claims.
+    pub claims: Range<usize>,
+}
+
+/// A clause, ended by ，、： or by its sentence's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The clause's text, without its terminator.
+    pub span: Span,
+    /// Its sentence.
+    pub sentence: usize,
+    /// The punctuation that ends it (`、` joins enumerations), or `None` at a block end.
+    pub terminator: Option<char>,
+    /// Its claims.
+    pub claims: Range<usize>,
+    /// Its markers.
+    pub markers: Range<usize>,
+}
+
+impl Clause {
+    /// Whether this clause and the next are items of one enumeration (`甲、乙`).
+    pub fn enumerates(&self) -> bool {
+        self.terminator == Some('、')
+    }
+}
+
+/// A marker word (其中, 共, 分别, 占, …) in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// Where it stands.
+    pub span: Span,
+    /// What it marks.
+    pub kind: MarkerKind,
+    /// Its clause.
+    pub clause: usize,
+}
+
+/// A set of marker kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MarkerSet(u16);
+
+impl MarkerSet {
+    fn bit(kind: MarkerKind) -> u16 {
+        1 << (kind as u16)
+    }
+
+    /// Add a kind.
+    pub fn insert(&mut self, kind: MarkerKind) {
+        self.0 |= Self::bit(kind);
+    }
+
+    /// Whether the set holds `kind`.
+    pub fn has(self, kind: MarkerKind) -> bool {
+        self.0 & Self::bit(kind) != 0
+    }
+
+    /// The kinds in the set, in a fixed order.
+    pub fn kinds(self) -> impl Iterator<Item = MarkerKind> {
+        [
+            MarkerKind::Subset,
+            MarkerKind::Remainder,
+            MarkerKind::Total,
+            MarkerKind::Respectively,
+            MarkerKind::Share,
+            MarkerKind::PerCapita,
+            MarkerKind::Change,
+            MarkerKind::Level,
+        ]
+        .into_iter()
+        .filter(move |k| self.has(*k))
+    }
+}
+
+/// A claim: a quantity with its place and role in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Where the figure stands (qualifiers and unit included).
+    pub span: Span,
+    /// What it stands for.
+    pub quantity: Quantity,
+    /// Its clause.
+    pub clause: usize,
+    /// Its sentence.
+    pub sentence: usize,
+    /// The words before it in its clause: what it counts (`已完成整改172条` → `已完成整改`).
+    pub subject: Span,
+    /// The markers before it in its clause.
+    pub markers: MarkerSet,
+    /// Inside quotation marks or a title (“四保障”, 《…》): a name, not a statement.
+    pub quoted: bool,
+}
+
+impl Claim {
+    /// Whether the claim carries `kind`.
+    pub fn has(&self, kind: MarkerKind) -> bool {
+        self.markers.has(kind)
+    }
+}
+
+/// A parsed report.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The decoded text every span points into.
+    pub text: String,
+    /// Blocks in order.
+    pub blocks: Vec<Block>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Clauses in order.
+    pub clauses: Vec<Clause>,
+    /// Every figure, quantities or not.
+    pub figures: Vec<Figure>,
+    /// Marker words.
+    pub markers: Vec<Marker>,
+    /// Quantities with their roles.
+    pub claims: Vec<Claim>,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// The text under a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The claims of a sentence.
+    pub fn sentence_claims(&self, sentence: usize) -> &[Claim] {
+        self.sentences
+            .get(sentence)
+            .and_then(|s| self.claims.get(s.claims.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The markers of a clause.
+    pub fn clause_markers(&self, clause: usize) -> &[Marker] {
+        self.clauses
+            .get(clause)
+            .and_then(|c| self.markers.get(c.markers.clone()))
+            .unwrap_or(&[])
+    }
+}
+
+/// Parse report text into a [`Document`].
+pub fn parse(text: &str) -> Document {
+    let mut doc = Document {
+        text: text.to_owned(),
+        blocks: Vec::new(),
+        sentences: Vec::new(),
+        clauses: Vec::new(),
+        figures: Vec::new(),
+        markers: Vec::new(),
+        claims: Vec::new(),
+        lines: LineIndex::new(text),
+    };
+    for line in lines(text) {
+        let span = trim_span(text, line);
+        if span.is_empty() {
+            continue;
+        }
+        parse_block(&mut doc, span);
+    }
+    doc
+}
+
+/// Spans of the lines of `text`, without their line endings.
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' || b == b'\r' {
+                let line = Span::new(start, i);
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+                return Some(line);
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            let line = Span::new(start, bytes.len());
+            start = bytes.len();
+            return Some(line);
+        }
+        None
+    })
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let trimmed = s.trim_matches(is_blank);
+    Span::new(span.start + lead, span.start + lead + trimmed.len())
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '：' | ':')
+}
+
+fn opens_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '『' | '《' | '〈' | '‘')
+}
+
+fn closes_quote(c: char) -> bool {
+    matches!(c, '”' | '」' | '』' | '》' | '〉' | '’')
+}
+
+/// Recognise a heading number at the start of `s`; returns (style, number, byte length).
+fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
+    let first = s.chars().next()?;
+    if first == '#' {
+        let hashes = s.chars().take_while(|c| *c == '#').count();
+        if hashes <= 6 && s[hashes..].starts_with(' ') {
+            return Some((HeadingStyle::Markdown, hashes as u32, hashes + 1));
+        }
+        return None;
+    }
+    if let Some(c) = ('①'..='⑳').position(|c| c == first) {
+        return Some((HeadingStyle::Circled, c as u32 + 1, first.len_utf8()));
+    }
+    if matches!(first, '（' | '(') {
+        let inner = &s[first.len_utf8()..];
+        let (rest, n, chinese) = match number::arabic(inner) {
+            Ok((r, n)) if !n.has_point => (r, n, false),
+            _ => match number::chinese(inner) {
+                Ok((r, n)) => (r, n, true),
+                Err(_) => return None,
+            },
+        };
+        let close = rest.chars().next().filter(|c| matches!(c, '）' | ')'))?;
+        let len = s.len() - rest.len() + close.len_utf8();
+        let style = if chinese {
+            HeadingStyle::ChineseParen
+        } else {
+            HeadingStyle::ArabicParen
+        };
+        return Some((style, small(n.value)?, len));
+    }
+    if let Ok((rest, n)) = number::chinese(s) {
+        if rest.starts_with('、') && !n.has_point {
+            return Some((
+                HeadingStyle::ChineseComma,
+                small(n.value)?,
+                s.len() - rest.len() + '、'.len_utf8(),
+            ));
+        }
+        return None;
+    }
+    // Arabic: `1.`, `1．`, `1、` not followed by a digit (1.04 is a figure).
+    let digits: usize = s
+        .char_indices()
+        .take_while(|(_, c)| number::arabic_digit(*c).is_some())
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    if digits > 9 {
+        return None;
+    }
+    let rest = &s[digits..];
+    let sep = rest.chars().next()?;
+    let style = match sep {
+        '.' | '．' => HeadingStyle::ArabicDot,
+        '、' => HeadingStyle::ArabicComma,
+        _ => return None,
+    };
+    let after = &rest[sep.len_utf8()..];
+    if after
+        .chars()
+        .next()
+        .is_none_or(|c| number::arabic_digit(c).is_some())
+    {
+        return None;
+    }
+    let value: u32 = s[..digits]
+        .chars()
+        .filter_map(number::arabic_digit)
+        .fold(0u32, |acc, d| acc.saturating_mul(10).saturating_add(d));
+    Some((style, value, digits + sep.len_utf8()))
+}
+
+fn small(v: rust_decimal::Decimal) -> Option<u32> {
+    if v.fract().is_zero() && v >= rust_decimal::Decimal::ZERO && v < rust_decimal::Decimal::from(10_000) {
+        u32::try_from(v.mantissa() / 10_i128.pow(v.scale())).ok()
+    } else {
+        None
+    }
+}
+
+fn parse_block(doc: &mut Document, span: Span) {
+    let text = doc.text.as_str();
+    let block_text = span.text(text);
+    let heading = heading_number(block_text).map(|(style, number, len)| {
+        let title_start = span.start + len;
+        let rest = &text[title_start..span.end];
+        let title_len = rest
+            .char_indices()
+            .find(|(_, c)| is_sentence_end(*c))
+            .map_or(rest.len(), |(i, _)| i);
+        let level = if style == HeadingStyle::Markdown {
+            number as u8
+        } else {
+            style.level()
+        };
+        Heading {
+            level,
+            number: if style == HeadingStyle::Markdown { 0 } else { number },
+            style,
+            span: Span::new(span.start, title_start),
+            title: Span::new(title_start, title_start + title_len),
+        }
+    });
+    let content = Span::new(heading.as_ref().map_or(span.start, |h| h.span.end), span.end);
+    let heading_only = heading.as_ref().is_some_and(|h| {
+        let after_title = &text[h.title.end..span.end];
+        after_title.chars().all(|c| is_sentence_end(c) || is_blank(c))
+            && h.title.len() <= 120 * 3
+    });
+
+    let lx = Lexicon::builtin();
+    let figures = figure::scan(text, content);
+    let sentence_start = doc.sentences.len();
+
+    // Walk the characters once: quotes, sentence and clause ends, markers.
+    let mut quote_depth: u32 = 0;
+    let mut fig = 0usize;
+    let mut figure_quoted = vec![false; figures.len()];
+    let mut clause_start = content.start;
+    let mut sentence_first_clause = doc.clauses.len();
+    let mut sentence_start_byte = content.start;
+    let mut sentence_first_claim = doc.claims.len();
+    let mut markers: Vec<(Span, MarkerKind)> = Vec::new();
+    let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
+    let mut i = content.start;
+    while i < content.end {
+        if let Some(f) = figures.get(fig) {
+            if i >= f.span.start {
+                figure_quoted[fig] = quote_depth > 0;
+                i = f.span.end.max(i + 1);
+                fig += 1;
+                continue;
+            }
+        }
+        let Some(c) = text[i..content.end].chars().next() else {
+            break;
+        };
+        if opens_quote(c) {
+            quote_depth += 1;
+        } else if closes_quote(c) {
+            quote_depth = quote_depth.saturating_sub(1);
+        } else if c == '"' {
+            quote_depth = if quote_depth > 0 { quote_depth - 1 } else { 1 };
+        }
+        if is_sentence_end(c) || is_clause_end(c) {
+            clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
+            clause_start = i + c.len_utf8();
+        } else if let Some((len, kind)) = lx.markers.match_start(&text[i..content.end]) {
+            markers.push((Span::new(i, i + len), kind));
+            i += len;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    if clause_start < content.end || clause_ends.is_empty() {
+        clause_ends.push((Span::new(clause_start, content.end), None, true));
+    }
+
+    // Materialise sentences and clauses; attach figures, markers and claims.
+    let mut fig_iter = figures.into_iter().zip(figure_quoted).peekable();
+    let mut marker_iter = markers.into_iter().peekable();
+    let block_index = doc.blocks.len();
+    let mut carried = MarkerSet::default(); // a clause that is only 其中 passes it on
+    for (cspan, term, ends_sentence) in clause_ends {
+        let clause_index = doc.clauses.len();
+        let sentence_index = doc.sentences.len();
+        let first_claim = doc.claims.len();
+        let first_marker = doc.markers.len();
+        while let Some((mspan, kind)) = marker_iter.peek().copied() {
+            if mspan.start >= cspan.end {
+                break;
+            }
+            doc.markers.push(Marker {
+                span: mspan,
+                kind,
+                clause: clause_index,
+            });
+            marker_iter.next();
+        }
+        let clause_markers = &doc.markers[first_marker..];
+        let mut prev_claim_end = cspan.start;
+        let mut prev_subject: Option<Span> = None;
+        while let Some((f, _)) = fig_iter.peek() {
+            if f.span.start >= cspan.end.max(cspan.start + 1) {
+                break;
+            }
+            let Some((f, quoted)) = fig_iter.next() else {
+                break;
+            };
+            if let FigureKind::Quantity(q) = &f.kind {
+                let mut set = carried;
+                for m in clause_markers.iter().filter(|m| m.span.end <= f.span.start) {
+                    set.insert(m.kind);
+                }
+                let subject = trim_span(text, Span::new(prev_claim_end, f.span.start));
+                let subject = match (subject.is_empty(), prev_subject) {
+                    (true, Some(p)) => p,
+                    _ => subject,
+                };
+                prev_subject = Some(subject);
+                prev_claim_end = f.span.end;
+                doc.claims.push(Claim {
+                    span: f.span,
+                    quantity: q.clone(),
+                    clause: clause_index,
+                    sentence: sentence_index,
+                    subject,
+                    markers: set,
+                    quoted,
+                });
+            }
+            doc.figures.push(f);
+        }
+        let only_markers = clause_markers.len() == 1
+            && clause_markers[0].span == trim_span(text, cspan)
+            && doc.claims.len() == first_claim;
+        carried = MarkerSet::default();
+        if only_markers {
+            carried.insert(clause_markers[0].kind);
+        }
+        doc.clauses.push(Clause {
+            span: cspan,
+            sentence: sentence_index,
+            terminator: term,
+            claims: first_claim..doc.claims.len(),
+            markers: first_marker..doc.markers.len(),
+        });
+        if ends_sentence {
+            let end = match term {
+                Some(c) => cspan.end + c.len_utf8(),
+                None => cspan.end,
+            };
+            doc.sentences.push(Sentence {
+                span: Span::new(sentence_start_byte, end),
+                block: block_index,
+                clauses: sentence_first_clause..doc.clauses.len(),
+                claims: sentence_first_claim..doc.claims.len(),
+            });
+            sentence_first_clause = doc.clauses.len();
+            sentence_first_claim = doc.claims.len();
+            sentence_start_byte = end;
+        }
+    }
+    // Remaining figures (none expected) still belong to the document.
+    for (f, _) in fig_iter {
+        doc.figures.push(f);
+    }
+    doc.blocks.push(Block {
+        span,
+        heading,
+        heading_only,
+        sentences: sentence_start..doc.sentences.len(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            heading_number("一、以更高站位").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::ChineseComma, 1))
+        );
+        assert_eq!(
+            heading_number("（三）加强").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::ChineseParen, 3))
+        );
+        assert_eq!(
+            heading_number("1.加快基").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::ArabicDot, 1))
+        );
+        assert_eq!(heading_number("1.04万元"), None);
+        assert_eq!(heading_number("2020年2月"), None);
+        assert_eq!(
+            heading_number("## 概况").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::Markdown, 2))
+        );
+    }
+
+    #[test]
+    fn subject_and_clauses() {
+        let doc = parse("制定整改措施206条,已完成整改172条。");
+        assert_eq!(doc.claims.len(), 2);
+        assert_eq!(doc.slice(doc.claims[1].subject), "已完成整改");
+        assert_eq!(doc.clauses.len(), 2);
+        assert_eq!(doc.sentences.len(), 1);
+        assert_eq!(doc.sentences[0].claims, 0..2);
+    }
+
+    #[test]
+    fn quoted_claims() {
+        let doc = parse("落实教育、医疗、住房“四保障”。");
+        assert_eq!(doc.claims.len(), 1);
+        assert!(doc.claims[0].quoted);
+    }
+
+    #[test]
+    fn carried_subset_marker() {
+        let doc = parse("培训8.5万人次，其中，脱贫劳动力9.1万人次。");
+        assert!(doc.claims[1].has(MarkerKind::Subset));
+        assert!(!doc.claims[0].has(MarkerKind::Subset));
+    }
+}

@@ -1,0 +1,735 @@
+//! Figures: every written number in a text, classified.
+//!
+//! A figure is either a **quantity** (value, magnitude, unit, qualifier → an interval) or one of the
+//! things that look like numbers but are not quantities and that no arithmetic rule may count:
+//! years, dates, periods, ordinals, codes. Ratios (`12.8:45.4:41.9`) and malformed figures
+//! (`12..5`) are kept as their own kinds for the rules that read them.
+
+use crate::interval::{Bound, Interval};
+use crate::lexicon::{Lexicon, QualifierKind, Unit, UnitKind};
+use crate::number::{self, arabic_digit, is_chinese_numeral_char, Numeral};
+use crate::span::Span;
+use nom::{branch::alt, bytes::complete::tag, combinator::value, IResult, Parser};
+use rust_decimal::Decimal;
+
+/// A quantity: what a figure with its magnitude, unit and qualifiers stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The written value after magnitude and unit factor, in the base unit (`1.04万元` → 10400).
+    pub value: Decimal,
+    /// The unit as written, if any.
+    pub unit: Option<&'static Unit>,
+    /// The qualifier that widens the interval (多, 约, 超, …).
+    pub qualifier: Option<QualifierKind>,
+    /// Written as a range (`3至5万元`).
+    pub range: bool,
+    /// Every true value the figure may stand for, in the base unit.
+    pub interval: Interval,
+    /// Written in Chinese numerals.
+    pub chinese: bool,
+}
+
+impl Quantity {
+    /// The base unit's name (`元` for `万元`), or `""` for a bare number.
+    pub fn base_unit(&self) -> &'static str {
+        self.unit.map_or("", |u| u.base.as_str())
+    }
+
+    /// What the unit measures, if there is one.
+    pub fn kind(&self) -> Option<UnitKind> {
+        self.unit.map(|u| u.kind)
+    }
+
+    /// Whether two quantities can be added or compared: same base unit.
+    pub fn commensurable(&self, other: &Quantity) -> bool {
+        match (self.unit, other.unit) {
+            (Some(a), Some(b)) => a.base == b.base,
+            _ => false,
+        }
+    }
+
+    /// A percentage.
+    pub fn is_percent(&self) -> bool {
+        self.kind() == Some(UnitKind::Percent)
+    }
+}
+
+/// Why a figure is malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Malformation {
+    /// `1,.5`: a separator with no digits after it.
+    EmptyGroup,
+    /// `.75`: a point with no digit before it.
+    LeadingPoint,
+    /// `12..5`: a doubled point.
+    DoubledPoint,
+    /// `3.4.5亿元`: two points in one figure.
+    TwoPoints,
+}
+
+impl Malformation {
+    /// A short Chinese description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Malformation::EmptyGroup => "千分位分隔符后没有数字",
+            Malformation::LeadingPoint => "小数点前没有数字",
+            Malformation::DoubledPoint => "小数点重复",
+            Malformation::TwoPoints => "一个数字中有两个小数点",
+        }
+    }
+}
+
+/// What kind of figure a number is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureKind {
+    /// A quantity that rules may count.
+    Quantity(Quantity),
+    /// A year (`2024年`, `一九五七年`, `2024年度`).
+    Year,
+    /// A date or month (`11月13日`, `2020年2月`), with the month and day written.
+    Date {
+        /// Month, if written.
+        month: Option<u32>,
+        /// Day, if written.
+        day: Option<u32>,
+    },
+    /// A period (`前三季度`, `1—9月`, `2021—2025年`).
+    Period,
+    /// An ordinal (`第4`, `第一`).
+    Ordinal,
+    /// A code or identifier (`G69`, `“33618”`, `1+1+4+4+23`, `〔2018〕59号`).
+    Code,
+    /// A ratio (`12.8:45.4:41.9`), with each part as an interval.
+    Ratio(Vec<Interval>),
+    /// A broken figure.
+    Malformed(Malformation),
+}
+
+/// A figure and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Byte span in the document text.
+    pub span: Span,
+    /// What it is.
+    pub kind: FigureKind,
+}
+
+impl Figure {
+    /// The quantity, if the figure is one.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.kind {
+            FigureKind::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn is_range_sep(c: char) -> bool {
+    matches!(c, '至' | '到' | '—' | '–' | '~' | '～' | '-' | '－' | '〜')
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '「' | '『' | '‘')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '"' | '」' | '』' | '’')
+}
+
+/// `百分之` / `千分之` before a Chinese numeral.
+fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
+    alt((
+        value(UnitKind::Percent, alt((tag("百分之"), tag("百分點"), tag("百分点")))),
+        value(UnitKind::Permille, tag("千分之")),
+    ))
+    .parse(i)
+}
+
+/// Scan `text[range]` for figures. Offsets in the result are absolute in `text`.
+pub fn scan(text: &str, range: Span) -> Vec<Figure> {
+    let lx = Lexicon::builtin();
+    let mut out = Vec::new();
+    let mut i = range.start;
+    let end = range.end;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else {
+            break;
+        };
+        let starts_number = arabic_digit(c).is_some()
+            || is_chinese_numeral_char(c)
+            || matches!(c, '.' | '．' | '-' | '−' | '负');
+        if starts_number {
+            match figure_at(lx, text, i, end) {
+                Step::Figure(f) => {
+                    i = f.span.end;
+                    out.push(f);
+                    continue;
+                }
+                Step::Skip(to) => {
+                    i = to.max(i + c.len_utf8());
+                    continue;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+enum Step {
+    Figure(Figure),
+    Skip(usize),
+}
+
+fn skip_numeral_run(text: &str, at: usize, end: usize) -> usize {
+    let mut j = at;
+    for c in text[at..end].chars() {
+        if is_chinese_numeral_char(c) {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn skip_code_run(text: &str, at: usize, end: usize) -> usize {
+    let mut j = at;
+    for c in text[at..end].chars() {
+        if c.is_ascii_alphanumeric()
+            || arabic_digit(c).is_some()
+            || matches!(c, '.' | '+' | '/' | '-' | '_')
+        {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A trailing point is sentence punctuation, not part of the code.
+    while j > at && text[..j].ends_with('.') {
+        j -= 1;
+    }
+    j
+}
+
+fn figure(span_start: usize, span_end: usize, kind: FigureKind) -> Step {
+    Step::Figure(Figure {
+        span: Span::new(span_start, span_end),
+        kind,
+    })
+}
+
+fn figure_at(lx: &'static Lexicon, text: &str, at: usize, end: usize) -> Step {
+    let here = &text[at..end];
+    let Some(c) = here.chars().next() else {
+        return Step::Skip(end);
+    };
+    // Signs: `-3.2`, `−3.2`, `负3.2`.
+    if matches!(c, '-' | '−' | '负') {
+        let after = at + c.len_utf8();
+        let prev = prev_char(text, at);
+        let next = text[after..end].chars().next();
+        let sign_ok = prev.is_none_or(|p| arabic_digit(p).is_none() && !p.is_ascii_alphabetic());
+        if sign_ok && next.is_some_and(|n| arabic_digit(n).is_some()) {
+            if let Step::Figure(mut f) = figure_at(lx, text, after, end) {
+                if let FigureKind::Quantity(q) = &mut f.kind {
+                    negate(q);
+                    f.span.start = at;
+                }
+                return Step::Figure(f);
+            }
+        }
+        return Step::Skip(after);
+    }
+    // A leading point: `比例为.75`.
+    if matches!(c, '.' | '．') {
+        let after = at + c.len_utf8();
+        let prev = prev_char(text, at);
+        let cjk_before = prev.is_some_and(|p| p as u32 >= 0x2E80 && !is_close_quote(p));
+        if cjk_before {
+            if let Ok((rest, _)) = number::arabic(&text[after..end]) {
+                let stop = end - rest.len();
+                return figure(at, stop, FigureKind::Malformed(Malformation::LeadingPoint));
+            }
+        }
+        return Step::Skip(after);
+    }
+    // 百分之二十九点六, 千分之三.
+    if let Ok((rest, kind)) = fraction_prefix(here) {
+        if let Ok((rest, n)) = number::chinese(rest) {
+            let stop = end - rest.len();
+            let unit = lx.units.iter().find(|u| u.kind == kind);
+            let q = build_quantity(n, Decimal::ONE, unit, None, None);
+            return figure(at, stop, FigureKind::Quantity(q));
+        }
+        return Step::Skip(at + "百分之".len());
+    }
+    let prev = prev_char(text, at);
+    if arabic_digit(c).is_some() {
+        arabic_figure(lx, text, at, end, prev)
+    } else {
+        chinese_figure(lx, text, at, end, prev)
+    }
+}
+
+fn negate(q: &mut Quantity) {
+    q.value = -q.value;
+    let lo = q.interval.upper.map(|b| Bound {
+        value: -b.value,
+        inclusive: b.inclusive,
+    });
+    let hi = q.interval.lower.map(|b| Bound {
+        value: -b.value,
+        inclusive: b.inclusive,
+    });
+    q.interval = Interval {
+        lower: lo,
+        upper: hi,
+    };
+}
+
+/// What follows a numeral that makes it a date, year or period rather than a quantity.
+fn calendar_after(
+    lx: &'static Lexicon,
+    text: &str,
+    n: &Numeral,
+    start: usize,
+    after: usize,
+    end: usize,
+) -> Option<Step> {
+    let rest = &text[after..end];
+    let integer = !n.has_point && n.value.fract().is_zero();
+    let v = n.value;
+    let is_year_value = integer
+        && v >= Decimal::from(1000)
+        && v <= Decimal::from(2999)
+        && (n.integer_digits == 4 || n.digit_sequence);
+    if is_year_value && (rest.starts_with('年') || rest.starts_with("年度")) {
+        let mut stop = after + '年'.len_utf8();
+        if text[stop..end].starts_with('度') {
+            stop += '度'.len_utf8();
+            return Some(figure(start, stop, FigureKind::Year));
+        }
+        // 2020年2月, 2024年11月13日
+        if let Ok((r, m)) = number::numeral(&text[stop..end]) {
+            if r.starts_with('月') && m.value.fract().is_zero() {
+                let mstop = end - r.len() + '月'.len_utf8();
+                let (dstop, day) = day_after(text, mstop, end);
+                return Some(figure(
+                    start,
+                    dstop,
+                    FigureKind::Date {
+                        month: to_u32(m.value),
+                        day,
+                    },
+                ));
+            }
+        }
+        return Some(figure(start, stop, FigureKind::Year));
+    }
+    if integer && rest.starts_with('月') && !n.digit_sequence {
+        let mstop = after + '月'.len_utf8();
+        let (dstop, day) = day_after(text, mstop, end);
+        return Some(figure(
+            start,
+            dstop,
+            FigureKind::Date {
+                month: to_u32(v),
+                day,
+            },
+        ));
+    }
+    if integer && (rest.starts_with('日') || rest.starts_with('号')) {
+        let prev = prev_char(text, start);
+        if prev == Some('月') || rest.starts_with('号') {
+            let kind = if rest.starts_with('日') {
+                FigureKind::Date {
+                    month: None,
+                    day: to_u32(v),
+                }
+            } else {
+                FigureKind::Code
+            };
+            return Some(figure(start, after + '日'.len_utf8(), kind));
+        }
+    }
+    if rest.starts_with("季度") || rest.starts_with("年代") {
+        return Some(figure(start, after + "季度".len(), FigureKind::Period));
+    }
+    let _ = lx;
+    None
+}
+
+fn to_u32(v: Decimal) -> Option<u32> {
+    u32::try_from(v.trunc().mantissa()).ok()
+}
+
+fn day_after(text: &str, at: usize, end: usize) -> (usize, Option<u32>) {
+    if let Ok((r, d)) = number::numeral(&text[at..end]) {
+        if (r.starts_with('日') || r.starts_with('号')) && d.value.fract().is_zero() {
+            return (end - r.len() + '日'.len_utf8(), to_u32(d.value));
+        }
+    }
+    (at, None)
+}
+
+fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+    // G69, 4A, 5G, GB/T 15835: codes.
+    let prev_non_space = text[..at].trim_end_matches([' ', '\u{3000}']).chars().next_back();
+    if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '/' | '_' | '#'))
+        || prev_non_space.is_some_and(|p| p.is_ascii_alphabetic() || p == '/')
+    {
+        return figure(at, skip_code_run(text, at, end), FigureKind::Code);
+    }
+    let Ok((rest, n)) = number::arabic(&text[at..end]) else {
+        return Step::Skip(at + 1);
+    };
+    let after = end - rest.len();
+    // Malformed forms right after the digits.
+    let mut chars = rest.chars();
+    let c1 = chars.next();
+    let c2 = chars.next();
+    let c3 = chars.next();
+    let point = |c: Option<char>| matches!(c, Some('.') | Some('．'));
+    let digit = |c: Option<char>| c.and_then(arabic_digit).is_some();
+    if point(c1) && point(c2) && digit(c3) {
+        let stop = digits_end(text, after + 2 * c1.map_or(1, char::len_utf8), end);
+        return figure(at, stop, FigureKind::Malformed(Malformation::DoubledPoint));
+    }
+    if matches!(c1, Some(',') | Some('，')) && point(c2) && digit(c3) {
+        let first = c1.map_or(1, char::len_utf8);
+        let second = c2.map_or(1, char::len_utf8);
+        let stop = digits_end(text, after + first + second, end);
+        return figure(at, stop, FigureKind::Malformed(Malformation::EmptyGroup));
+    }
+    if n.has_point && point(c1) && digit(c2) {
+        // 3.4.5: a section number, or a malformed figure when a unit follows.
+        let stop = skip_code_run(text, after, end);
+        let tail = &text[stop..end];
+        let unit_follows =
+            lx.magnitudes.match_start(tail).is_some() || lx.match_unit(tail).is_some();
+        let kind = if unit_follows {
+            FigureKind::Malformed(Malformation::TwoPoints)
+        } else {
+            FigureKind::Code
+        };
+        return figure(at, stop, kind);
+    }
+    // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3).
+    if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_')) && !point(c1) {
+        return figure(at, skip_code_run(text, at, end), FigureKind::Code);
+    }
+    // Ratios: 12.8:45.4:41.9
+    if matches!(c1, Some(':') | Some('：')) && digit(c2) {
+        return ratio(text, at, end, n, after);
+    }
+    // 〔2018〕59号 and “33618”: codes.
+    if matches!(prev, Some('〔') | Some('[') | Some('【')) {
+        return figure(at, after, FigureKind::Code);
+    }
+    if let Some(step) = calendar_after(lx, text, &n, at, after, end) {
+        return step;
+    }
+    if prev == Some('第') {
+        return figure(at, after, FigureKind::Ordinal);
+    }
+    quantity_figure(lx, text, at, after, end, n, prev)
+}
+
+fn digits_end(text: &str, from: usize, end: usize) -> usize {
+    let mut j = from;
+    for c in text[from..end].chars() {
+        if arabic_digit(c).is_some() {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+fn ratio(text: &str, at: usize, end: usize, first: Numeral, after: usize) -> Step {
+    let mut parts = vec![rounded_interval(&first, Decimal::ONE)];
+    let mut stop = after;
+    loop {
+        let rest = &text[stop..end];
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, ':' | '：')) else {
+            break;
+        };
+        match number::arabic(&rest[sep.len_utf8()..]) {
+            Ok((r, n)) => {
+                parts.push(rounded_interval(&n, Decimal::ONE));
+                stop = end - r.len();
+            }
+            Err(_) => break,
+        }
+    }
+    figure(at, stop, FigureKind::Ratio(parts))
+}
+
+fn chinese_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+    // 万一, 百强, 千方百计: a run that does not start a numeral is skipped whole.
+    let Ok((rest, n)) = number::chinese(&text[at..end]) else {
+        return Step::Skip(skip_numeral_run(text, at, end));
+    };
+    let after = end - rest.len();
+    // A numeral glued to another (十四五 after a failed parse) or inside a word (统一, 唯一).
+    if prev.is_some_and(is_chinese_numeral_char) {
+        return Step::Skip(skip_numeral_run(text, at, end));
+    }
+    if prev == Some('第') {
+        return figure(at, after, FigureKind::Ordinal);
+    }
+    if let Some(step) = calendar_after(lx, text, &n, at, after, end) {
+        return step;
+    }
+    if prev == Some('前') && (rest.starts_with("个月") || rest.starts_with('年')) {
+        let stop = after + if rest.starts_with('年') { 3 } else { 6 };
+        return figure(at, stop, FigureKind::Period);
+    }
+    if n.value == Decimal::ONE
+        && !n.has_point
+        && lx
+            .numeral_word_prefixes
+            .match_end(&text[..at])
+            .is_some()
+    {
+        return Step::Skip(after);
+    }
+    if n.digit_sequence {
+        return Step::Skip(after);
+    }
+    quantity_figure(lx, text, at, after, end, n, prev)
+}
+
+/// Parse what follows a numeral: 多/余, magnitude, unit, suffix qualifiers, a range.
+fn quantity_figure(
+    lx: &'static Lexicon,
+    text: &str,
+    at: usize,
+    after: usize,
+    end: usize,
+    n: Numeral,
+    prev: Option<char>,
+) -> Step {
+    let mut pos = after;
+    let mut qualifier: Option<QualifierKind> = None;
+    let more = |s: &str| -> Option<usize> {
+        match lx.suffix_qualifiers.match_start(s) {
+            Some((len, QualifierKind::More)) => Some(len),
+            _ => None,
+        }
+    };
+    if let Some(len) = more(&text[pos..end]) {
+        qualifier = Some(QualifierKind::More);
+        pos += len;
+    }
+    let mut magnitude = Decimal::ONE;
+    if !n.chinese {
+        if let Some((len, m)) = lx.magnitudes.match_start(&text[pos..end]) {
+            magnitude = m;
+            pos += len;
+        }
+    }
+    if qualifier.is_none() {
+        if let Some(len) = more(&text[pos..end]) {
+            qualifier = Some(QualifierKind::More);
+            pos += len;
+        }
+    }
+    // A range: 3至5万元, 3—5, 3-5万元 (the second figure's magnitude and unit serve both).
+    let mut range_end: Option<(Numeral, Decimal)> = None;
+    if let Some(sep) = text[pos..end].chars().next().filter(|c| is_range_sep(*c)) {
+        let second_at = pos + sep.len_utf8();
+        let second = if n.chinese {
+            number::chinese(&text[second_at..end])
+        } else {
+            number::arabic(&text[second_at..end])
+        };
+        if let Ok((r, m)) = second {
+            let mut p2 = end - r.len();
+            let mut mag2 = magnitude;
+            if !m.chinese && magnitude == Decimal::ONE {
+                if let Some((len, mm)) = lx.magnitudes.match_start(&text[p2..end]) {
+                    mag2 = mm;
+                    p2 += len;
+                }
+            }
+            // 1—9月, 2021—2025年: periods, not quantities.
+            let tail = &text[p2..end];
+            if tail.starts_with('月') || tail.starts_with("季度") {
+                return figure(at, p2 + tail.chars().next().map_or(0, char::len_utf8), FigureKind::Period);
+            }
+            if tail.starts_with('年')
+                && n.integer_digits == 4
+                && m.value >= Decimal::from(1000)
+            {
+                return figure(at, p2 + '年'.len_utf8(), FigureKind::Period);
+            }
+            if m.value > n.value || mag2 > magnitude {
+                if magnitude == Decimal::ONE {
+                    magnitude = mag2;
+                }
+                range_end = Some((m, mag2));
+                pos = p2;
+            }
+        }
+    }
+    // The unit.
+    let mut unit: Option<&'static Unit> = None;
+    if let Some((len, u)) = Lexicon::builtin().match_unit(&text[pos..end]) {
+        let value = n.value;
+        let fits = (!u.chinese_only || n.chinese)
+            && (!u.arabic_only || !n.chinese)
+            && u.max.is_none_or(|m| value <= m)
+            && (u.kind != UnitKind::Category || value >= Decimal::TWO);
+        if fits {
+            unit = Some(u);
+            pos += len;
+        }
+    }
+    // A Chinese numeral is a quantity only with a unit or magnitude inside it: 三中全会 is not.
+    if n.chinese && unit.is_none() {
+        return Step::Skip(after);
+    }
+    // 一户一策, 一村一品: slogans, not figures.
+    if n.chinese {
+        if let (Some(first), Some(next)) = (text[at..].chars().next(), text[pos..end].chars().next())
+        {
+            if first == next {
+                return Step::Skip(pos);
+            }
+        }
+    }
+    // A bare four-digit integer in the range of years is a year (`2023世界旅游联盟`).
+    if unit.is_none()
+        && magnitude == Decimal::ONE
+        && !n.has_point
+        && n.integer_digits == 4
+        && n.value >= Decimal::from(1900)
+        && n.value <= Decimal::from(2100)
+    {
+        return figure(at, after, FigureKind::Year);
+    }
+    // A bare figure alone inside quotes is a code: “33618”.
+    if unit.is_none() && magnitude == Decimal::ONE {
+        let next = text[pos..end].chars().next();
+        if prev.is_some_and(is_open_quote) && next.is_some_and(is_close_quote) {
+            return figure(at, pos, FigureKind::Code);
+        }
+        if next == Some('号') {
+            return figure(at, pos + '号'.len_utf8(), FigureKind::Code);
+        }
+    }
+    // Suffix qualifiers after the unit: 以上, 左右, 多.
+    if let Some((len, q)) = lx.suffix_qualifiers.match_start(&text[pos..end]) {
+        if qualifier.is_none() || q != QualifierKind::More {
+            qualifier = Some(q);
+            pos += len;
+        }
+    }
+    // Prefix qualifiers right before the figure: 约, 超, 不足.
+    let prefix = lx
+        .prefix_qualifiers
+        .match_end(&text[..at])
+        .map(|(_, q)| q);
+    let qualifier = match (qualifier, prefix) {
+        (Some(QualifierKind::More), _) | (Some(_), None) => qualifier,
+        (None, p) => p,
+        (Some(s), Some(_)) => Some(s),
+    };
+    let unit_factor = unit.map_or(Decimal::ONE, |u| u.factor);
+    let factor = magnitude * unit_factor;
+    let mut q = build_quantity(n, factor, unit, qualifier, range_end.map(|(m, mag2)| (m, mag2 * unit_factor)));
+    q.chinese = n.chinese;
+    figure(at, pos, FigureKind::Quantity(q))
+}
+
+/// The interval of a figure written to the precision of its last digit.
+fn rounded_interval(n: &Numeral, factor: Decimal) -> Interval {
+    let v = n.value * factor;
+    let half = n.last_place * factor / Decimal::TWO;
+    Interval::half_open(v - half, v + half)
+}
+
+fn build_quantity(
+    n: Numeral,
+    factor: Decimal,
+    unit: Option<&'static Unit>,
+    qualifier: Option<QualifierKind>,
+    range_end: Option<(Numeral, Decimal)>,
+) -> Quantity {
+    let value = n.value.checked_mul(factor).unwrap_or(n.value);
+    let exact_count = !n.has_point
+        && factor == Decimal::ONE
+        && n.last_place == Decimal::ONE
+        && unit.is_some_and(|u| matches!(u.kind, UnitKind::Count | UnitKind::Category));
+    let written = if exact_count {
+        Interval::exact(value)
+    } else {
+        rounded_interval(&n, factor)
+    };
+    let interval = if let Some((m, f2)) = range_end {
+        let hi = rounded_interval(&m, f2);
+        Interval {
+            lower: written.lower,
+            upper: hi.upper,
+        }
+    } else {
+        qualified(&n, factor, value, written, qualifier)
+    };
+    Quantity {
+        value,
+        unit,
+        qualifier,
+        range: range_end.is_some(),
+        interval,
+        chinese: n.chinese,
+    }
+}
+
+fn qualified(
+    n: &Numeral,
+    factor: Decimal,
+    value: Decimal,
+    written: Interval,
+    qualifier: Option<QualifierKind>,
+) -> Interval {
+    match qualifier {
+        None => written,
+        Some(QualifierKind::More) => {
+            let step = n.last_nonzero_place * factor;
+            Interval {
+                lower: Some(Bound::open(value)),
+                upper: Some(Bound::open(value + step)),
+            }
+        }
+        Some(QualifierKind::Approximate) => {
+            let five_percent = value.abs() * Decimal::new(5, 2);
+            let one_unit = n.last_place * factor;
+            let w = five_percent.max(one_unit);
+            Interval::closed(value - w, value + w)
+        }
+        Some(QualifierKind::MoreThan) => Interval {
+            lower: Some(Bound::open(value)),
+            upper: None,
+        },
+        Some(QualifierKind::AtLeast) => Interval {
+            lower: Some(Bound::closed(value)),
+            upper: None,
+        },
+        Some(QualifierKind::LessThan) => Interval {
+            lower: Some(Bound::closed(Decimal::ZERO)),
+            upper: Some(Bound::open(value)),
+        },
+        Some(QualifierKind::AtMost) => Interval {
+            lower: Some(Bound::closed(Decimal::ZERO)),
+            upper: Some(Bound::closed(value)),
+        },
+    }
+}
+

@@ -1,0 +1,458 @@
+//! The lexicon: units, magnitudes, markers and qualifiers, read from `rules/lexicon/*.toml`.
+//!
+//! The words live in data files so that they can be reviewed and extended without touching the
+//! grammar. The files are compiled into the binary and parsed once, on first use.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+const UNITS_TOML: &str = include_str!("../rules/lexicon/units.toml");
+const MARKERS_TOML: &str = include_str!("../rules/lexicon/markers.toml");
+
+/// What a unit measures; only units of one kind and one base compare with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    /// People, households, things counted one by one.
+    Count,
+    /// Amounts of money.
+    Money,
+    /// Land and floor area.
+    Area,
+    /// Weight.
+    Mass,
+    /// Distance.
+    Length,
+    /// Volume.
+    Volume,
+    /// Energy.
+    Energy,
+    /// Power.
+    Power,
+    /// Time spans.
+    Duration,
+    /// Degrees Celsius.
+    Temperature,
+    /// Percent.
+    Percent,
+    /// Per mille.
+    Permille,
+    /// Percentage points.
+    Points,
+    /// Multiples (倍).
+    Multiple,
+    /// Counted categories (五大体系, 四保障).
+    Category,
+}
+
+/// A unit of the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The written form, e.g. `平方公里`.
+    pub text: String,
+    /// The base unit it compares in, e.g. `平方米`.
+    pub base: String,
+    /// Factor from the written unit to the base unit.
+    pub factor: Decimal,
+    /// What it measures.
+    pub kind: UnitKind,
+    /// Only a unit after a Chinese numeral (`四大`, not `4大`).
+    pub chinese_only: bool,
+    /// Only a unit after an Arabic figure (`10万头`, not the idiom `两头紧`).
+    pub arabic_only: bool,
+    /// Only a unit after figures up to this value (`五大`, not `二十大`).
+    pub max: Option<Decimal>,
+}
+
+/// A magnitude word written after an Arabic figure: 万, 亿, …
+#[derive(Debug, Clone)]
+pub struct Magnitude {
+    /// Written form.
+    pub text: String,
+    /// Its factor.
+    pub factor: Decimal,
+}
+
+/// The role a marker word gives the figures after it in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    /// 其中, 包括: what follows is part of what came before.
+    Subset,
+    /// 其余, 其他: what follows is the rest of a total.
+    Remainder,
+    /// 共, 合计, 累计: what follows is a total.
+    Total,
+    /// 分别: values distributed over the items named before.
+    Respectively,
+    /// 占, 占比, 比重: a share.
+    Share,
+    /// 人均, 户均: a per-capita value.
+    PerCapita,
+    /// 增长, 下降: a change, not a level.
+    Change,
+    /// 达到, 为: a level.
+    Level,
+}
+
+impl MarkerKind {
+    /// Stable lower-case name (used in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerKind::Subset => "subset",
+            MarkerKind::Remainder => "remainder",
+            MarkerKind::Total => "total",
+            MarkerKind::Respectively => "respectively",
+            MarkerKind::Share => "share",
+            MarkerKind::PerCapita => "per-capita",
+            MarkerKind::Change => "change",
+            MarkerKind::Level => "level",
+        }
+    }
+}
+
+/// How a qualifier changes the interval of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QualifierKind {
+    /// 约, 左右: roughly the figure.
+    Approximate,
+    /// 超, 逾: strictly above.
+    MoreThan,
+    /// 以上, 不少于: at least.
+    AtLeast,
+    /// 不足, 不到: strictly below.
+    LessThan,
+    /// 以下, 不超过: at most.
+    AtMost,
+    /// 多, 余: above the figure, below the next unit of its last non-zero digit.
+    More,
+}
+
+impl QualifierKind {
+    /// Stable lower-case name (used in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            QualifierKind::Approximate => "approximate",
+            QualifierKind::MoreThan => "more-than",
+            QualifierKind::AtLeast => "at-least",
+            QualifierKind::LessThan => "less-than",
+            QualifierKind::AtMost => "at-most",
+            QualifierKind::More => "more",
+        }
+    }
+}
+
+/// Words sorted longest first, indexed by their first character, for matching at a position.
+#[derive(Debug, Default)]
+pub struct WordTable<T> {
+    by_first: HashMap<char, Vec<(String, T)>>,
+}
+
+impl<T: Copy> WordTable<T> {
+    fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
+        for (w, t) in words {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push((w, t));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Self { by_first }
+    }
+
+    /// The longest word that `text` starts with, with its byte length.
+    pub fn match_start(&self, text: &str) -> Option<(usize, T)> {
+        let c = text.chars().next()?;
+        self.by_first
+            .get(&c)?
+            .iter()
+            .find(|(w, _)| text.starts_with(w.as_str()))
+            .map(|(w, t)| (w.len(), *t))
+    }
+}
+
+/// Words matched at the end of a text (qualifiers written before a figure).
+#[derive(Debug, Default)]
+pub struct SuffixTable<T> {
+    words: Vec<(String, T)>,
+}
+
+impl<T: Copy> SuffixTable<T> {
+    fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut words: Vec<_> = words.into_iter().collect();
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Self { words }
+    }
+
+    /// The longest word that `text` ends with, with its byte length.
+    pub fn match_end(&self, text: &str) -> Option<(usize, T)> {
+        self.words
+            .iter()
+            .find(|(w, _)| text.ends_with(w.as_str()))
+            .map(|(w, t)| (w.len(), *t))
+    }
+}
+
+/// Everything the grammar looks words up in.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// All units, indexed for longest match.
+    pub units: Vec<Unit>,
+    unit_table: WordTable<usize>,
+    /// Magnitudes after Arabic figures.
+    pub magnitudes: WordTable<Decimal>,
+    /// Marker words.
+    pub markers: WordTable<MarkerKind>,
+    /// Qualifiers written before a figure.
+    pub prefix_qualifiers: SuffixTable<QualifierKind>,
+    /// Qualifiers written after a figure.
+    pub suffix_qualifiers: WordTable<QualifierKind>,
+    /// Enumeration conjunctions (和, 及, 与).
+    pub conjunctions: WordTable<bool>,
+    /// Characters before 一 that make it part of a word (统一, 唯一).
+    pub numeral_word_prefixes: SuffixTable<()>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    units: Vec<UnitEntry>,
+    magnitudes: Vec<MagnitudeEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitEntry {
+    text: String,
+    base: String,
+    #[serde(default)]
+    factor: Option<String>,
+    kind: UnitKind,
+    #[serde(default)]
+    chinese_only: bool,
+    #[serde(default)]
+    arabic_only: bool,
+    #[serde(default)]
+    max: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MagnitudeEntry {
+    text: String,
+    factor: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MarkersFile {
+    markers: HashMap<String, Vec<String>>,
+    prefix_qualifiers: HashMap<String, Vec<String>>,
+    suffix_qualifiers: HashMap<String, Vec<String>>,
+    enumeration: EnumerationEntry,
+    numerals: NumeralsEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EnumerationEntry {
+    conjunctions: Vec<String>,
+    not_conjunctions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NumeralsEntry {
+    word_prefixes: Vec<String>,
+}
+
+/// An error in the embedded lexicon files (a build-time mistake, caught by the test suite).
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// The TOML did not parse.
+    #[error("lexicon file does not parse: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// A decimal field did not parse.
+    #[error("lexicon value `{0}` is not a decimal")]
+    Decimal(String),
+    /// An unknown group name.
+    #[error("lexicon group `{0}` is unknown")]
+    Group(String),
+}
+
+fn decimal(s: &str) -> Result<Decimal, LexiconError> {
+    Decimal::from_str(s).map_err(|_| LexiconError::Decimal(s.to_owned()))
+}
+
+fn marker_kind(name: &str) -> Result<MarkerKind, LexiconError> {
+    Ok(match name {
+        "subset" => MarkerKind::Subset,
+        "remainder" => MarkerKind::Remainder,
+        "total" => MarkerKind::Total,
+        "respectively" => MarkerKind::Respectively,
+        "share" => MarkerKind::Share,
+        "per-capita" => MarkerKind::PerCapita,
+        "change" => MarkerKind::Change,
+        "level" => MarkerKind::Level,
+        other => return Err(LexiconError::Group(other.to_owned())),
+    })
+}
+
+fn qualifier_kind(name: &str) -> Result<QualifierKind, LexiconError> {
+    Ok(match name {
+        "approximate" => QualifierKind::Approximate,
+        "more-than" => QualifierKind::MoreThan,
+        "at-least" => QualifierKind::AtLeast,
+        "less-than" => QualifierKind::LessThan,
+        "at-most" => QualifierKind::AtMost,
+        "more" => QualifierKind::More,
+        other => return Err(LexiconError::Group(other.to_owned())),
+    })
+}
+
+fn grouped<T: Copy>(
+    groups: &HashMap<String, Vec<String>>,
+    kind: fn(&str) -> Result<T, LexiconError>,
+) -> Result<Vec<(String, T)>, LexiconError> {
+    let mut out = Vec::new();
+    for (name, words) in groups {
+        let k = kind(name)?;
+        out.extend(words.iter().map(|w| (w.clone(), k)));
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    /// Parse the lexicon from the two TOML texts.
+    pub fn from_toml(units: &str, markers: &str) -> Result<Self, LexiconError> {
+        let uf: UnitsFile = toml::from_str(units)?;
+        let mf: MarkersFile = toml::from_str(markers)?;
+        let mut unit_list = Vec::with_capacity(uf.units.len());
+        for u in uf.units {
+            unit_list.push(Unit {
+                factor: match &u.factor {
+                    Some(f) => decimal(f)?,
+                    None => Decimal::ONE,
+                },
+                max: u.max.as_deref().map(decimal).transpose()?,
+                text: u.text,
+                base: u.base,
+                kind: u.kind,
+                chinese_only: u.chinese_only,
+                arabic_only: u.arabic_only,
+            });
+        }
+        let unit_table = WordTable::new(
+            unit_list
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.text.clone(), i)),
+        );
+        let mut magnitudes = Vec::new();
+        for m in uf.magnitudes {
+            magnitudes.push((m.text, decimal(&m.factor)?));
+        }
+        let mut conj: Vec<(String, bool)> = mf
+            .enumeration
+            .conjunctions
+            .into_iter()
+            .map(|w| (w, true))
+            .collect();
+        conj.extend(
+            mf.enumeration
+                .not_conjunctions
+                .into_iter()
+                .map(|w| (w, false)),
+        );
+        Ok(Self {
+            units: unit_list,
+            unit_table,
+            magnitudes: WordTable::new(magnitudes),
+            markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
+            prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
+            suffix_qualifiers: WordTable::new(grouped(&mf.suffix_qualifiers, qualifier_kind)?),
+            conjunctions: WordTable::new(conj),
+            numeral_word_prefixes: SuffixTable::new(
+                mf.numerals.word_prefixes.into_iter().map(|w| (w, ())),
+            ),
+        })
+    }
+
+    /// The lexicon compiled into heshu.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+            Lexicon::from_toml(UNITS_TOML, MARKERS_TOML)
+                .expect("the embedded lexicon is valid (checked by tests)")
+        });
+        &LEXICON
+    }
+
+    /// The longest unit `text` starts with.
+    pub fn match_unit(&self, text: &str) -> Option<(usize, &Unit)> {
+        self.unit_table
+            .match_start(text)
+            .and_then(|(len, i)| self.units.get(i).map(|u| (len, u)))
+    }
+
+    /// Whether a conjunction (和, 及, 与) starts `text` and is really a separator there.
+    pub fn conjunction_at(&self, text: &str) -> Option<usize> {
+        match self.conjunctions.match_start(text) {
+            Some((len, true)) => Some(len),
+            _ => None,
+        }
+    }
+
+    /// Whether the text just before a conjunction turns it into part of a word (参与, 涉及).
+    pub fn conjunction_is_word_end(&self, before: &str, at: &str) -> bool {
+        // A non-separator word may start up to two characters before the conjunction.
+        let mut starts: Vec<usize> = before
+            .char_indices()
+            .rev()
+            .take(2)
+            .map(|(i, _)| i)
+            .collect();
+        starts.reverse();
+        starts.into_iter().any(|s| {
+            let joined_len = before.len() - s;
+            let mut probe = String::with_capacity(joined_len + at.len().min(12));
+            probe.push_str(&before[s..]);
+            probe.extend(at.chars().take(4));
+            matches!(self.conjunctions.match_start(&probe), Some((l, false)) if l > joined_len)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses() {
+        let lx = Lexicon::from_toml(UNITS_TOML, MARKERS_TOML).unwrap();
+        assert!(lx.units.len() > 50);
+        assert_eq!(lx.match_unit("平方公里以上").unwrap().1.base, "平方米");
+        assert_eq!(lx.match_unit("个百分点").unwrap().1.kind, UnitKind::Points);
+        assert_eq!(lx.match_unit("人次").unwrap().0, "人次".len());
+        assert_eq!(
+            lx.markers.match_start("占比77.9%").unwrap().1,
+            MarkerKind::Share
+        );
+        assert_eq!(
+            lx.prefix_qualifiers.match_end("大别山森林人家超").unwrap().1,
+            QualifierKind::MoreThan
+        );
+    }
+
+    #[test]
+    fn conjunctions_inside_words_are_not_separators() {
+        let lx = Lexicon::builtin();
+        assert_eq!(lx.conjunction_at("和保证率"), Some(3));
+        assert_eq!(lx.conjunction_at("和美乡村"), None);
+        assert!(lx.conjunction_is_word_end("广泛参", "与社会"));
+        assert!(!lx.conjunction_is_word_end("方便程度", "和保证率"));
+    }
+}

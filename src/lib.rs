@@ -1,0 +1,16 @@
+//! heshu (核数): a linter for the figures in Chinese reports.
+//!
+//! The pipeline runs in one direction: text is parsed into a [`Document`] of blocks, sentences,
+//! clauses and **claims** (figures with value, unit, interval and role), then rules read the
+//! Document and emit diagnostics, which the report layer renders.
+
+pub mod document;
+pub mod figure;
+pub mod interval;
+pub mod lexicon;
+pub mod number;
+pub mod report;
+pub mod span;
+
+pub use document::{parse, Claim, Document};
+pub use span::Span;

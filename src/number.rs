@@ -1,0 +1,388 @@
+//! Numerals: nom parsers for Arabic figures (half- and full-width, thousands separators) and
+//! Chinese numerals (三, 二十四, 一千三百八十七亿四千万, 三十六点九, 一九五七).
+//!
+//! A parsed numeral keeps its exact value and the precision it was written with, which is what the
+//! intervals of [`crate::interval`] are built from.
+
+use nom::{
+    branch::alt,
+    bytes::complete::take_while1,
+    character::complete::{char, satisfy},
+    combinator::{opt, peek, recognize},
+    multi::many0,
+    sequence::{pair, preceded, terminated},
+    IResult, Parser,
+};
+use rust_decimal::Decimal;
+
+/// A numeral as written: its value and the precision of its digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numeral {
+    /// The exact value written (magnitude characters inside a Chinese numeral applied).
+    pub value: Decimal,
+    /// The place value of the last digit written: 1 for `470`, 0.01 for `1.04`, 10⁷ for `四千万`.
+    pub last_place: Decimal,
+    /// The place value of the last non-zero digit: 10 for `470`, 1000 for `5000`.
+    pub last_nonzero_place: Decimal,
+    /// Whether a decimal point was written.
+    pub has_point: bool,
+    /// Written in Chinese numerals.
+    pub chinese: bool,
+    /// Chinese digits read one by one (`一九五七`), as years are written.
+    pub digit_sequence: bool,
+    /// Number of digits before the point (for years and codes).
+    pub integer_digits: usize,
+}
+
+/// The value of an Arabic digit, half- or full-width.
+pub fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_arabic_digit(c: char) -> bool {
+    arabic_digit(c).is_some()
+}
+
+fn is_point(c: char) -> bool {
+    c == '.' || c == '．'
+}
+
+fn is_thousands_sep(c: char) -> bool {
+    c == ',' || c == '，'
+}
+
+/// A thousands group: a separator followed by exactly three digits and no fourth.
+fn thousands_group(i: &str) -> IResult<&str, &str> {
+    preceded(
+        satisfy(is_thousands_sep),
+        terminated(
+            recognize((
+                satisfy(is_arabic_digit),
+                satisfy(is_arabic_digit),
+                satisfy(is_arabic_digit),
+            )),
+            peek(nom::combinator::not(satisfy(is_arabic_digit))),
+        ),
+    )
+    .parse(i)
+}
+
+/// An Arabic figure: `123`, `1,234`, `1，234`, `5.64`, `１９９０`, `３．５`.
+///
+/// A comma is a thousands separator only when exactly three digits follow it and the first group
+/// has at most three digits, so `44个,其余3个` stays two figures.
+pub fn arabic(i: &str) -> IResult<&str, Numeral> {
+    let (rest, (int_part, groups, frac)) = (
+        take_while1(is_arabic_digit),
+        many0(thousands_group),
+        opt(preceded(satisfy(is_point), take_while1(is_arabic_digit))),
+    )
+        .parse(i)?;
+    let first_len = int_part.chars().count();
+    if !groups.is_empty() && first_len > 3 {
+        // `2020,2021` is no thousands group: take the first digits alone.
+        let (rest, frac) = opt(preceded(satisfy(is_point), take_while1(is_arabic_digit)))
+            .parse(&i[int_part.len()..])?;
+        return Ok((rest, build_arabic(&[int_part], frac)));
+    }
+    let mut parts = vec![int_part];
+    parts.extend(groups);
+    Ok((rest, build_arabic(&parts, frac)))
+}
+
+fn build_arabic(int_groups: &[&str], frac: Option<&str>) -> Numeral {
+    let mut digits: Vec<u32> = int_groups
+        .iter()
+        .flat_map(|g| g.chars().filter_map(arabic_digit))
+        .collect();
+    let integer_digits = digits.len();
+    let frac_digits: Vec<u32> = frac
+        .map(|f| f.chars().filter_map(arabic_digit).collect())
+        .unwrap_or_default();
+    let scale = frac_digits.len() as u32;
+    digits.extend(&frac_digits);
+    // Keep at most 28 significant digits: the Decimal mantissa holds 96 bits.
+    let mut mantissa: i128 = 0;
+    let mut dropped: u32 = 0;
+    for d in &digits {
+        if mantissa < 10_i128.pow(27) {
+            mantissa = mantissa * 10 + i128::from(*d);
+        } else {
+            dropped += 1;
+        }
+    }
+    let value = scaled(mantissa, scale, dropped);
+    let last_place = scaled(1, scale, 0);
+    let trailing_zeros = digits.iter().rev().take_while(|d| **d == 0).count() as u32;
+    let last_nonzero_place = if trailing_zeros as usize == digits.len() {
+        last_place
+    } else {
+        let zeros = trailing_zeros;
+        if zeros >= scale {
+            pow10(zeros - scale)
+        } else {
+            scaled(1, scale - zeros, 0)
+        }
+    };
+    Numeral {
+        value,
+        last_place,
+        last_nonzero_place,
+        has_point: frac.is_some(),
+        chinese: false,
+        digit_sequence: false,
+        integer_digits,
+    }
+}
+
+fn pow10(n: u32) -> Decimal {
+    let mut v = Decimal::ONE;
+    for _ in 0..n.min(28) {
+        v *= Decimal::TEN;
+    }
+    v
+}
+
+/// `mantissa × 10^(dropped − scale)` as an exact decimal.
+fn scaled(mantissa: i128, scale: u32, dropped: u32) -> Decimal {
+    let m = Decimal::from_i128_with_scale(mantissa, 0);
+    if dropped >= scale {
+        m * pow10(dropped - scale)
+    } else {
+        Decimal::from_i128_with_scale(mantissa, (scale - dropped).min(28))
+    }
+}
+
+/// The value of a Chinese digit character.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a Chinese place character below 万.
+fn small_unit(c: char) -> Option<u32> {
+    match c {
+        '十' | '拾' => Some(10),
+        '百' | '佰' => Some(100),
+        '千' | '仟' => Some(1000),
+        _ => None,
+    }
+}
+
+/// The value of 万 or 亿.
+fn big_unit(c: char) -> Option<Decimal> {
+    match c {
+        '万' | '萬' => Some(Decimal::from(10_000)),
+        '亿' | '億' => Some(Decimal::from(100_000_000)),
+        _ => None,
+    }
+}
+
+/// Whether `c` can stand inside a Chinese numeral.
+pub fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
+fn chinese_point(i: &str) -> IResult<&str, &str> {
+    preceded(
+        alt((char('点'), char('點'))),
+        take_while1(|c| chinese_digit(c).is_some()),
+    )
+    .parse(i)
+}
+
+/// A Chinese numeral: must start with a digit or 十; `万一`, `百强`, `千方百计` are not numerals.
+pub fn chinese(i: &str) -> IResult<&str, Numeral> {
+    let start = satisfy(|c| chinese_digit(c).is_some() || matches!(c, '十' | '拾'));
+    let (rest, (body, frac)) = pair(
+        recognize(pair(start, many0(satisfy(is_chinese_numeral_char)))),
+        opt(chinese_point),
+    )
+    .parse(i)?;
+    match evaluate_chinese(body, frac) {
+        Some(n) => Ok((rest, n)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// Evaluate a run of Chinese numeral characters; `None` for runs that are no single numeral
+/// (`十四五`, `一两`).
+fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
+    let chars: Vec<char> = body.chars().collect();
+    let has_units = chars
+        .iter()
+        .any(|c| small_unit(*c).is_some() || big_unit(*c).is_some());
+    if !has_units {
+        // 三, 一九五七, 二〇二四: digits read one by one.
+        let mut value = Decimal::ZERO;
+        for c in &chars {
+            value = value * Decimal::TEN + Decimal::from(chinese_digit(*c)?);
+        }
+        let mut n = finish_chinese(value, Decimal::ONE, frac)?;
+        n.digit_sequence = chars.len() > 1;
+        n.integer_digits = chars.len();
+        if chars.len() > 1 && frac.is_some() {
+            return None;
+        }
+        if chars.len() > 1 && chars.iter().any(|c| matches!(c, '两' | '兩')) {
+            return None;
+        }
+        return Some(n);
+    }
+    let mut total = Decimal::ZERO; // the part already multiplied by 亿
+    let mut wan = Decimal::ZERO; // the part already multiplied by 万
+    let mut section: u64 = 0; // below 万
+    let mut digit: Option<u32> = None;
+    let mut last_small = u32::MAX; // the last small unit seen in this section
+    let mut last_place = Decimal::ONE;
+    let mut after_digit_units = Decimal::ONE;
+    for &c in &chars {
+        if let Some(d) = chinese_digit(c) {
+            if matches!(digit, Some(p) if p != 0) {
+                return None; // two digits with no unit between: 十四五, 一两
+            }
+            digit = Some(d);
+            if d != 0 {
+                after_digit_units = Decimal::ONE;
+            }
+        } else if let Some(u) = small_unit(c) {
+            if u >= last_small {
+                return None; // 百十, 十十
+            }
+            last_small = u;
+            let d = match digit {
+                Some(d) => d,
+                None if u == 10 => 1,
+                None => return None,
+            };
+            section += u64::from(d) * u64::from(u);
+            digit = None;
+            after_digit_units *= Decimal::from(u);
+        } else if let Some(b) = big_unit(c) {
+            let here = Decimal::from(section + u64::from(digit.unwrap_or(0)));
+            if b == Decimal::from(100_000_000) {
+                total = (total + wan + here).checked_mul(b)?;
+                wan = Decimal::ZERO;
+            } else {
+                if !wan.is_zero() {
+                    // 万万: rare but means 亿
+                    wan = (wan + here).checked_mul(b)?;
+                } else {
+                    wan = here.checked_mul(b)?;
+                }
+            }
+            section = 0;
+            digit = None;
+            last_small = u32::MAX;
+            after_digit_units *= b;
+        }
+        last_place = after_digit_units;
+    }
+    let value = total + wan + Decimal::from(section + u64::from(digit.unwrap_or(0)));
+    finish_chinese(value, last_place, frac)
+}
+
+fn finish_chinese(int_value: Decimal, last_place: Decimal, frac: Option<&str>) -> Option<Numeral> {
+    let mut value = int_value;
+    let mut place = last_place;
+    if let Some(f) = frac {
+        if last_place != Decimal::ONE {
+            return None; // 十万点五 is not written
+        }
+        let mut scale = Decimal::ONE;
+        for c in f.chars() {
+            scale /= Decimal::TEN;
+            value += Decimal::from(chinese_digit(c)?) * scale;
+        }
+        place = scale;
+    }
+    Some(Numeral {
+        value,
+        last_place: place,
+        last_nonzero_place: place,
+        has_point: frac.is_some(),
+        chinese: true,
+        digit_sequence: false,
+        integer_digits: 0,
+    })
+}
+
+/// Any numeral, Arabic first.
+pub fn numeral(i: &str) -> IResult<&str, Numeral> {
+    alt((arabic, chinese)).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn val(s: &str) -> (Decimal, &str) {
+        let (rest, n) = numeral(s).unwrap();
+        (n.value, rest)
+    }
+
+    #[test]
+    fn arabic_forms() {
+        assert_eq!(val("123个"), (d("123"), "个"));
+        assert_eq!(val("5.64万户"), (d("5.64"), "万户"));
+        assert_eq!(val("1,234元"), (d("1234"), "元"));
+        assert_eq!(val("1，234元"), (d("1234"), "元"));
+        assert_eq!(val("44个"), (d("44"), "个"));
+        assert_eq!(val("47个,其余"), (d("47"), "个,其余"));
+        assert_eq!(val("１９９０年"), (d("1990"), "年"));
+        assert_eq!(val("３．５％"), (d("3.5"), "％"));
+        assert_eq!(val("2020,2021"), (d("2020"), ",2021"));
+        assert_eq!(val("1,2345"), (d("1"), ",2345"));
+    }
+
+    #[test]
+    fn places() {
+        let (_, n) = arabic("470").unwrap();
+        assert_eq!((n.last_place, n.last_nonzero_place), (d("1"), d("10")));
+        let (_, n) = arabic("5000").unwrap();
+        assert_eq!(n.last_nonzero_place, d("1000"));
+        let (_, n) = arabic("1.04").unwrap();
+        assert_eq!((n.last_place, n.last_nonzero_place), (d("0.01"), d("0.01")));
+        let (_, n) = arabic("1.50").unwrap();
+        assert_eq!((n.last_place, n.last_nonzero_place), (d("0.01"), d("0.1")));
+    }
+
+    #[test]
+    fn chinese_forms() {
+        assert_eq!(val("三个").0, d("3"));
+        assert_eq!(val("二十四节").0, d("24"));
+        assert_eq!(val("十三").0, d("13"));
+        assert_eq!(val("两万").0, d("20000"));
+        assert_eq!(val("一千三百八十七亿四千万").0, d("138740000000"));
+        assert_eq!(val("一千零五").0, d("1005"));
+        assert_eq!(val("三十六点九").0, d("36.9"));
+        assert_eq!(val("一九五七年"), (d("1957"), "年"));
+        assert!(chinese("十四五").is_err());
+        assert!(chinese("万一").is_err());
+        let (_, n) = chinese("四千万").unwrap();
+        assert_eq!(n.last_place, d("10000000"));
+    }
+}

@@ -1,0 +1,3 @@
+//! Output: everything that knows about formats lives here.
+
+pub mod claims;
