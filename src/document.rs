@@ -94,6 +94,8 @@ pub struct Clause {
     pub claims: Range<usize>,
     /// Its markers.
     pub markers: Range<usize>,
+    /// The enumeration conjunctions (和, 及, 与) inside it.
+    pub conjunctions: Range<usize>,
 }
 
 impl Clause {
@@ -142,6 +144,10 @@ impl MarkerSet {
             MarkerKind::Respectively,
             MarkerKind::Share,
             MarkerKind::PerCapita,
+            MarkerKind::PerHousehold,
+            MarkerKind::Progress,
+            MarkerKind::Composition,
+            MarkerKind::Sum,
             MarkerKind::Change,
             MarkerKind::Level,
         ]
@@ -167,6 +173,10 @@ pub struct Claim {
     pub markers: MarkerSet,
     /// Inside quotation marks or a title (“四保障”, 《…》): a name, not a statement.
     pub quoted: bool,
+    /// Written right after 等 (A、B等三类): the count closes an enumeration.
+    pub after_etc: bool,
+    /// Followed by 中 (12个县中): the base of a share that follows.
+    pub among: bool,
 }
 
 impl Claim {
@@ -191,6 +201,8 @@ pub struct Document {
     pub figures: Vec<Figure>,
     /// Marker words.
     pub markers: Vec<Marker>,
+    /// Enumeration conjunctions (和, 及, 与) that separate items.
+    pub conjunctions: Vec<Span>,
     /// Quantities with their roles.
     pub claims: Vec<Claim>,
     lines: LineIndex,
@@ -219,8 +231,26 @@ impl Document {
     pub fn clause_markers(&self, clause: usize) -> &[Marker] {
         self.clauses
             .get(clause)
-            .and_then(|c| self.markers.get(c.markers.clone()))
-            .unwrap_or(&[])
+            .map_or(&[], |c| self.clause_markers_of(c))
+    }
+
+    /// The markers of a clause.
+    pub fn clause_markers_of(&self, clause: &Clause) -> &[Marker] {
+        self.markers.get(clause.markers.clone()).unwrap_or(&[])
+    }
+
+    /// The conjunctions (和, 及, 与) of a clause that lie before `before`.
+    pub fn conjunctions_before(&self, clause: &Clause, before: usize) -> usize {
+        self.conjunctions
+            .get(clause.conjunctions.clone())
+            .map_or(0, |cs| cs.iter().filter(|c| c.end <= before).count())
+    }
+
+    /// The figures (of any kind) inside a span, found by binary search.
+    pub fn figures_in(&self, span: Span) -> &[Figure] {
+        let start = self.figures.partition_point(|f| f.span.start < span.start);
+        let end = self.figures.partition_point(|f| f.span.start < span.end);
+        self.figures.get(start..end.max(start)).unwrap_or(&[])
     }
 }
 
@@ -233,6 +263,7 @@ pub fn parse(text: &str) -> Document {
         clauses: Vec::new(),
         figures: Vec::new(),
         markers: Vec::new(),
+        conjunctions: Vec::new(),
         claims: Vec::new(),
         lines: LineIndex::new(text),
     };
@@ -284,6 +315,16 @@ fn trim_span(text: &str, span: Span) -> Span {
     let lead = s.len() - s.trim_start_matches(is_blank).len();
     let trimmed = s.trim_matches(is_blank);
     Span::new(span.start + lead, span.start + lead + trimmed.len())
+}
+
+/// Whether the rest of a clause after a figure is a short noun and 中 (`12个县中`): the figure
+/// is the base that the clause's following figures are counted in.
+fn ends_with_among(lx: &Lexicon, text: &str, rest: Span) -> bool {
+    let tail = rest.text(text).trim_end();
+    match lx.among_end(tail) {
+        Some(len) => tail[..tail.len() - len].chars().count() <= 8,
+        None => false,
+    }
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -425,6 +466,7 @@ fn parse_block(doc: &mut Document, span: Span) {
     let mut sentence_start_byte = content.start;
     let mut sentence_first_claim = doc.claims.len();
     let mut markers: Vec<(Span, MarkerKind)> = Vec::new();
+    let mut conjunctions: Vec<Span> = Vec::new();
     let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
     let mut i = content.start;
     while i < content.end {
@@ -453,6 +495,12 @@ fn parse_block(doc: &mut Document, span: Span) {
             markers.push((Span::new(i, i + len), kind));
             i += len;
             continue;
+        } else if let Some(len) = lx.conjunction_at(&text[i..content.end]) {
+            if !lx.conjunction_is_word_end(&text[content.start..i], &text[i..content.end]) {
+                conjunctions.push(Span::new(i, i + len));
+            }
+            i += len;
+            continue;
         }
         i += c.len_utf8();
     }
@@ -463,8 +511,9 @@ fn parse_block(doc: &mut Document, span: Span) {
     // Materialise sentences and clauses; attach figures, markers and claims.
     let mut fig_iter = figures.into_iter().zip(figure_quoted).peekable();
     let mut marker_iter = markers.into_iter().peekable();
+    let mut conj_iter = conjunctions.into_iter().peekable();
     let block_index = doc.blocks.len();
-    let mut carried = MarkerSet::default(); // a clause that is only 其中 passes it on
+    let mut carried = MarkerSet::default(); // markers a clause passes on to the next
     for (cspan, term, ends_sentence) in clause_ends {
         let clause_index = doc.clauses.len();
         let sentence_index = doc.sentences.len();
@@ -480,6 +529,14 @@ fn parse_block(doc: &mut Document, span: Span) {
                 clause: clause_index,
             });
             marker_iter.next();
+        }
+        let first_conj = doc.conjunctions.len();
+        while let Some(cj) = conj_iter.peek().copied() {
+            if cj.start >= cspan.end {
+                break;
+            }
+            doc.conjunctions.push(cj);
+            conj_iter.next();
         }
         let clause_markers = &doc.markers[first_marker..];
         let mut prev_claim_end = cspan.start;
@@ -503,6 +560,9 @@ fn parse_block(doc: &mut Document, span: Span) {
                 };
                 prev_subject = Some(subject);
                 prev_claim_end = f.span.end;
+                let before = text[cspan.start..f.span.start].trim_end_matches(['“', '"', '「']);
+                let after_etc = lx.etc.match_end(before).is_some();
+                let among = ends_with_among(lx, text, Span::new(f.span.end, cspan.end));
                 doc.claims.push(Claim {
                     span: f.span,
                     quantity: q.clone(),
@@ -511,6 +571,8 @@ fn parse_block(doc: &mut Document, span: Span) {
                     subject,
                     markers: set,
                     quoted,
+                    after_etc,
+                    among,
                 });
             }
             doc.figures.push(f);
@@ -518,9 +580,16 @@ fn parse_block(doc: &mut Document, span: Span) {
         let only_markers = clause_markers.len() == 1
             && clause_markers[0].span == trim_span(text, cspan)
             && doc.claims.len() == first_claim;
+        // A 其中 list runs on through the clauses its enumeration joins with 、.
+        let in_subset_list = term == Some('、')
+            && (carried.has(MarkerKind::Subset)
+                || clause_markers.iter().any(|m| m.kind == MarkerKind::Subset));
         carried = MarkerSet::default();
         if only_markers {
             carried.insert(clause_markers[0].kind);
+        }
+        if in_subset_list {
+            carried.insert(MarkerKind::Subset);
         }
         doc.clauses.push(Clause {
             span: cspan,
@@ -528,6 +597,7 @@ fn parse_block(doc: &mut Document, span: Span) {
             terminator: term,
             claims: first_claim..doc.claims.len(),
             markers: first_marker..doc.markers.len(),
+            conjunctions: first_conj..doc.conjunctions.len(),
         });
         if ends_sentence {
             let end = match term {

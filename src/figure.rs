@@ -389,6 +389,9 @@ fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: 
         return Step::Skip(at + 1);
     };
     let after = end - rest.len();
+    if prev == Some('第') {
+        return figure(at, skip_code_run(text, at, end), FigureKind::Ordinal);
+    }
     // Malformed forms right after the digits.
     let mut chars = rest.chars();
     let c1 = chars.next();
@@ -433,9 +436,6 @@ fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: 
     }
     if let Some(step) = calendar_after(lx, text, &n, at, after, end) {
         return step;
-    }
-    if prev == Some('第') {
-        return figure(at, after, FigureKind::Ordinal);
     }
     quantity_figure(lx, text, at, after, end, n, prev)
 }

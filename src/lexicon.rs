@@ -83,14 +83,22 @@ pub enum MarkerKind {
     Subset,
     /// 其余, 其他: what follows is the rest of a total.
     Remainder,
-    /// 共, 合计, 累计: what follows is a total.
+    /// 共, 累计: what follows is a total.
     Total,
+    /// 合计, 总计: what follows is the sum of the figures before it.
+    Sum,
     /// 分别: values distributed over the items named before.
     Respectively,
     /// 占, 占比, 比重: a share.
     Share,
-    /// 人均, 户均: a per-capita value.
+    /// 人均: a per-person value.
     PerCapita,
+    /// 户均: a per-household value.
+    PerHousehold,
+    /// 已, 已完成: a completed part of a total stated before.
+    Progress,
+    /// 结构, 构成: a composition whose parts make 100%.
+    Composition,
     /// 增长, 下降: a change, not a level.
     Change,
     /// 达到, 为: a level.
@@ -104,9 +112,13 @@ impl MarkerKind {
             MarkerKind::Subset => "subset",
             MarkerKind::Remainder => "remainder",
             MarkerKind::Total => "total",
+            MarkerKind::Sum => "sum",
             MarkerKind::Respectively => "respectively",
             MarkerKind::Share => "share",
             MarkerKind::PerCapita => "per-capita",
+            MarkerKind::PerHousehold => "per-household",
+            MarkerKind::Progress => "progress",
+            MarkerKind::Composition => "composition",
             MarkerKind::Change => "change",
             MarkerKind::Level => "level",
         }
@@ -215,6 +227,10 @@ pub struct Lexicon {
     pub conjunctions: WordTable<bool>,
     /// Characters before 一 that make it part of a word (统一, 唯一).
     pub numeral_word_prefixes: SuffixTable<()>,
+    /// Words right before a count that close an enumeration (等).
+    pub etc: SuffixTable<()>,
+    /// Words ending a clause after a figure that make it the base of a share (中).
+    pub among: SuffixTable<()>,
 }
 
 #[derive(Deserialize)]
@@ -253,8 +269,16 @@ struct MarkersFile {
     markers: HashMap<String, Vec<String>>,
     prefix_qualifiers: HashMap<String, Vec<String>>,
     suffix_qualifiers: HashMap<String, Vec<String>>,
+    adjacent: AdjacentEntry,
     enumeration: EnumerationEntry,
     numerals: NumeralsEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AdjacentEntry {
+    etc: Vec<String>,
+    among: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -293,9 +317,13 @@ fn marker_kind(name: &str) -> Result<MarkerKind, LexiconError> {
         "subset" => MarkerKind::Subset,
         "remainder" => MarkerKind::Remainder,
         "total" => MarkerKind::Total,
+        "sum" => MarkerKind::Sum,
         "respectively" => MarkerKind::Respectively,
         "share" => MarkerKind::Share,
         "per-capita" => MarkerKind::PerCapita,
+        "per-household" => MarkerKind::PerHousehold,
+        "progress" => MarkerKind::Progress,
+        "composition" => MarkerKind::Composition,
         "change" => MarkerKind::Change,
         "level" => MarkerKind::Level,
         other => return Err(LexiconError::Group(other.to_owned())),
@@ -379,6 +407,8 @@ impl Lexicon {
             numeral_word_prefixes: SuffixTable::new(
                 mf.numerals.word_prefixes.into_iter().map(|w| (w, ())),
             ),
+            etc: SuffixTable::new(mf.adjacent.etc.into_iter().map(|w| (w, ()))),
+            among: SuffixTable::new(mf.adjacent.among.into_iter().map(|w| (w, ()))),
         })
     }
 
@@ -389,6 +419,11 @@ impl Lexicon {
                 .expect("the embedded lexicon is valid (checked by tests)")
         });
         &LEXICON
+    }
+
+    /// The byte length of the among-word (中, 之中) that `text` ends with.
+    pub fn among_end(&self, text: &str) -> Option<usize> {
+        self.among.match_end(text).map(|(len, _)| len)
     }
 
     /// The longest unit `text` starts with.

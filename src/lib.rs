@@ -4,12 +4,16 @@
 //! clauses and **claims** (figures with value, unit, interval and role), then rules read the
 //! Document and emit diagnostics, which the report layer renders.
 
+pub mod check;
+pub mod diagnostic;
 pub mod document;
 pub mod figure;
 pub mod interval;
 pub mod lexicon;
 pub mod number;
 pub mod report;
+pub mod rules;
+pub mod source;
 pub mod span;
 
 pub use document::{parse, Claim, Document};

@@ -1,0 +1,35 @@
+//! `malformed-number`: figures broken as written.
+//!
+//! **What it checks**: `1,.5万元` (separator with no digits), `.75` (no integer digit), `12..5`
+//! (doubled point), `3.4.5亿元` (two points, with a unit). The grammar classifies them; this rule
+//! reports them.
+//!
+//! **Why it matters**: nobody can tell which figure was meant.
+//!
+//! **Example**: `拨付资金1,.5万元`.
+
+use super::{Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::Document;
+use crate::figure::FigureKind;
+
+struct MalformedNumber;
+
+pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    Ok(Box::new(MalformedNumber))
+}
+
+impl Rule for MalformedNumber {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for f in &doc.figures {
+            if let FigureKind::Malformed(kind) = f.kind {
+                out.emit(
+                    f.span,
+                    format!("数字 {} 写法错误：{}", doc.slice(f.span), kind.describe()),
+                    Some("核对原始数据，写出完整的数字".to_owned()),
+                    vec![Label::new(f.span, kind.describe())],
+                );
+            }
+        }
+    }
+}

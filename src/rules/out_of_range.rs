@@ -1,0 +1,120 @@
+//! `out-of-range`: values that cannot be.
+//!
+//! **What it checks**: rates and shares above 100%, dates that do not exist, more than 366 days in a
+//! year. The rate words and year words are data in `rules/out-of-range.toml`.
+//!
+//! **Why it matters**: an impossible value is a typo every reader notices.
+//!
+//! **Example**: `森林覆盖率达到103%`, `11月31日`.
+
+use super::common::show;
+use super::{data, Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::Document;
+use crate::figure::FigureKind;
+use crate::lexicon::{MarkerKind, UnitKind};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    rate_words: Vec<String>,
+    year_words: Vec<String>,
+    max_days: u32,
+}
+
+struct OutOfRange {
+    rate_words: Vec<String>,
+    year_words: Vec<String>,
+    max_days: Decimal,
+}
+
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    let d: Data = data("out-of-range", table)?;
+    Ok(Box::new(OutOfRange {
+        rate_words: d.rate_words,
+        year_words: d.year_words,
+        max_days: Decimal::from(d.max_days),
+    }))
+}
+
+/// Days in a month, February counted with 29 (the year is not always known).
+fn days_in_month(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Rule for OutOfRange {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        self.rates_and_days(doc, out);
+        dates(doc, out);
+    }
+}
+
+impl OutOfRange {
+    fn rates_and_days(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let hundred = Decimal::ONE_HUNDRED;
+        for c in &doc.claims {
+            if c.quoted || c.has(MarkerKind::Change) {
+                continue;
+            }
+            let q = &c.quantity;
+            let Some(lo) = q.interval.lo() else {
+                continue;
+            };
+            let subject = doc.slice(c.subject);
+            if q.kind() == Some(UnitKind::Percent) && lo > hundred {
+                if let Some(word) = self.rate_words.iter().find(|w| subject.contains(w.as_str())) {
+                    out.emit(
+                        c.span,
+                        format!("{word} {} 超过 100%", doc.slice(c.span)),
+                        Some(format!(
+                            "{word}不能超过 100%，所写数值在 {}% 之间",
+                            show(&q.interval)
+                        )),
+                        vec![Label::new(c.span, format!("{word}"))],
+                    );
+                }
+            }
+            if q.base_unit() == "天" && lo > self.max_days && !c.has(MarkerKind::Total) {
+                if let Some(word) = self.year_words.iter().find(|w| subject.contains(w.as_str())) {
+                    out.emit(
+                        c.span,
+                        format!("{word}天数 {} 超过一年的天数", doc.slice(c.span)),
+                        Some(format!("一年至多 {} 天", self.max_days)),
+                        vec![Label::new(c.span, format!("{word}天数"))],
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn dates(doc: &Document, out: &mut Emitter<'_>) {
+    for f in &doc.figures {
+        let FigureKind::Date { month, day } = f.kind else {
+            continue;
+        };
+        let problem = match (month, day) {
+            (Some(m), _) if m == 0 || m > 12 => Some(format!("不存在 {m} 月")),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(m) => Some(format!(
+                "{m} 月只有 {} 天，没有 {d} 日",
+                days_in_month(m)
+            )),
+            (None, Some(d)) if d == 0 || d > 31 => Some(format!("一个月没有 {d} 日")),
+            _ => None,
+        };
+        if let Some(help) = problem {
+            out.emit(
+                f.span,
+                format!("日期 {} 不存在", doc.slice(f.span)),
+                Some(help),
+                vec![Label::new(f.span, "日期")],
+            );
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! `part-exceeds-whole`: a part larger than its whole.
+//!
+//! **What it checks**: a 其中/包括 part, or a completed part (已完成…), larger than the whole stated
+//! just before it; and 其中 parts whose sum is larger than the whole.
+//!
+//! **Why it matters**: `全年培训8.5万人次，其中脱贫劳动力9.1万人次` cannot be true.
+//!
+//! **Example**: `制定整改措施206条，已完成整改212条` → the part 212条 exceeds the whole 206条.
+
+use super::common::{interval_sum, result, stated, usable, written_sum};
+use super::{Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Claim, Document};
+use crate::lexicon::MarkerKind;
+
+struct PartExceedsWhole;
+
+pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    Ok(Box::new(PartExceedsWhole))
+}
+
+fn comparable(c: &Claim) -> bool {
+    usable(c)
+        && !c.quantity.is_percent()
+        && !c.has(MarkerKind::PerCapita)
+        && !c.has(MarkerKind::PerHousehold)
+}
+
+impl Rule for PartExceedsWhole {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for s in 0..doc.sentences.len() {
+            let claims = doc.sentence_claims(s);
+            subsets(doc, claims, out);
+            progress(doc, claims, out);
+        }
+    }
+}
+
+/// 其中 parts against the nearest whole before them.
+fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
+    let mut i = 0;
+    while i < claims.len() {
+        let part = &claims[i];
+        if !part.has(MarkerKind::Subset) || !comparable(part) {
+            i += 1;
+            continue;
+        }
+        // The whole: the nearest comparable claim before, not itself a part.
+        let whole = claims[..i].iter().rev().find(|w| {
+            comparable(w) && !w.has(MarkerKind::Subset) && w.quantity.commensurable(&part.quantity)
+        });
+        // The parts: this one and the following subset claims of the same unit.
+        let parts: Vec<&Claim> = claims[i..]
+            .iter()
+            .take_while(|c| c.has(MarkerKind::Subset))
+            .filter(|c| comparable(c) && c.quantity.commensurable(&part.quantity))
+            .collect();
+        let consumed = claims[i..]
+            .iter()
+            .take_while(|c| c.has(MarkerKind::Subset))
+            .count()
+            .max(1);
+        i += consumed;
+        let Some(whole) = whole else {
+            continue;
+        };
+        let w = &whole.quantity.interval;
+        let unit = whole.quantity.base_unit();
+        let mut single = false;
+        for p in &parts {
+            if p.quantity.interval.entirely_above(w) {
+                single = true;
+                emit(doc, whole, &[p], out, unit);
+            }
+        }
+        if !single && parts.len() >= 2 && interval_sum(&parts).entirely_above(w) {
+            emit(doc, whole, &parts, out, unit);
+        }
+    }
+}
+
+/// A completed part (已完成…) in the clause right after its whole.
+fn progress(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
+    for (i, part) in claims.iter().enumerate() {
+        if !part.has(MarkerKind::Progress) || part.has(MarkerKind::Subset) || !comparable(part) {
+            continue;
+        }
+        let Some(whole) = i.checked_sub(1).and_then(|j| claims.get(j)) else {
+            continue;
+        };
+        let adjacent = whole.clause + 1 == part.clause;
+        if adjacent
+            && comparable(whole)
+            && !whole.has(MarkerKind::Progress)
+            && whole.quantity.commensurable(&part.quantity)
+            && part.quantity.interval.entirely_above(&whole.quantity.interval)
+        {
+            emit(doc, whole, &[part], out, whole.quantity.base_unit());
+        }
+    }
+}
+
+fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>, unit: &str) {
+    let mut labels = vec![Label::new(
+        whole.span,
+        format!("整体 {}", doc.slice(whole.span)),
+    )];
+    labels.extend(
+        parts
+            .iter()
+            .map(|p| Label::new(p.span, format!("部分 {}", doc.slice(p.span)))),
+    );
+    let (message, help) = if parts.len() == 1 {
+        (
+            format!(
+                "部分 {} 大于整体 {}",
+                doc.slice(parts[0].span),
+                doc.slice(whole.span)
+            ),
+            format!(
+                "部分{}，但整体{}",
+                stated(&parts[0].quantity.interval, unit),
+                stated(&whole.quantity.interval, unit)
+            ),
+        )
+    } else {
+        let sum = interval_sum(parts);
+        (
+            format!("“其中”各部分之和大于整体 {}", doc.slice(whole.span)),
+            format!(
+                "{} {}，但整体{}",
+                written_sum(doc, parts),
+                result(&sum, unit),
+                stated(&whole.quantity.interval, unit)
+            ),
+        )
+    };
+    out.emit(parts[0].span, message, Some(help), labels);
+}

@@ -1,0 +1,105 @@
+//! `per-capita-mismatch`: 人均/户均 that is not total ÷ count.
+//!
+//! **What it checks**: a per-person or per-household figure with a total of the same unit and a
+//! count of people or households before it in the same sentence.
+//!
+//! **Why it matters**: the reader divides; a mismatch means one of three figures is wrong.
+//!
+//! **Example**: `发放补贴360万元，惠及1200人，人均2500元` → 360万元 ÷ 1200人 = 3000元.
+
+use super::common::{result, stated, usable};
+use super::{data, Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Claim, Document};
+use crate::lexicon::MarkerKind;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    person_units: Vec<String>,
+    household_units: Vec<String>,
+}
+
+struct PerCapitaMismatch {
+    person_units: Vec<String>,
+    household_units: Vec<String>,
+}
+
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    let d: Data = data("per-capita-mismatch", table)?;
+    Ok(Box::new(PerCapitaMismatch {
+        person_units: d.person_units,
+        household_units: d.household_units,
+    }))
+}
+
+impl Rule for PerCapitaMismatch {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for s in 0..doc.sentences.len() {
+            let claims = doc.sentence_claims(s);
+            for (i, avg) in claims.iter().enumerate() {
+                let per_person = avg.has(MarkerKind::PerCapita);
+                let per_household = avg.has(MarkerKind::PerHousehold);
+                if !(per_person || per_household)
+                    || !usable(avg)
+                    || avg.quantity.is_percent()
+                    || avg.quantity.unit.is_none()
+                {
+                    continue;
+                }
+                let units = if per_household {
+                    &self.household_units
+                } else {
+                    &self.person_units
+                };
+                let before = &claims[..i];
+                let count = before.iter().rev().find(|c| {
+                    usable(c) && units.iter().any(|u| u == c.quantity.base_unit())
+                });
+                let total = before.iter().rev().find(|c| {
+                    usable(c)
+                        && c.quantity.commensurable(&avg.quantity)
+                        && !c.has(MarkerKind::PerCapita)
+                        && !c.has(MarkerKind::PerHousehold)
+                });
+                if let (Some(count), Some(total)) = (count, total) {
+                    if !total.has(MarkerKind::Total) {
+                        check(doc, total, count, avg, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Emitter<'_>) {
+    let Some(q) = total.quantity.interval.div(&count.quantity.interval) else {
+        return;
+    };
+    if !q.disjoint(&avg.quantity.interval) {
+        return;
+    }
+    let unit = avg.quantity.base_unit();
+    out.emit(
+        avg.span,
+        format!(
+            "平均数 {} 与 {} ÷ {} 不符",
+            doc.slice(avg.span),
+            doc.slice(total.span),
+            doc.slice(count.span)
+        ),
+        Some(format!(
+            "{} ÷ {} {}，但所写平均数{}",
+            doc.slice(total.span),
+            doc.slice(count.span),
+            result(&q, unit),
+            stated(&avg.quantity.interval, unit)
+        )),
+        vec![
+            Label::new(total.span, format!("总量 {}", doc.slice(total.span))),
+            Label::new(count.span, format!("计数 {}", doc.slice(count.span))),
+            Label::new(avg.span, format!("平均数 {}", doc.slice(avg.span))),
+        ],
+    );
+}

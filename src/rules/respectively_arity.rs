@@ -1,0 +1,172 @@
+//! `respectively-arity`: 分别 with more or fewer values than items.
+//!
+//! **What it checks**: the items enumerated right before 分别 against the values listed after it.
+//!
+//! **Why it matters**: a missing or extra value leaves the reader unable to pair items and figures.
+//!
+//! **Example**: `甲、乙、丙三地分别增长5%、6%` → three items, two values.
+
+use super::{data, Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Claim, Document};
+use crate::lexicon::{MarkerKind, UnitKind};
+use crate::span::Span;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    max_value_prefix: usize,
+}
+
+struct RespectivelyArity {
+    max_value_prefix: usize,
+}
+
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    let d: Data = data("respectively-arity", table)?;
+    Ok(Box::new(RespectivelyArity {
+        max_value_prefix: d.max_value_prefix,
+    }))
+}
+
+impl Rule for RespectivelyArity {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for (k, clause) in doc.clauses.iter().enumerate() {
+            let Some(marker) = doc
+                .clause_markers_of(clause)
+                .iter()
+                .find(|m| m.kind == MarkerKind::Respectively)
+            else {
+                continue;
+            };
+            let Some(items) = items_before(doc, k, marker.span) else {
+                continue;
+            };
+            let values = self.values_after(doc, k, marker.span);
+            if values.len() <= 1 || values.len() == items {
+                continue;
+            }
+            let mut labels = vec![Label::new(marker.span, format!("列举 {items} 项"))];
+            labels.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| Label::new(c.span, format!("数值 {}", i + 1))),
+            );
+            out.emit(
+                marker.span,
+                format!(
+                    "“分别”前列举了 {items} 项，后面却有 {} 个数值",
+                    values.len()
+                ),
+                Some(format!(
+                    "项数 {items} ≠ 数值个数 {}：补齐或删去多余的数值，使每项对应一个数值",
+                    values.len()
+                )),
+                labels,
+            );
+        }
+    }
+}
+
+/// How many items the enumeration before 分别 names, if that can be told.
+fn items_before(doc: &Document, k: usize, marker: Span) -> Option<usize> {
+    let clause = &doc.clauses[k];
+    let prefix = Span::new(clause.span.start, marker.start);
+    if doc.slice(prefix).trim().is_empty() {
+        return None;
+    }
+    let mut items = 1 + doc.conjunctions_before(clause, marker.start);
+    let mut j = k;
+    while j > 0 {
+        let prev = &doc.clauses[j - 1];
+        if prev.sentence != clause.sentence || !prev.enumerates() {
+            break;
+        }
+        items += 1 + doc.conjunctions_before(prev, prev.span.end);
+        j -= 1;
+    }
+    if items == 1 {
+        // 两市分别…: a written count of the items.
+        let counted = doc.claims[clause.claims.clone()].iter().find(|c| {
+            c.span.end <= marker.start
+                && c.quantity.chinese
+                && matches!(
+                    c.quantity.kind(),
+                    Some(UnitKind::Count) | Some(UnitKind::Category)
+                )
+        })?;
+        let v = counted.quantity.value;
+        if v >= Decimal::TWO && v <= Decimal::TEN && v.fract().is_zero() {
+            return usize::try_from(v.mantissa()).ok();
+        }
+        return None;
+    }
+    Some(items)
+}
+
+impl RespectivelyArity {
+    /// The values after 分别: one per enumerated clause, and more for 和 inside a clause.
+    fn values_after<'a>(&self, doc: &'a Document, k: usize, marker: Span) -> Vec<&'a Claim> {
+        let mut values: Vec<&Claim> = Vec::new();
+        let first: Vec<&Claim> = doc.claims[doc.clauses[k].claims.clone()]
+            .iter()
+            .filter(|c| c.span.start >= marker.end)
+            .collect();
+        let Some(head) = first.first().copied() else {
+            return values;
+        };
+        push_groups(doc, &doc.clauses[k], &first, &mut values);
+        let mut j = k;
+        while doc.clauses[j].enumerates() {
+            j += 1;
+            let Some(clause) = doc.clauses.get(j) else {
+                break;
+            };
+            let claims: Vec<&Claim> = doc.claims[clause.claims.clone()].iter().collect();
+            let Some(lead) = claims.first() else {
+                break;
+            };
+            let prefix = doc
+                .text
+                .get(clause.span.start..lead.span.start)
+                .map_or(usize::MAX, |t| t.trim().chars().count());
+            let same_unit = lead.quantity.base_unit() == head.quantity.base_unit();
+            if prefix > self.max_value_prefix || !same_unit {
+                break;
+            }
+            push_groups(doc, clause, &claims, &mut values);
+        }
+        values
+    }
+}
+
+/// Add one value for the clause, and one more for each conjunction between its figures
+/// (`5.1%和6.2%`); figures written together (`1411户4867人`) make one value.
+fn push_groups<'a>(
+    doc: &Document,
+    clause: &crate::document::Clause,
+    claims: &[&'a Claim],
+    values: &mut Vec<&'a Claim>,
+) {
+    let Some(first) = claims.first() else {
+        return;
+    };
+    values.push(first);
+    let conj = doc
+        .conjunctions
+        .get(clause.conjunctions.clone())
+        .unwrap_or(&[]);
+    let mut prev_end = first.span.end;
+    for c in claims.iter().skip(1) {
+        if conj
+            .iter()
+            .any(|s| s.start >= prev_end && s.end <= c.span.start)
+        {
+            values.push(c);
+        }
+        prev_end = c.span.end;
+    }
+}

@@ -1,0 +1,212 @@
+//! `sum-mismatch`: parts that do not add up to their stated total.
+//!
+//! **What it checks**: a total with its parts and a remainder (`47个，已整改44个，其余4个`),
+//! figures followed by an explicit sum (`合计`), and compositions that must make 100%
+//! (`三次产业结构为7.2:38.5:54.4`).
+//!
+//! **Why it matters**: a total its own parts contradict puts every figure around it in doubt.
+//!
+//! **Example**: `反馈问题47个，已整改完成44个，其余4个` → `44个 + 4个 = 48个，但总数为 47个`.
+
+use super::common::{interval_sum, result, stated, usable, written_sum};
+use super::{data, Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Claim, Document};
+use crate::figure::FigureKind;
+use crate::interval::Interval;
+use crate::lexicon::MarkerKind;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::str::FromStr;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    composition_window: String,
+}
+
+struct SumMismatch {
+    composition_window: Decimal,
+}
+
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    let d: Data = data("sum-mismatch", table)?;
+    let composition_window =
+        Decimal::from_str(&d.composition_window).map_err(|e| RuleError::Pattern {
+            file: "sum-mismatch",
+            pattern: d.composition_window.clone(),
+            message: e.to_string(),
+        })?;
+    Ok(Box::new(SumMismatch { composition_window }))
+}
+
+impl Rule for SumMismatch {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        for s in 0..doc.sentences.len() {
+            let claims = doc.sentence_claims(s);
+            remainders(doc, claims, out);
+            explicit_sums(doc, claims, out);
+        }
+        self.compositions(doc, out);
+    }
+}
+
+/// Report parts + total that cannot agree.
+fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) {
+    let sum = interval_sum(parts);
+    if !sum.disjoint(&total.quantity.interval) {
+        return;
+    }
+    let unit = total.quantity.base_unit();
+    let mut labels = vec![Label::new(
+        total.span,
+        format!("总数 {}", doc.slice(total.span)),
+    )];
+    for p in parts {
+        let role = if p.has(MarkerKind::Remainder) {
+            "其余"
+        } else {
+            "部分"
+        };
+        labels.push(Label::new(p.span, format!("{role} {}", doc.slice(p.span))));
+    }
+    out.emit(
+        total.span,
+        format!(
+            "各部分之和与总数 {} 不符",
+            doc.slice(total.span)
+        ),
+        Some(format!(
+            "{} {}，但总数{}",
+            written_sum(doc, parts),
+            result(&sum, unit),
+            stated(&total.quantity.interval, unit)
+        )),
+        labels,
+    );
+}
+
+/// A total, its parts and a remainder (其余): the remainder makes the list exhaustive.
+fn remainders(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
+    for (ri, rest) in claims.iter().enumerate() {
+        if !rest.has(MarkerKind::Remainder) || !usable(rest) || rest.quantity.is_percent() {
+            continue;
+        }
+        let before: Vec<&Claim> = claims[..ri]
+            .iter()
+            .filter(|c| {
+                usable(c)
+                    && c.quantity.commensurable(&rest.quantity)
+                    && !c.has(MarkerKind::PerCapita)
+                    && !c.has(MarkerKind::PerHousehold)
+            })
+            .collect();
+        let Some((total, parts)) = split_total(&before) else {
+            continue;
+        };
+        if parts.is_empty()
+            || parts
+                .iter()
+                .any(|p| p.quantity.interval.entirely_above(&total.quantity.interval))
+        {
+            continue;
+        }
+        let mut all = parts.to_vec();
+        all.push(rest);
+        report(doc, total, &all, out);
+    }
+}
+
+/// Which of the figures before a remainder is the total: one marked as a total (共, 累计), the
+/// figure just before a 其中 list, or the first of exactly two figures (`47个，已整改44个，其余3个`).
+fn split_total<'a>(before: &[&'a Claim]) -> Option<(&'a Claim, Vec<&'a Claim>)> {
+    if let Some(i) = before.iter().rposition(|c| c.has(MarkerKind::Total)) {
+        return Some((before[i], before[i + 1..].to_vec()));
+    }
+    if let Some(first_subset) = before.iter().position(|c| c.has(MarkerKind::Subset)) {
+        if first_subset == 0 {
+            return None;
+        }
+        return Some((before[first_subset - 1], before[first_subset..].to_vec()));
+    }
+    if before.len() == 2 {
+        return Some((before[0], vec![before[1]]));
+    }
+    None
+}
+
+/// Figures followed by an explicit sum (合计, 总计): the sum must equal them.
+fn explicit_sums(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
+    for (si, sum) in claims.iter().enumerate() {
+        if !sum.has(MarkerKind::Sum) || !usable(sum) || sum.quantity.is_percent() {
+            continue;
+        }
+        let mut parts: Vec<&Claim> = claims[..si]
+            .iter()
+            .filter(|c| usable(c) && c.quantity.commensurable(&sum.quantity))
+            .collect();
+        // The figures after the last earlier sum or total, and from the first 其中 part on.
+        if let Some(i) = parts
+            .iter()
+            .rposition(|c| c.has(MarkerKind::Sum) || c.has(MarkerKind::Total))
+        {
+            parts.drain(..=i);
+        }
+        if let Some(i) = parts.iter().position(|c| c.has(MarkerKind::Subset)) {
+            parts.drain(..i);
+        }
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|p| p.quantity.interval.entirely_above(&sum.quantity.interval))
+        {
+            continue;
+        }
+        report(doc, sum, &parts, out);
+    }
+}
+
+impl SumMismatch {
+    /// A ratio stated as a composition (结构) whose parts must make 100.
+    fn compositions(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let hundred = Decimal::ONE_HUNDRED;
+        for clause in &doc.clauses {
+            if !doc
+                .clause_markers_of(clause)
+                .iter()
+                .any(|m| m.kind == MarkerKind::Composition)
+            {
+                continue;
+            }
+            for f in doc.figures_in(clause.span) {
+                let FigureKind::Ratio(parts) = &f.kind else {
+                    continue;
+                };
+                if parts.len() < 3 {
+                    continue;
+                }
+                let sum = parts
+                    .iter()
+                    .skip(1)
+                    .fold(parts[0], |acc, p| acc.add(p));
+                let (Some(lo), Some(hi)) = (sum.lo(), sum.hi()) else {
+                    continue;
+                };
+                let near = lo >= hundred - self.composition_window
+                    && hi <= hundred + self.composition_window;
+                if near && sum.disjoint(&Interval::exact(hundred)) {
+                    out.emit(
+                        f.span,
+                        format!("构成比例 {} 各项之和不等于 100", doc.slice(f.span)),
+                        Some(format!(
+                            "{} {}，但各项之和应为 100",
+                            doc.slice(f.span).replace([':', '：'], " + "),
+                            result(&sum, "")
+                        )),
+                        vec![Label::new(f.span, "构成比例")],
+                    );
+                }
+            }
+        }
+    }
+}
