@@ -465,6 +465,7 @@ fn parse_block(doc: &mut Document, span: Span) {
     let mut sentence_first_clause = doc.clauses.len();
     let mut sentence_start_byte = content.start;
     let mut sentence_first_claim = doc.claims.len();
+    let first_block_claim = doc.claims.len();
     let mut markers: Vec<(Span, MarkerKind)> = Vec::new();
     let mut conjunctions: Vec<Span> = Vec::new();
     let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
@@ -488,9 +489,14 @@ fn parse_block(doc: &mut Document, span: Span) {
         } else if c == '"' {
             quote_depth = if quote_depth > 0 { quote_depth - 1 } else { 1 };
         }
-        if is_sentence_end(c) || is_clause_end(c) {
+        // Inside quotation marks, 、 joins the words of one name (“省市共建、一室一策”).
+        let quoted_comma = quote_depth > 0 && c == '、';
+        if is_sentence_end(c) || (is_clause_end(c) && !quoted_comma) {
             clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
             clause_start = i + c.len_utf8();
+        } else if let Some((len, ())) = lx.not_markers.match_start(&text[i..content.end]) {
+            i += len;
+            continue;
         } else if let Some((len, kind)) = lx.markers.match_start(&text[i..content.end]) {
             markers.push((Span::new(i, i + len), kind));
             i += len;
@@ -615,6 +621,7 @@ fn parse_block(doc: &mut Document, span: Span) {
             sentence_start_byte = end;
         }
     }
+    distribute_units(doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);
@@ -625,6 +632,37 @@ fn parse_block(doc: &mut Document, span: Span) {
         heading_only,
         sentences: sentence_start..doc.sentences.len(),
     });
+}
+
+/// `10.6万、3.8万、3.3万平方公里` and `20.9、36.2、54个百分点`: a list whose unit is written once,
+/// after its last figure. Each bare figure takes the unit of the figure right after it when only a
+/// separator (、 和 及 与 或) stands between them.
+fn distribute_units(doc: &mut Document, first: usize) {
+    let lx = Lexicon::builtin();
+    for i in (first + 1..doc.claims.len()).rev() {
+        let (head, tail) = doc.claims.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &tail[0]);
+        if a.quantity.unit.is_some() || a.sentence != b.sentence {
+            continue;
+        }
+        let Some(unit) = b.quantity.unit else {
+            continue;
+        };
+        if unit.chinese_only || a.quantity.chinese != b.quantity.chinese {
+            continue;
+        }
+        let between = doc.text.get(a.span.end..b.span.start).unwrap_or("x");
+        let separator = between == "、"
+            || between == "或"
+            || lx.conjunction_at(between) == Some(between.len());
+        if !separator {
+            continue;
+        }
+        let q = &mut a.quantity;
+        q.unit = Some(unit);
+        q.value *= unit.factor;
+        q.interval = q.interval.scale(unit.factor);
+    }
 }
 
 #[cfg(test)]
@@ -668,6 +706,14 @@ mod tests {
         let doc = parse("落实教育、医疗、住房“四保障”。");
         assert_eq!(doc.claims.len(), 1);
         assert!(doc.claims[0].quoted);
+    }
+
+    #[test]
+    fn units_written_once_for_a_list() {
+        let doc = parse("面积分别净减少10.6万、3.8万、3.3万平方公里。分别提高20.9、36.2、54个百分点。");
+        let units: Vec<&str> = doc.claims.iter().map(|c| c.quantity.base_unit()).collect();
+        assert_eq!(units, ["平方米", "平方米", "平方米", "个百分点", "个百分点", "个百分点"]);
+        assert_eq!(doc.claims[0].quantity.value.normalize().to_string(), "106000000000");
     }
 
     #[test]

@@ -233,7 +233,15 @@ fn figure_at(lx: &'static Lexicon, text: &str, at: usize, end: usize) -> Step {
         let after = at + c.len_utf8();
         let prev = prev_char(text, at);
         let next = text[after..end].chars().next();
-        let sign_ok = prev.is_none_or(|p| arabic_digit(p).is_none() && !p.is_ascii_alphabetic());
+        // A sign stands after a space, punctuation or a verb of level (`为-3.2%`), not inside a
+        // name (`歼-35`).
+        let sign_ok = c == '负'
+            || prev.is_none_or(|p| {
+                !p.is_alphanumeric() || lx.sign_words.match_end(&text[..at]).is_some()
+            });
+        if !sign_ok && c != '负' && next.is_some_and(|n| arabic_digit(n).is_some()) {
+            return figure(at, skip_code_run(text, after, end), FigureKind::Code);
+        }
         if sign_ok && next.is_some_and(|n| arabic_digit(n).is_some()) {
             if let Step::Figure(mut f) = figure_at(lx, text, after, end) {
                 if let FigureKind::Quantity(q) = &mut f.kind {
@@ -422,6 +430,10 @@ fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: 
         };
         return figure(at, stop, kind);
     }
+    // 2026-02-09, 2024/11/13, 2024.11.13: dates.
+    if let Some(stop) = numeric_date(text, &n, after, end) {
+        return figure(at, stop, FigureKind::Date { month: None, day: None });
+    }
     // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3).
     if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_')) && !point(c1) {
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
@@ -438,6 +450,32 @@ fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: 
         return step;
     }
     quantity_figure(lx, text, at, after, end, n, prev)
+}
+
+/// The end of a numeric date starting with a four-digit year: `2026-02-09`, `2024/11/13`,
+/// `2024.11.13` (two separators of the same kind, each followed by one or two digits).
+fn numeric_date(text: &str, year: &Numeral, after: usize, end: usize) -> Option<usize> {
+    if year.has_point
+        || year.integer_digits != 4
+        || year.value < Decimal::from(1900)
+        || year.value > Decimal::from(2100)
+    {
+        return None;
+    }
+    let rest = &text[after..end];
+    let sep = rest.chars().next().filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut pos = after;
+    for _ in 0..2 {
+        if !text[pos..end].starts_with(sep) {
+            return None;
+        }
+        let digits = digits_end(text, pos + 1, end) - (pos + 1);
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        pos += 1 + digits;
+    }
+    Some(pos)
 }
 
 fn digits_end(text: &str, from: usize, end: usize) -> usize {
@@ -503,6 +541,10 @@ fn chinese_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev:
     if n.digit_sequence {
         return Step::Skip(after);
     }
+    // 一批, 一些: "a batch of", "some" — no figure.
+    if n.value == Decimal::ONE && (rest.starts_with('批') || rest.starts_with('些')) {
+        return Step::Skip(after + '批'.len_utf8());
+    }
     quantity_figure(lx, text, at, after, end, n, prev)
 }
 
@@ -529,7 +571,9 @@ fn quantity_figure(
         pos += len;
     }
     let mut magnitude = Decimal::ONE;
-    if !n.chinese {
+    // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
+    let unit_first = lx.match_unit(&text[pos..end]).is_some();
+    if !n.chinese && !unit_first {
         if let Some((len, m)) = lx.magnitudes.match_start(&text[pos..end]) {
             magnitude = m;
             pos += len;

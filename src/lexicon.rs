@@ -46,6 +46,8 @@ pub enum UnitKind {
     Multiple,
     /// Counted categories (五大体系, 四保障).
     Category,
+    /// Anything else (voltages, concentrations): compared only with the same base unit.
+    Other,
 }
 
 /// A unit of the lexicon.
@@ -219,6 +221,8 @@ pub struct Lexicon {
     pub magnitudes: WordTable<Decimal>,
     /// Marker words.
     pub markers: WordTable<MarkerKind>,
+    /// Words that contain a marker but mark nothing (和平共处, 中共).
+    pub not_markers: WordTable<()>,
     /// Qualifiers written before a figure.
     pub prefix_qualifiers: SuffixTable<QualifierKind>,
     /// Qualifiers written after a figure.
@@ -229,6 +233,8 @@ pub struct Lexicon {
     pub numeral_word_prefixes: SuffixTable<()>,
     /// Words right before a count that close an enumeration (等).
     pub etc: SuffixTable<()>,
+    /// Words after which `-` is a minus sign.
+    pub sign_words: SuffixTable<()>,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
 }
@@ -269,6 +275,7 @@ struct MarkersFile {
     markers: HashMap<String, Vec<String>>,
     prefix_qualifiers: HashMap<String, Vec<String>>,
     suffix_qualifiers: HashMap<String, Vec<String>>,
+    not_markers: NotMarkersEntry,
     adjacent: AdjacentEntry,
     enumeration: EnumerationEntry,
     numerals: NumeralsEntry,
@@ -276,9 +283,16 @@ struct MarkersFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NotMarkersEntry {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct AdjacentEntry {
     etc: Vec<String>,
     among: Vec<String>,
+    signs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -401,6 +415,7 @@ impl Lexicon {
             unit_table,
             magnitudes: WordTable::new(magnitudes),
             markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
+            not_markers: WordTable::new(mf.not_markers.words.into_iter().map(|w| (w, ()))),
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
             suffix_qualifiers: WordTable::new(grouped(&mf.suffix_qualifiers, qualifier_kind)?),
             conjunctions: WordTable::new(conj),
@@ -409,6 +424,7 @@ impl Lexicon {
             ),
             etc: SuffixTable::new(mf.adjacent.etc.into_iter().map(|w| (w, ()))),
             among: SuffixTable::new(mf.adjacent.among.into_iter().map(|w| (w, ()))),
+            sign_words: SuffixTable::new(mf.adjacent.signs.into_iter().map(|w| (w, ()))),
         })
     }
 

@@ -157,19 +157,20 @@ fn scaled(mantissa: i128, scale: u32, dropped: u32) -> Decimal {
     }
 }
 
-/// The value of a Chinese digit character.
+/// The value of a Chinese digit character. The financial capitals (壹 贰 陆 伍 …) are left out:
+/// reports do not write figures with them, and 队伍, 大陆, 内陆 use them as ordinary words.
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' | '○' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '兩' | '贰' | '貳' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
+        '一' => 1,
+        '二' | '两' | '兩' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
         _ => return None,
     })
 }
@@ -177,9 +178,9 @@ pub fn chinese_digit(c: char) -> Option<u32> {
 /// The value of a Chinese place character below 万.
 fn small_unit(c: char) -> Option<u32> {
     match c {
-        '十' | '拾' => Some(10),
-        '百' | '佰' => Some(100),
-        '千' | '仟' => Some(1000),
+        '十' => Some(10),
+        '百' => Some(100),
+        '千' => Some(1000),
         _ => None,
     }
 }
@@ -208,7 +209,7 @@ fn chinese_point(i: &str) -> IResult<&str, &str> {
 
 /// A Chinese numeral: must start with a digit or 十; `万一`, `百强`, `千方百计` are not numerals.
 pub fn chinese(i: &str) -> IResult<&str, Numeral> {
-    let start = satisfy(|c| chinese_digit(c).is_some() || matches!(c, '十' | '拾'));
+    let start = satisfy(|c| chinese_digit(c).is_some() || c == '十');
     let (rest, (body, frac)) = pair(
         recognize(pair(start, many0(satisfy(is_chinese_numeral_char)))),
         opt(chinese_point),

@@ -1,16 +1,16 @@
 //! `enumeration-count`: a summary count that disagrees with the items it names.
 //!
-//! **What it checks**: a count right after an enumeration (`A、B、C三大体系`) against the number
-//! of items in it.
+//! **What it checks**: a count right after an enumeration (`A、B、C三大体系`, `A、B等四大体系`)
+//! against the number of items in it, where the count can only be read as a summary of the list.
 //!
 //! **Why it matters**: the reader counts the list; a wrong count means an item was dropped.
 //!
 //! **Example**: `落实教育、医疗、住房“四保障”` → three items, count four.
 
-use super::{data, Emitter, Rule, RuleError};
+use super::{Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
-use crate::lexicon::UnitKind;
+use crate::lexicon::{MarkerKind, UnitKind};
 use crate::span::Span;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -18,22 +18,34 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Data {
+    count_units: Vec<String>,
+    etc_exact_units: Vec<String>,
     max_item_chars: usize,
+    max_first_item_chars: usize,
     max_count: u32,
 }
 
 struct EnumerationCount {
-    max_item_chars: usize,
+    data: Data,
     max_count: Decimal,
 }
 
 pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
-    let d: Data = data("enumeration-count", table)?;
-    Ok(Box::new(EnumerationCount {
-        max_item_chars: d.max_item_chars,
-        max_count: Decimal::from(d.max_count),
-    }))
+    let data: Data = super::data("enumeration-count", table)?;
+    let max_count = Decimal::from(data.max_count);
+    Ok(Box::new(EnumerationCount { data, max_count }))
 }
+
+/// The items of an enumeration: at least `min`, at most `max` (和 may join two items or stand
+/// inside one name), starting at byte `start`.
+struct Items {
+    min: usize,
+    max: usize,
+    start: usize,
+}
+
+const CLOSING_QUOTES: [char; 4] = ['”', '"', '」', '』'];
+const OPENING_QUOTES: [char; 4] = ['“', '"', '「', '『'];
 
 impl Rule for EnumerationCount {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
@@ -41,37 +53,30 @@ impl Rule for EnumerationCount {
             let Some(count) = doc.claims.get(clause.claims.clone()).and_then(|c| c.first()) else {
                 continue;
             };
-            let Some(n) = self.count_value(count) else {
+            let Some(n) = self.count_value(doc, count) else {
                 continue;
             };
-            let Some((items, first_item)) = self.items(doc, k, count) else {
+            let Some(items) = self.items(doc, k, count) else {
                 continue;
             };
-            let differs = if count.after_etc {
-                n < items || (n == items + 1 && items >= 3)
-            } else {
-                n < items
-                    || (n > items
-                        && (count.quantity.chinese
-                            || count.quoted
-                            || count.quantity.kind() == Some(UnitKind::Category)))
-            };
-            if !differs {
+            if !self.contradicts(count, n, &items) {
                 continue;
             }
-            let list = Span::new(first_item, count.span.start);
+            let counted = if items.min == items.max {
+                items.min.to_string()
+            } else {
+                format!("{} 或 {}", items.min, items.max)
+            };
+            let list = Span::new(items.start, count.span.start);
             out.emit(
                 count.span,
-                format!(
-                    "概括数 {} 与列举的 {items} 项不符",
-                    doc.slice(count.span)
-                ),
+                format!("概括数 {} 与列举的 {counted} 项不符", doc.slice(count.span)),
                 Some(format!(
-                    "列举了 {items} 项（{}），但概括为 {n} 项",
-                    doc.slice(list).trim_end_matches(['“', '"', '「'])
+                    "列举了 {counted} 项（{}），但概括为 {n} 项",
+                    doc.slice(list).trim_end_matches(OPENING_QUOTES)
                 )),
                 vec![
-                    Label::new(list, format!("列举 {items} 项")),
+                    Label::new(list, format!("列举 {counted} 项")),
                     Label::new(count.span, format!("概括数 {n}")),
                 ],
             );
@@ -80,53 +85,106 @@ impl Rule for EnumerationCount {
 }
 
 impl EnumerationCount {
-    /// The count, if the claim is an integer count in range.
-    fn count_value(&self, c: &Claim) -> Option<usize> {
+    /// The count, if the claim is an integer count of a summary unit.
+    fn count_value(&self, doc: &Document, c: &Claim) -> Option<usize> {
         let q = &c.quantity;
-        let counted = matches!(q.kind(), Some(UnitKind::Count) | Some(UnitKind::Category));
+        let unit = q.unit?;
         let v = q.value;
-        if !counted || q.qualifier.is_some() || q.range || !v.fract().is_zero() {
+        if !self.data.count_units.iter().any(|u| *u == unit.text)
+            || q.qualifier.is_some()
+            || q.range
+            || !v.fract().is_zero()
+            || v < Decimal::TWO
+            || v > self.max_count
+        {
             return None;
         }
-        if v < Decimal::TWO || v > self.max_count {
-            return None;
+        // A quoted count must fill its quotation (“四保障”, not “四人帮” or “五个一工程”).
+        if c.quoted {
+            let next = doc.text.get(c.span.end..)?.chars().next();
+            if !next.is_some_and(|ch| CLOSING_QUOTES.contains(&ch)) {
+                return None;
+            }
         }
         usize::try_from(v.mantissa()).ok()
     }
 
-    /// The number of items enumerated before the count, and where the list starts.
-    fn items(&self, doc: &Document, k: usize, count: &Claim) -> Option<(usize, usize)> {
+    fn contradicts(&self, count: &Claim, n: usize, items: &Items) -> bool {
+        let unit = count.quantity.unit.map_or("", |u| u.text.as_str());
+        if count.after_etc {
+            let exact = self.data.etc_exact_units.iter().any(|u| u == unit);
+            n < items.min || (exact && items.min >= 3 && n == items.max + 1)
+        } else {
+            let summary =
+                count.quoted || count.quantity.kind() == Some(UnitKind::Category);
+            summary && (n < items.min || (n > items.max && items.min >= 3))
+        }
+    }
+
+    /// The items enumerated before the count, if they form a simple list.
+    fn items(&self, doc: &Document, k: usize, count: &Claim) -> Option<Items> {
         let clause = &doc.clauses[k];
-        let last_item = Span::new(clause.span.start, count.span.start);
-        let last_text = doc.slice(last_item).trim();
-        if last_text.trim_matches(['“', '"', '「', '等']).is_empty()
-            || last_text.chars().count() > self.max_item_chars
+        if doc.clause_markers_of(clause).iter().any(|m| {
+            m.span.end <= count.span.start
+                && matches!(m.kind, MarkerKind::Respectively | MarkerKind::Change)
+        }) {
+            return None;
+        }
+        let last = doc.slice(Span::new(clause.span.start, count.span.start)).trim();
+        let last = last.trim_end_matches(OPENING_QUOTES);
+        let last = last.strip_suffix("等等").or_else(|| last.strip_suffix('等')).unwrap_or(last);
+        if last.is_empty()
+            || last.ends_with('的')
+            || last.ends_with(CLOSING_QUOTES)
+            || last.chars().count() > self.data.max_item_chars
         {
             return None;
         }
-        let mut items = 1 + doc.conjunctions_before(clause, count.span.start);
-        let mut run = 0;
-        let mut first = clause.span.start;
+        let conj = doc.conjunctions_before(clause, count.span.start);
+        // A conjunction right before the count makes it an item of its own (`欢乐节及十大赛事`).
+        if doc
+            .conjunctions
+            .get(clause.conjunctions.clone())
+            .unwrap_or(&[])
+            .iter()
+            .any(|s| doc.text.get(s.end..count.span.start).is_some_and(|t| t.trim().is_empty()))
+        {
+            return None;
+        }
+        let mut run = 1;
+        let mut start = clause.span.start;
         let mut j = k;
         while j > 0 {
             let prev = &doc.clauses[j - 1];
             if prev.sentence != clause.sentence || !prev.enumerates() {
                 break;
             }
-            let simple = prev.claims.is_empty()
-                && prev.conjunctions.is_empty()
-                && doc.slice(prev.span).chars().count() <= self.max_item_chars;
-            if !simple {
+            j -= 1;
+            let first_of_list = j == 0 || {
+                let before = &doc.clauses[j - 1];
+                before.sentence != clause.sentence || !before.enumerates()
+            };
+            let limit = if first_of_list {
+                self.data.max_first_item_chars
+            } else {
+                self.data.max_item_chars
+            };
+            if !prev.claims.is_empty()
+                || !prev.conjunctions.is_empty()
+                || doc.slice(prev.span).chars().count() > limit
+            {
                 return None;
             }
             run += 1;
-            first = prev.span.start;
-            j -= 1;
+            start = prev.span.start;
         }
-        items += run;
-        if items < 2 {
+        if run < 2 {
             return None;
         }
-        Some((items, first))
+        Some(Items {
+            min: run,
+            max: run + conj,
+            start,
+        })
     }
 }

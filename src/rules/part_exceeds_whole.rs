@@ -11,7 +11,9 @@ use super::common::{interval_sum, result, stated, usable, written_sum};
 use super::{Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
+use crate::figure::FigureKind;
 use crate::lexicon::MarkerKind;
+use crate::span::Span;
 
 struct PartExceedsWhole;
 
@@ -88,7 +90,13 @@ fn progress(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         let Some(whole) = i.checked_sub(1).and_then(|j| claims.get(j)) else {
             continue;
         };
-        let adjacent = whole.clause + 1 == part.clause;
+        // Adjacent clauses, and no year or date between: `一九五二年有十九万人，到了一九五七年
+        // 已经有四十四万人` compares two moments, not a part and its whole.
+        let adjacent = whole.clause + 1 == part.clause
+            && !doc
+                .figures_in(Span::new(whole.span.end, part.span.start))
+                .iter()
+                .any(|f| matches!(f.kind, FigureKind::Year | FigureKind::Date { .. }));
         if adjacent
             && comparable(whole)
             && !whole.has(MarkerKind::Progress)

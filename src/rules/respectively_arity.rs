@@ -44,11 +44,19 @@ impl Rule for RespectivelyArity {
             let Some(items) = items_before(doc, k, marker.span) else {
                 continue;
             };
-            let values = self.values_after(doc, k, marker.span);
-            if values.len() <= 1 || values.len() == items {
+            let Some(values) = self.values_after(doc, k, marker.span) else {
+                continue;
+            };
+            let n = values.len();
+            if n <= 1 || (items.min <= n && n <= items.max) {
                 continue;
             }
-            let mut labels = vec![Label::new(marker.span, format!("列举 {items} 项"))];
+            let counted = if items.min == items.max {
+                format!("{}", items.min)
+            } else {
+                format!("{} 或 {}", items.min, items.max)
+            };
+            let mut labels = vec![Label::new(marker.span, format!("列举 {counted} 项"))];
             labels.extend(
                 values
                     .iter()
@@ -57,13 +65,9 @@ impl Rule for RespectivelyArity {
             );
             out.emit(
                 marker.span,
-                format!(
-                    "“分别”前列举了 {items} 项，后面却有 {} 个数值",
-                    values.len()
-                ),
+                format!("“分别”前列举了 {counted} 项，后面却有 {n} 个数值"),
                 Some(format!(
-                    "项数 {items} ≠ 数值个数 {}：补齐或删去多余的数值，使每项对应一个数值",
-                    values.len()
+                    "项数 {counted} ≠ 数值个数 {n}：补齐或删去多余的数值，使每项对应一个数值"
                 )),
                 labels,
             );
@@ -71,24 +75,34 @@ impl Rule for RespectivelyArity {
     }
 }
 
+/// How many items an enumeration names: at least one per 、-joined clause; 和 及 与 may join two
+/// items (`城镇和农村`) or stand inside one name (`租赁和商务服务业`), hence a range.
+#[derive(Debug, Clone, Copy)]
+struct ItemCount {
+    min: usize,
+    max: usize,
+}
+
 /// How many items the enumeration before 分别 names, if that can be told.
-fn items_before(doc: &Document, k: usize, marker: Span) -> Option<usize> {
+fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     let clause = &doc.clauses[k];
     let prefix = Span::new(clause.span.start, marker.start);
     if doc.slice(prefix).trim().is_empty() {
         return None;
     }
-    let mut items = 1 + doc.conjunctions_before(clause, marker.start);
+    let mut run = 1;
+    let mut conj = doc.conjunctions_before(clause, marker.start);
     let mut j = k;
     while j > 0 {
         let prev = &doc.clauses[j - 1];
         if prev.sentence != clause.sentence || !prev.enumerates() {
             break;
         }
-        items += 1 + doc.conjunctions_before(prev, prev.span.end);
+        run += 1;
+        conj += doc.conjunctions_before(prev, prev.span.end);
         j -= 1;
     }
-    if items == 1 {
+    if run == 1 && conj == 0 {
         // 两市分别…: a written count of the items.
         let counted = doc.claims[clause.claims.clone()].iter().find(|c| {
             c.span.end <= marker.start
@@ -100,25 +114,30 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<usize> {
         })?;
         let v = counted.quantity.value;
         if v >= Decimal::TWO && v <= Decimal::TEN && v.fract().is_zero() {
-            return usize::try_from(v.mantissa()).ok();
+            let n = usize::try_from(v.mantissa()).ok()?;
+            return Some(ItemCount { min: n, max: n });
         }
         return None;
     }
-    Some(items)
+    Some(ItemCount {
+        min: run,
+        max: run + conj,
+    })
 }
 
 impl RespectivelyArity {
     /// The values after 分别: one per enumerated clause, and more for 和 inside a clause.
-    fn values_after<'a>(&self, doc: &'a Document, k: usize, marker: Span) -> Vec<&'a Claim> {
+    /// `None` when the list is not a plain list of values (`分别从209元、280元提高到217元、290元`).
+    fn values_after<'a>(&self, doc: &'a Document, k: usize, marker: Span) -> Option<Vec<&'a Claim>> {
         let mut values: Vec<&Claim> = Vec::new();
         let first: Vec<&Claim> = doc.claims[doc.clauses[k].claims.clone()]
             .iter()
             .filter(|c| c.span.start >= marker.end)
             .collect();
-        let Some(head) = first.first().copied() else {
-            return values;
-        };
-        push_groups(doc, &doc.clauses[k], &first, &mut values);
+        if first.is_empty() {
+            return Some(values);
+        }
+        push_groups(doc, &doc.clauses[k], &first, &mut values)?;
         let mut j = k;
         while doc.clauses[j].enumerates() {
             j += 1;
@@ -133,27 +152,25 @@ impl RespectivelyArity {
                 .text
                 .get(clause.span.start..lead.span.start)
                 .map_or(usize::MAX, |t| t.trim().chars().count());
-            let same_unit = lead.quantity.base_unit() == head.quantity.base_unit();
-            if prefix > self.max_value_prefix || !same_unit {
+            if prefix > self.max_value_prefix {
                 break;
             }
-            push_groups(doc, clause, &claims, &mut values);
+            push_groups(doc, clause, &claims, &mut values)?;
         }
-        values
+        Some(values)
     }
 }
 
 /// Add one value for the clause, and one more for each conjunction between its figures
-/// (`5.1%和6.2%`); figures written together (`1411户4867人`) make one value.
+/// (`5.1%和6.2%`); figures written together (`1411户4867人`) make one value. Figures with other
+/// words between them (`280元提高到217元`) make the list no plain list: `None`.
 fn push_groups<'a>(
     doc: &Document,
     clause: &crate::document::Clause,
     claims: &[&'a Claim],
     values: &mut Vec<&'a Claim>,
-) {
-    let Some(first) = claims.first() else {
-        return;
-    };
+) -> Option<()> {
+    let first = claims.first()?;
     values.push(first);
     let conj = doc
         .conjunctions
@@ -161,12 +178,16 @@ fn push_groups<'a>(
         .unwrap_or(&[]);
     let mut prev_end = first.span.end;
     for c in claims.iter().skip(1) {
+        let between = Span::new(prev_end, c.span.start);
         if conj
             .iter()
-            .any(|s| s.start >= prev_end && s.end <= c.span.start)
+            .any(|s| s.start >= between.start && s.end <= between.end)
         {
             values.push(c);
+        } else if !doc.slice(between).trim().is_empty() {
+            return None;
         }
         prev_end = c.span.end;
     }
+    Some(())
 }

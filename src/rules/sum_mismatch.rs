@@ -63,7 +63,7 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
         format!("总数 {}", doc.slice(total.span)),
     )];
     for p in parts {
-        let role = if p.has(MarkerKind::Remainder) {
+        let role = if is_remainder(doc, p) {
             "其余"
         } else {
             "部分"
@@ -89,7 +89,7 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
 /// A total, its parts and a remainder (其余): the remainder makes the list exhaustive.
 fn remainders(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
     for (ri, rest) in claims.iter().enumerate() {
-        if !rest.has(MarkerKind::Remainder) || !usable(rest) || rest.quantity.is_percent() {
+        if !is_remainder(doc, rest) || !usable(rest) || rest.quantity.is_percent() {
             continue;
         }
         let before: Vec<&Claim> = claims[..ri]
@@ -115,6 +115,16 @@ fn remainders(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         all.push(rest);
         report(doc, total, &all, out);
     }
+}
+
+/// A remainder figure: 其余/其他 opens its clause or stands right before it (`其余3个`), not a
+/// 其他 somewhere in the clause (`带动其他社会资金形成3.28万亿元`).
+fn is_remainder(doc: &Document, c: &Claim) -> bool {
+    c.has(MarkerKind::Remainder)
+        && doc.clause_markers(c.clause).iter().any(|m| {
+            m.kind == MarkerKind::Remainder
+                && (m.span.start == c.subject.start || m.span.end == c.span.start)
+        })
 }
 
 /// Which of the figures before a remainder is the total: one marked as a total (共, 累计), the
