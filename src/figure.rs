@@ -573,7 +573,8 @@ fn quantity_figure(
     let mut magnitude = Decimal::ONE;
     // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
     let unit_first = lx.match_unit(&text[pos..end]).is_some();
-    if !n.chinese && !unit_first {
+    // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人).
+    if (!n.chinese || qualifier.is_some()) && !unit_first {
         if let Some((len, m)) = lx.magnitudes.match_start(&text[pos..end]) {
             magnitude = m;
             pos += len;
@@ -700,6 +701,20 @@ fn rounded_interval(n: &Numeral, factor: Decimal) -> Interval {
     Interval::half_open(v - half, v + half)
 }
 
+/// The interval of a figure as written: exact for an integer count with no magnitude (`148个`),
+/// half a unit of the last digit either side otherwise (`1.04万元`, `23℃`).
+fn written_interval(n: &Numeral, factor: Decimal, unit: Option<&Unit>) -> Interval {
+    let exact_count = !n.has_point
+        && factor == Decimal::ONE
+        && n.last_place == Decimal::ONE
+        && unit.is_some_and(|u| matches!(u.kind, UnitKind::Count | UnitKind::Category));
+    if exact_count {
+        Interval::exact(n.value)
+    } else {
+        rounded_interval(n, factor)
+    }
+}
+
 fn build_quantity(
     n: Numeral,
     factor: Decimal,
@@ -708,20 +723,11 @@ fn build_quantity(
     range_end: Option<(Numeral, Decimal)>,
 ) -> Quantity {
     let value = n.value.checked_mul(factor).unwrap_or(n.value);
-    let exact_count = !n.has_point
-        && factor == Decimal::ONE
-        && n.last_place == Decimal::ONE
-        && unit.is_some_and(|u| matches!(u.kind, UnitKind::Count | UnitKind::Category));
-    let written = if exact_count {
-        Interval::exact(value)
-    } else {
-        rounded_interval(&n, factor)
-    };
+    let written = written_interval(&n, factor, unit);
     let interval = if let Some((m, f2)) = range_end {
-        let hi = rounded_interval(&m, f2);
         Interval {
             lower: written.lower,
-            upper: hi.upper,
+            upper: written_interval(&m, f2, unit).upper,
         }
     } else {
         qualified(&n, factor, value, written, qualifier)

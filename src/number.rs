@@ -253,8 +253,12 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let mut section: u64 = 0; // below 万
     let mut digit: Option<u32> = None;
     let mut last_small = u32::MAX; // the last small unit seen in this section
+    // The place of the last digit counting every unit after it (四十 → 10: what 多 rounds by),
+    // and counting only 万 and 亿 (四十 → 1, 四千万 → 10⁴: the precision, as if written 4000万).
     let mut last_place = Decimal::ONE;
     let mut after_digit_units = Decimal::ONE;
+    let mut precision = Decimal::ONE;
+    let mut after_digit_big = Decimal::ONE;
     for &c in &chars {
         if let Some(d) = chinese_digit(c) {
             if matches!(digit, Some(p) if p != 0) {
@@ -263,6 +267,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             digit = Some(d);
             if d != 0 {
                 after_digit_units = Decimal::ONE;
+                after_digit_big = Decimal::ONE;
             }
         } else if let Some(u) = small_unit(c) {
             if u >= last_small {
@@ -294,11 +299,17 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             digit = None;
             last_small = u32::MAX;
             after_digit_units *= b;
+            after_digit_big *= b;
         }
         last_place = after_digit_units;
+        precision = after_digit_big;
     }
     let value = total + wan + Decimal::from(section + u64::from(digit.unwrap_or(0)));
-    finish_chinese(value, last_place, frac)
+    let mut n = finish_chinese(value, precision, frac)?;
+    if frac.is_none() {
+        n.last_nonzero_place = last_place;
+    }
+    Some(n)
 }
 
 fn finish_chinese(int_value: Decimal, last_place: Decimal, frac: Option<&str>) -> Option<Numeral> {
@@ -384,6 +395,8 @@ mod tests {
         assert!(chinese("十四五").is_err());
         assert!(chinese("万一").is_err());
         let (_, n) = chinese("四千万").unwrap();
-        assert_eq!(n.last_place, d("10000000"));
+        assert_eq!((n.last_place, n.last_nonzero_place), (d("10000"), d("10000000")));
+        let (_, n) = chinese("四十").unwrap();
+        assert_eq!((n.last_place, n.last_nonzero_place), (d("1"), d("10")));
     }
 }
