@@ -416,7 +416,10 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
 }
 
 fn small(v: rust_decimal::Decimal) -> Option<u32> {
-    if v.fract().is_zero() && v >= rust_decimal::Decimal::ZERO && v < rust_decimal::Decimal::from(10_000) {
+    if v.fract().is_zero()
+        && v >= rust_decimal::Decimal::ZERO
+        && v < rust_decimal::Decimal::from(10_000)
+    {
         u32::try_from(v.mantissa() / 10_i128.pow(v.scale())).ok()
     } else {
         None
@@ -440,16 +443,25 @@ fn parse_block(doc: &mut Document, span: Span) {
         };
         Heading {
             level,
-            number: if style == HeadingStyle::Markdown { 0 } else { number },
+            number: if style == HeadingStyle::Markdown {
+                0
+            } else {
+                number
+            },
             style,
             span: Span::new(span.start, title_start),
             title: Span::new(title_start, title_start + title_len),
         }
     });
-    let content = Span::new(heading.as_ref().map_or(span.start, |h| h.span.end), span.end);
+    let content = Span::new(
+        heading.as_ref().map_or(span.start, |h| h.span.end),
+        span.end,
+    );
     let heading_only = heading.as_ref().is_some_and(|h| {
         let after_title = &text[h.title.end..span.end];
-        after_title.chars().all(|c| is_sentence_end(c) || is_blank(c))
+        after_title
+            .chars()
+            .all(|c| is_sentence_end(c) || is_blank(c))
             && h.title.len() <= 120 * 3
     });
 
@@ -652,9 +664,8 @@ fn distribute_units(doc: &mut Document, first: usize) {
             continue;
         }
         let between = doc.text.get(a.span.end..b.span.start).unwrap_or("x");
-        let separator = between == "、"
-            || between == "或"
-            || lx.conjunction_at(between) == Some(between.len());
+        let separator =
+            between == "、" || between == "或" || lx.conjunction_at(between) == Some(between.len());
         if !separator {
             continue;
         }
@@ -710,10 +721,24 @@ mod tests {
 
     #[test]
     fn units_written_once_for_a_list() {
-        let doc = parse("面积分别净减少10.6万、3.8万、3.3万平方公里。分别提高20.9、36.2、54个百分点。");
+        let doc =
+            parse("面积分别净减少10.6万、3.8万、3.3万平方公里。分别提高20.9、36.2、54个百分点。");
         let units: Vec<&str> = doc.claims.iter().map(|c| c.quantity.base_unit()).collect();
-        assert_eq!(units, ["平方米", "平方米", "平方米", "个百分点", "个百分点", "个百分点"]);
-        assert_eq!(doc.claims[0].quantity.value.normalize().to_string(), "106000000000");
+        assert_eq!(
+            units,
+            [
+                "平方米",
+                "平方米",
+                "平方米",
+                "个百分点",
+                "个百分点",
+                "个百分点"
+            ]
+        );
+        assert_eq!(
+            doc.claims[0].quantity.value.normalize().to_string(),
+            "106000000000"
+        );
     }
 
     #[test]

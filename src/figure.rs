@@ -27,6 +27,9 @@ pub struct Quantity {
     pub interval: Interval,
     /// Written in Chinese numerals.
     pub chinese: bool,
+    /// The magnitude the figure was written in (10⁴ for `1.04万元`, 10⁸ for `三亿吨`, else 1),
+    /// for showing computed results the way the text writes them.
+    pub magnitude: Decimal,
 }
 
 impl Quantity {
@@ -143,7 +146,10 @@ fn is_close_quote(c: char) -> bool {
 /// `百分之` / `千分之` before a Chinese numeral.
 fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
     alt((
-        value(UnitKind::Percent, alt((tag("百分之"), tag("百分點"), tag("百分点")))),
+        value(
+            UnitKind::Percent,
+            alt((tag("百分之"), tag("百分點"), tag("百分点"))),
+        ),
         value(UnitKind::Permille, tag("千分之")),
     ))
     .parse(i)
@@ -385,9 +391,18 @@ fn day_after(text: &str, at: usize, end: usize) -> (usize, Option<u32>) {
     (at, None)
 }
 
-fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+fn arabic_figure(
+    lx: &'static Lexicon,
+    text: &str,
+    at: usize,
+    end: usize,
+    prev: Option<char>,
+) -> Step {
     // G69, 4A, 5G, GB/T 15835: codes.
-    let prev_non_space = text[..at].trim_end_matches([' ', '\u{3000}']).chars().next_back();
+    let prev_non_space = text[..at]
+        .trim_end_matches([' ', '\u{3000}'])
+        .chars()
+        .next_back();
     if prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '/' | '_' | '#'))
         || prev_non_space.is_some_and(|p| p.is_ascii_alphabetic() || p == '/')
     {
@@ -432,7 +447,14 @@ fn arabic_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: 
     }
     // 2026-02-09, 2024/11/13, 2024.11.13: dates.
     if let Some(stop) = numeric_date(text, &n, after, end) {
-        return figure(at, stop, FigureKind::Date { month: None, day: None });
+        return figure(
+            at,
+            stop,
+            FigureKind::Date {
+                month: None,
+                day: None,
+            },
+        );
     }
     // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3).
     if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_')) && !point(c1) {
@@ -463,7 +485,10 @@ fn numeric_date(text: &str, year: &Numeral, after: usize, end: usize) -> Option<
         return None;
     }
     let rest = &text[after..end];
-    let sep = rest.chars().next().filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
     let mut pos = after;
     for _ in 0..2 {
         if !text[pos..end].starts_with(sep) {
@@ -509,7 +534,13 @@ fn ratio(text: &str, at: usize, end: usize, first: Numeral, after: usize) -> Ste
     figure(at, stop, FigureKind::Ratio(parts))
 }
 
-fn chinese_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+fn chinese_figure(
+    lx: &'static Lexicon,
+    text: &str,
+    at: usize,
+    end: usize,
+    prev: Option<char>,
+) -> Step {
     // 万一, 百强, 千方百计: a run that does not start a numeral is skipped whole.
     let Ok((rest, n)) = number::chinese(&text[at..end]) else {
         return Step::Skip(skip_numeral_run(text, at, end));
@@ -531,10 +562,7 @@ fn chinese_figure(lx: &'static Lexicon, text: &str, at: usize, end: usize, prev:
     }
     if n.value == Decimal::ONE
         && !n.has_point
-        && lx
-            .numeral_word_prefixes
-            .match_end(&text[..at])
-            .is_some()
+        && lx.numeral_word_prefixes.match_end(&text[..at]).is_some()
     {
         return Step::Skip(after);
     }
@@ -607,12 +635,13 @@ fn quantity_figure(
             // 1—9月, 2021—2025年: periods, not quantities.
             let tail = &text[p2..end];
             if tail.starts_with('月') || tail.starts_with("季度") {
-                return figure(at, p2 + tail.chars().next().map_or(0, char::len_utf8), FigureKind::Period);
+                return figure(
+                    at,
+                    p2 + tail.chars().next().map_or(0, char::len_utf8),
+                    FigureKind::Period,
+                );
             }
-            if tail.starts_with('年')
-                && n.integer_digits == 4
-                && m.value >= Decimal::from(1000)
-            {
+            if tail.starts_with('年') && n.integer_digits == 4 && m.value >= Decimal::from(1000) {
                 return figure(at, p2 + '年'.len_utf8(), FigureKind::Period);
             }
             if m.value > n.value || mag2 > magnitude {
@@ -643,7 +672,8 @@ fn quantity_figure(
     }
     // 一户一策, 一村一品: slogans, not figures.
     if n.chinese {
-        if let (Some(first), Some(next)) = (text[at..].chars().next(), text[pos..end].chars().next())
+        if let (Some(first), Some(next)) =
+            (text[at..].chars().next(), text[pos..end].chars().next())
         {
             if first == next {
                 return Step::Skip(pos);
@@ -678,10 +708,7 @@ fn quantity_figure(
         }
     }
     // Prefix qualifiers right before the figure: 约, 超, 不足.
-    let prefix = lx
-        .prefix_qualifiers
-        .match_end(&text[..at])
-        .map(|(_, q)| q);
+    let prefix = lx.prefix_qualifiers.match_end(&text[..at]).map(|(_, q)| q);
     let qualifier = match (qualifier, prefix) {
         (Some(QualifierKind::More), _) | (Some(_), None) => qualifier,
         (None, p) => p,
@@ -689,8 +716,23 @@ fn quantity_figure(
     };
     let unit_factor = unit.map_or(Decimal::ONE, |u| u.factor);
     let factor = magnitude * unit_factor;
-    let mut q = build_quantity(n, factor, unit, qualifier, range_end.map(|(m, mag2)| (m, mag2 * unit_factor)));
+    let mut q = build_quantity(
+        n,
+        factor,
+        unit,
+        qualifier,
+        range_end.map(|(m, mag2)| (m, mag2 * unit_factor)),
+    );
     q.chinese = n.chinese;
+    q.magnitude = if n.chinese {
+        // 三亿吨, 一千三百八十七亿四千万元: the largest of 万, 亿 that the last digit carries.
+        [Decimal::from(100_000_000), Decimal::from(10_000)]
+            .into_iter()
+            .find(|m| n.last_place >= *m)
+            .unwrap_or(Decimal::ONE)
+    } else {
+        magnitude
+    };
     figure(at, pos, FigureKind::Quantity(q))
 }
 
@@ -739,6 +781,7 @@ fn build_quantity(
         range: range_end.is_some(),
         interval,
         chinese: n.chinese,
+        magnitude: Decimal::ONE,
     }
 }
 
@@ -782,4 +825,3 @@ fn qualified(
         },
     }
 }
-

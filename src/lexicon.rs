@@ -493,7 +493,10 @@ mod tests {
             MarkerKind::Share
         );
         assert_eq!(
-            lx.prefix_qualifiers.match_end("大别山森林人家超").unwrap().1,
+            lx.prefix_qualifiers
+                .match_end("大别山森林人家超")
+                .unwrap()
+                .1,
             QualifierKind::MoreThan
         );
     }

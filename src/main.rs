@@ -113,7 +113,10 @@ fn main() -> ExitCode {
 
 fn write_out(text: &str) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`heshu check … | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -166,7 +169,9 @@ fn check(paths: Vec<PathBuf>, format: Format, fail_on: FailOn, color: Color) -> 
             let use_color = match color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
             };
             write_out(&human_report(&reports, use_color))
         }
@@ -211,7 +216,10 @@ fn human_report(reports: &[FileReport], color: bool) -> String {
     }
     let total = errors + warnings + infos;
     if total == 0 {
-        out.push_str(&format!("未发现问题（检查了 {} 个文件）。\n", reports.len()));
+        out.push_str(&format!(
+            "未发现问题（检查了 {} 个文件）。\n",
+            reports.len()
+        ));
     } else {
         out.push_str(&format!(
             "发现 {total} 个问题：错误 {errors}，警告 {warnings}，提示 {infos}（检查了 {} 个文件）。\n",

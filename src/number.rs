@@ -253,8 +253,8 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let mut section: u64 = 0; // below 万
     let mut digit: Option<u32> = None;
     let mut last_small = u32::MAX; // the last small unit seen in this section
-    // The place of the last digit counting every unit after it (四十 → 10: what 多 rounds by),
-    // and counting only 万 and 亿 (四十 → 1, 四千万 → 10⁴: the precision, as if written 4000万).
+                                   // The place of the last digit counting every unit after it (四十 → 10: what 多 rounds by),
+                                   // and counting only 万 and 亿 (四十 → 1, 四千万 → 10⁴: the precision, as if written 4000万).
     let mut last_place = Decimal::ONE;
     let mut after_digit_units = Decimal::ONE;
     let mut precision = Decimal::ONE;
@@ -395,7 +395,10 @@ mod tests {
         assert!(chinese("十四五").is_err());
         assert!(chinese("万一").is_err());
         let (_, n) = chinese("四千万").unwrap();
-        assert_eq!((n.last_place, n.last_nonzero_place), (d("10000"), d("10000000")));
+        assert_eq!(
+            (n.last_place, n.last_nonzero_place),
+            (d("10000"), d("10000000"))
+        );
         let (_, n) = chinese("四十").unwrap();
         assert_eq!((n.last_place, n.last_nonzero_place), (d("1"), d("10")));
     }

@@ -6,7 +6,10 @@ use heshu::rules::Linter;
 use std::path::PathBuf;
 
 fn corpus() -> Option<Vec<(PathBuf, String)>> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real"));
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/real"
+    ));
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: {} is absent", dir.display());
         return None;
@@ -52,7 +55,8 @@ fn no_arithmetic_finding_on_real_reports() {
             let (line, col) = doc.line_col(d.span.start);
             findings.push(format!(
                 "{}:{line}:{col} [{}] {}",
-                path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
                 d.rule,
                 d.message
             ));

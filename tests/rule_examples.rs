@@ -15,7 +15,10 @@ fn every_rule_file_is_registered() {
     files.sort();
     let mut ids: Vec<String> = registry().iter().map(|r| r.meta.id.clone()).collect();
     ids.sort();
-    assert_eq!(files, ids, "every rules/*.toml is a registered rule, and back");
+    assert_eq!(
+        files, ids,
+        "every rules/*.toml is a registered rule, and back"
+    );
 }
 
 #[test]

@@ -7,7 +7,11 @@ const SEED: &str = include_str!("fixtures/seed.txt");
 
 fn rules_drawn(text: &str) -> Vec<&'static str> {
     let doc = heshu::parse(text);
-    Linter::default().check(&doc).iter().map(|d| d.rule).collect()
+    Linter::default()
+        .check(&doc)
+        .iter()
+        .map(|d| d.rule)
+        .collect()
 }
 
 #[test]
@@ -44,12 +48,20 @@ fn share_with_a_stated_base() {
 
 #[test]
 fn per_capita_that_is_not_total_over_count() {
-    mutation("人均增收1.04万元", "人均增收1.24万元", "per-capita-mismatch");
+    mutation(
+        "人均增收1.04万元",
+        "人均增收1.24万元",
+        "per-capita-mismatch",
+    );
 }
 
 #[test]
 fn respectively_with_a_value_missing() {
-    mutation("分别达到12家、46家、6家", "分别达到12家、46家", "respectively-arity");
+    mutation(
+        "分别达到12家、46家、6家",
+        "分别达到12家、46家",
+        "respectively-arity",
+    );
 }
 
 #[test]

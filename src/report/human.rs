@@ -29,7 +29,9 @@ impl<'a> Snippet<'a> {
     fn new(name: &'a str, doc: &'a Document, d: &Diagnostic) -> Self {
         let text = doc.text.as_str();
         let covered = d.labels.iter().fold(d.span, |acc, l| acc.cover(l.span));
-        let line_start = text[..covered.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_start = text[..covered.start]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
         let line_end = text[covered.end..]
             .find(['\n', '\r'])
             .map_or(text.len(), |i| covered.end + i);

@@ -1,42 +1,15 @@
-//! Helpers the arithmetic rules share: which claims take part, and how numbers are shown.
+//! Helpers the arithmetic rules share: which claims take part, and how amounts are shown.
 
 use crate::document::{Claim, Document};
+use crate::figure::Quantity;
 use crate::interval::Interval;
 use crate::lexicon::MarkerKind;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,
-/// and a level rather than a change.
+/// a level rather than a change, and not a range.
 pub(super) fn usable(c: &Claim) -> bool {
     !c.quoted && c.quantity.interval.is_bounded() && !c.has(MarkerKind::Change) && !c.quantity.range
-}
-
-/// A number for a message: at most six decimals, no trailing zeros.
-pub(super) fn num(d: Decimal) -> String {
-    d.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
-}
-
-/// An interval for a message, or its single value when exact.
-pub(super) fn show(iv: &Interval) -> String {
-    match (iv.lo(), iv.hi()) {
-        (Some(l), Some(h)) if num(l) == num(h) => num(l),
-        _ => {
-            let lo = iv.lower.map_or("-∞".to_owned(), |b| {
-                format!("{}{}", if b.inclusive { '[' } else { '(' }, num(b.value))
-            });
-            let hi = iv.upper.map_or("∞)".to_owned(), |b| {
-                format!("{}{}", num(b.value), if b.inclusive { ']' } else { ')' })
-            });
-            format!("{lo}, {hi}")
-        }
-    }
-}
-
-/// Whether an interval is a single value.
-pub(super) fn is_exact(iv: &Interval) -> bool {
-    matches!((iv.lo(), iv.hi()), (Some(l), Some(h)) if num(l) == num(h))
 }
 
 /// The written figures joined by ` + `.
@@ -50,28 +23,101 @@ pub(super) fn written_sum(doc: &Document, parts: &[&Claim]) -> String {
 
 /// The sum of the claims' intervals.
 pub(super) fn interval_sum(parts: &[&Claim]) -> Interval {
+    let first = parts
+        .first()
+        .map_or(Interval::exact(Decimal::ZERO), |c| c.quantity.interval);
     parts
         .iter()
         .skip(1)
-        .fold(parts.first().map_or(Interval::exact(Decimal::ZERO), |c| c.quantity.interval), |acc, c| {
-            acc.add(&c.quantity.interval)
-        })
+        .fold(first, |acc, c| acc.add(&c.quantity.interval))
 }
 
-/// `= 48 个` or `∈ [47.5, 48.5) 元`: a computed result in the base unit.
-pub(super) fn result(iv: &Interval, unit: &str) -> String {
-    if is_exact(iv) {
-        format!("= {}{}", show(iv), unit)
-    } else {
-        format!("∈ {} {}", show(iv), unit)
+/// How amounts are shown in messages: in the magnitude and unit the text wrote them in
+/// (`8.2亿元`, `1.04万元`, `75%`), not in base units.
+pub(super) struct Shown {
+    factor: Decimal,
+    suffix: String,
+}
+
+impl Shown {
+    /// Show amounts the way `q` is written.
+    pub(super) fn like(q: &Quantity) -> Self {
+        let unit_factor = q.unit.map_or(Decimal::ONE, |u| u.factor);
+        let unit_text = q.unit.map_or("", |u| u.text.as_str());
+        let word = [
+            (1_000_000_000_000_i64, "万亿"),
+            (100_000_000, "亿"),
+            (10_000_000, "千万"),
+            (1_000_000, "百万"),
+            (10_000, "万"),
+            (1_000, "千"),
+        ]
+        .into_iter()
+        .find(|(f, _)| q.magnitude == Decimal::from(*f))
+        .map_or("", |(_, w)| w);
+        Self {
+            factor: q.magnitude * unit_factor,
+            suffix: format!("{word}{unit_text}"),
+        }
     }
-}
 
-/// `为 47` or `在 [47.75, 47.85) 之间`: a stated figure's interval.
-pub(super) fn stated(iv: &Interval, unit: &str) -> String {
-    if is_exact(iv) {
-        format!("为 {}{}", show(iv), unit)
-    } else {
-        format!("在 {} {}之间", show(iv), unit)
+    /// Plain numbers with a unit of our choosing (`%`).
+    pub(super) fn plain(suffix: &str) -> Self {
+        Self {
+            factor: Decimal::ONE,
+            suffix: suffix.to_owned(),
+        }
+    }
+
+    fn amount(&self, v: Decimal, dp: u32, strategy: RoundingStrategy) -> String {
+        let scaled = if self.factor.is_zero() {
+            v
+        } else {
+            v / self.factor
+        };
+        let shown = scaled.round_dp_with_strategy(dp, strategy).normalize();
+        format!("{shown}{}", self.suffix)
+    }
+
+    /// A stated figure's interval: `为 47个`, `在 79.5% 至 80.5% 之间`, `大于 2200家`.
+    pub(super) fn stated(&self, iv: &Interval) -> String {
+        let exact = RoundingStrategy::MidpointAwayFromZero;
+        match (iv.lower, iv.upper) {
+            (Some(l), Some(h)) if l.value == h.value => {
+                format!("为 {}", self.amount(l.value, 6, exact))
+            }
+            (Some(l), Some(h)) => format!(
+                "在 {} 至 {} 之间",
+                self.amount(l.value, 6, exact),
+                self.amount(h.value, 6, exact)
+            ),
+            (Some(l), None) if l.inclusive => format!("不少于 {}", self.amount(l.value, 6, exact)),
+            (Some(l), None) => format!("大于 {}", self.amount(l.value, 6, exact)),
+            (None, Some(h)) if h.inclusive => format!("不超过 {}", self.amount(h.value, 6, exact)),
+            (None, Some(h)) => format!("小于 {}", self.amount(h.value, 6, exact)),
+            (None, None) => "不定".to_owned(),
+        }
+    }
+
+    /// A computed interval, shown to two decimals: `= 48个`, `≈ 77.89%`,
+    /// `在 8.2亿元 至 8.4亿元 之间`. (Display only: the decision was made on exact bounds.)
+    pub(super) fn computed(&self, iv: &Interval) -> String {
+        let (Some(lo), Some(hi)) = (iv.lo(), iv.hi()) else {
+            return self.stated(iv);
+        };
+        let near = RoundingStrategy::MidpointAwayFromZero;
+        let (lo6, hi6) = (self.amount(lo, 6, near), self.amount(hi, 6, near));
+        let (lo2, hi2) = (self.amount(lo, 2, near), self.amount(hi, 2, near));
+        if lo6 == hi6 {
+            if lo6 == lo2 {
+                format!("= {lo2}")
+            } else {
+                format!("≈ {lo2}")
+            }
+        } else if lo2 == hi2 {
+            format!("≈ {lo2}")
+        } else {
+            format!("在 {lo2} 至 {hi2} 之间")
+        }
     }
 }

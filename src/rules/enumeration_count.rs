@@ -50,7 +50,11 @@ const OPENING_QUOTES: [char; 4] = ['“', '"', '「', '『'];
 impl Rule for EnumerationCount {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for (k, clause) in doc.clauses.iter().enumerate() {
-            let Some(count) = doc.claims.get(clause.claims.clone()).and_then(|c| c.first()) else {
+            let Some(count) = doc
+                .claims
+                .get(clause.claims.clone())
+                .and_then(|c| c.first())
+            else {
                 continue;
             };
             let Some(n) = self.count_value(doc, count) else {
@@ -90,7 +94,7 @@ impl EnumerationCount {
         let q = &c.quantity;
         let unit = q.unit?;
         let v = q.value;
-        if !self.data.count_units.iter().any(|u| *u == unit.text)
+        if !self.data.count_units.contains(&unit.text)
             || q.qualifier.is_some()
             || q.range
             || !v.fract().is_zero()
@@ -115,8 +119,7 @@ impl EnumerationCount {
             let exact = self.data.etc_exact_units.iter().any(|u| u == unit);
             n < items.min || (exact && items.min >= 3 && n == items.max + 1)
         } else {
-            let summary =
-                count.quoted || count.quantity.kind() == Some(UnitKind::Category);
+            let summary = count.quoted || count.quantity.kind() == Some(UnitKind::Category);
             summary && (n < items.min || (n > items.max && items.min >= 3))
         }
     }
@@ -130,9 +133,14 @@ impl EnumerationCount {
         }) {
             return None;
         }
-        let last = doc.slice(Span::new(clause.span.start, count.span.start)).trim();
+        let last = doc
+            .slice(Span::new(clause.span.start, count.span.start))
+            .trim();
         let last = last.trim_end_matches(OPENING_QUOTES);
-        let last = last.strip_suffix("等等").or_else(|| last.strip_suffix('等')).unwrap_or(last);
+        let last = last
+            .strip_suffix("等等")
+            .or_else(|| last.strip_suffix('等'))
+            .unwrap_or(last);
         if last.is_empty()
             || last.ends_with('的')
             || last.ends_with(CLOSING_QUOTES)
@@ -147,7 +155,11 @@ impl EnumerationCount {
             .get(clause.conjunctions.clone())
             .unwrap_or(&[])
             .iter()
-            .any(|s| doc.text.get(s.end..count.span.start).is_some_and(|t| t.trim().is_empty()))
+            .any(|s| {
+                doc.text
+                    .get(s.end..count.span.start)
+                    .is_some_and(|t| t.trim().is_empty())
+            })
         {
             return None;
         }

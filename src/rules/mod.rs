@@ -69,7 +69,9 @@ pub struct RuleEntry {
 
 impl std::fmt::Debug for RuleEntry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RuleEntry").field("id", &self.meta.id).finish()
+        f.debug_struct("RuleEntry")
+            .field("id", &self.meta.id)
+            .finish()
     }
 }
 
@@ -251,7 +253,9 @@ impl Linter {
             };
             entry.rule.check(doc, &mut emitter);
         }
-        out.sort_by(|a, b| (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end)));
+        out.sort_by(|a, b| {
+            (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+        });
         out
     }
 }

@@ -7,7 +7,7 @@
 //!
 //! **Example**: `森林覆盖率达到103%`, `11月31日`.
 
-use super::common::show;
+use super::common::Shown;
 use super::{data, Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
@@ -68,20 +68,28 @@ impl OutOfRange {
             };
             let subject = doc.slice(c.subject);
             if q.kind() == Some(UnitKind::Percent) && lo > hundred {
-                if let Some(word) = self.rate_words.iter().find(|w| subject.contains(w.as_str())) {
+                if let Some(word) = self
+                    .rate_words
+                    .iter()
+                    .find(|w| subject.contains(w.as_str()))
+                {
                     out.emit(
                         c.span,
                         format!("{word} {} 超过 100%", doc.slice(c.span)),
                         Some(format!(
-                            "{word}不能超过 100%，所写数值在 {}% 之间",
-                            show(&q.interval)
+                            "{word}不能超过 100%，所写数值{}",
+                            Shown::plain("%").stated(&q.interval)
                         )),
-                        vec![Label::new(c.span, format!("{word}"))],
+                        vec![Label::new(c.span, word.clone())],
                     );
                 }
             }
             if q.base_unit() == "天" && lo > self.max_days && !c.has(MarkerKind::Total) {
-                if let Some(word) = self.year_words.iter().find(|w| subject.contains(w.as_str())) {
+                if let Some(word) = self
+                    .year_words
+                    .iter()
+                    .find(|w| subject.contains(w.as_str()))
+                {
                     out.emit(
                         c.span,
                         format!("{word}天数 {} 超过一年的天数", doc.slice(c.span)),
@@ -101,10 +109,9 @@ fn dates(doc: &Document, out: &mut Emitter<'_>) {
         };
         let problem = match (month, day) {
             (Some(m), _) if m == 0 || m > 12 => Some(format!("不存在 {m} 月")),
-            (Some(m), Some(d)) if d == 0 || d > days_in_month(m) => Some(format!(
-                "{m} 月只有 {} 天，没有 {d} 日",
-                days_in_month(m)
-            )),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(m) => {
+                Some(format!("{m} 月只有 {} 天，没有 {d} 日", days_in_month(m)))
+            }
             (None, Some(d)) if d == 0 || d > 31 => Some(format!("一个月没有 {d} 日")),
             _ => None,
         };

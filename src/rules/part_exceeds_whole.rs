@@ -7,7 +7,7 @@
 //!
 //! **Example**: `制定整改措施206条，已完成整改212条` → the part 212条 exceeds the whole 206条.
 
-use super::common::{interval_sum, result, stated, usable, written_sum};
+use super::common::{interval_sum, usable, written_sum, Shown};
 use super::{Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -67,16 +67,15 @@ fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
             continue;
         };
         let w = &whole.quantity.interval;
-        let unit = whole.quantity.base_unit();
         let mut single = false;
         for p in &parts {
             if p.quantity.interval.entirely_above(w) {
                 single = true;
-                emit(doc, whole, &[p], out, unit);
+                emit(doc, whole, &[p], out);
             }
         }
         if !single && parts.len() >= 2 && interval_sum(&parts).entirely_above(w) {
-            emit(doc, whole, &parts, out, unit);
+            emit(doc, whole, &parts, out);
         }
     }
 }
@@ -101,14 +100,18 @@ fn progress(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
             && comparable(whole)
             && !whole.has(MarkerKind::Progress)
             && whole.quantity.commensurable(&part.quantity)
-            && part.quantity.interval.entirely_above(&whole.quantity.interval)
+            && part
+                .quantity
+                .interval
+                .entirely_above(&whole.quantity.interval)
         {
-            emit(doc, whole, &[part], out, whole.quantity.base_unit());
+            emit(doc, whole, &[part], out);
         }
     }
 }
 
-fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>, unit: &str) {
+fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) {
+    let shown = Shown::like(&whole.quantity);
     let mut labels = vec![Label::new(
         whole.span,
         format!("整体 {}", doc.slice(whole.span)),
@@ -127,8 +130,8 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>, 
             ),
             format!(
                 "部分{}，但整体{}",
-                stated(&parts[0].quantity.interval, unit),
-                stated(&whole.quantity.interval, unit)
+                shown.stated(&parts[0].quantity.interval),
+                shown.stated(&whole.quantity.interval)
             ),
         )
     } else {
@@ -138,8 +141,8 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>, 
             format!(
                 "{} {}，但整体{}",
                 written_sum(doc, parts),
-                result(&sum, unit),
-                stated(&whole.quantity.interval, unit)
+                shown.computed(&sum),
+                shown.stated(&whole.quantity.interval)
             ),
         )
     };

@@ -7,7 +7,7 @@
 //!
 //! **Example**: `发放补贴360万元，惠及1200人，人均2500元` → 360万元 ÷ 1200人 = 3000元.
 
-use super::common::{result, stated, usable};
+use super::common::{usable, Shown};
 use super::{data, Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -54,9 +54,10 @@ impl Rule for PerCapitaMismatch {
                     &self.person_units
                 };
                 let before = &claims[..i];
-                let count = before.iter().rev().find(|c| {
-                    usable(c) && units.iter().any(|u| u == c.quantity.base_unit())
-                });
+                let count = before
+                    .iter()
+                    .rev()
+                    .find(|c| usable(c) && units.iter().any(|u| u == c.quantity.base_unit()));
                 let total = before.iter().rev().find(|c| {
                     usable(c)
                         && c.quantity.commensurable(&avg.quantity)
@@ -80,7 +81,7 @@ fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Em
     if !q.disjoint(&avg.quantity.interval) {
         return;
     }
-    let unit = avg.quantity.base_unit();
+    let shown = Shown::like(&avg.quantity);
     out.emit(
         avg.span,
         format!(
@@ -93,8 +94,8 @@ fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Em
             "{} ÷ {} {}，但所写平均数{}",
             doc.slice(total.span),
             doc.slice(count.span),
-            result(&q, unit),
-            stated(&avg.quantity.interval, unit)
+            shown.computed(&q),
+            shown.stated(&avg.quantity.interval)
         )),
         vec![
             Label::new(total.span, format!("总量 {}", doc.slice(total.span))),

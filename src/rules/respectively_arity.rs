@@ -128,7 +128,12 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
 impl RespectivelyArity {
     /// The values after 分别: one per enumerated clause, and more for 和 inside a clause.
     /// `None` when the list is not a plain list of values (`分别从209元、280元提高到217元、290元`).
-    fn values_after<'a>(&self, doc: &'a Document, k: usize, marker: Span) -> Option<Vec<&'a Claim>> {
+    fn values_after<'a>(
+        &self,
+        doc: &'a Document,
+        k: usize,
+        marker: Span,
+    ) -> Option<Vec<&'a Claim>> {
         let mut values: Vec<&Claim> = Vec::new();
         let first: Vec<&Claim> = doc.claims[doc.clauses[k].claims.clone()]
             .iter()

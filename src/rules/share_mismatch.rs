@@ -8,7 +8,7 @@
 //!
 //! **Example**: `全市12个县中，9个县达标、占80%` → 9 ÷ 12 = 75%, not 80%.
 
-use super::common::{result, stated, usable};
+use super::common::{usable, Shown};
 use super::{data, Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -38,8 +38,7 @@ impl Rule for ShareMismatch {
         for s in 0..doc.sentences.len() {
             let claims = doc.sentence_claims(s);
             for (si, share) in claims.iter().enumerate() {
-                if !share.quantity.is_percent() || !share.has(MarkerKind::Share) || !usable(share)
-                {
+                if !share.quantity.is_percent() || !share.has(MarkerKind::Share) || !usable(share) {
                     continue;
                 }
                 if let Some((part, base)) = self.part_and_base(doc, &claims[..si], share) {
@@ -115,8 +114,8 @@ fn check_share(doc: &Document, part: &Claim, base: &Claim, share: &Claim, out: &
             "{} ÷ {} × 100% {}，但所写占比{}",
             doc.slice(part.span),
             doc.slice(base.span),
-            result(&computed, "%"),
-            stated(&share.quantity.interval, "%")
+            Shown::plain("%").computed(&computed),
+            Shown::plain("%").stated(&share.quantity.interval)
         )),
         vec![
             Label::new(part.span, format!("部分 {}", doc.slice(part.span))),

@@ -8,7 +8,7 @@
 //!
 //! **Example**: `反馈问题47个，已整改完成44个，其余4个` → `44个 + 4个 = 48个，但总数为 47个`.
 
-use super::common::{interval_sum, result, stated, usable, written_sum};
+use super::common::{interval_sum, usable, written_sum, Shown};
 use super::{data, Emitter, Rule, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -57,7 +57,7 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
     if !sum.disjoint(&total.quantity.interval) {
         return;
     }
-    let unit = total.quantity.base_unit();
+    let shown = Shown::like(&total.quantity);
     let mut labels = vec![Label::new(
         total.span,
         format!("总数 {}", doc.slice(total.span)),
@@ -72,15 +72,12 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
     }
     out.emit(
         total.span,
-        format!(
-            "各部分之和与总数 {} 不符",
-            doc.slice(total.span)
-        ),
+        format!("各部分之和与总数 {} 不符", doc.slice(total.span)),
         Some(format!(
             "{} {}，但总数{}",
             written_sum(doc, parts),
-            result(&sum, unit),
-            stated(&total.quantity.interval, unit)
+            shown.computed(&sum),
+            shown.stated(&total.quantity.interval)
         )),
         labels,
     );
@@ -195,10 +192,7 @@ impl SumMismatch {
                 if parts.len() < 3 {
                     continue;
                 }
-                let sum = parts
-                    .iter()
-                    .skip(1)
-                    .fold(parts[0], |acc, p| acc.add(p));
+                let sum = parts.iter().skip(1).fold(parts[0], |acc, p| acc.add(p));
                 let (Some(lo), Some(hi)) = (sum.lo(), sum.hi()) else {
                     continue;
                 };
@@ -211,7 +205,7 @@ impl SumMismatch {
                         Some(format!(
                             "{} {}，但各项之和应为 100",
                             doc.slice(f.span).replace([':', '：'], " + "),
-                            result(&sum, "")
+                            Shown::plain("").computed(&sum)
                         )),
                         vec![Label::new(f.span, "构成比例")],
                     );

@@ -1,0 +1,41 @@
+//! Running the real `heshu` binary from tests.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// The repository root (tests run the binary from here so paths in output are stable).
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Run `heshu` with `args`, feeding `stdin`, from the repository root.
+pub fn heshu(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_heshu"));
+    cmd.args(args)
+        .current_dir(ROOT)
+        .env_remove("NO_COLOR")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the heshu binary runs");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(input.as_bytes())
+            .expect("stdin accepts the input");
+    }
+    child.wait_with_output().expect("heshu finishes")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
