@@ -1,5 +1,7 @@
 //! Helpers the arithmetic rules share: which claims take part, and how amounts are shown.
 
+use super::Emitter;
+use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::figure::Quantity;
 use crate::interval::Interval;
@@ -119,5 +121,65 @@ impl Shown {
         } else {
             format!("在 {lo2} 至 {hi2} 之间")
         }
+    }
+}
+
+/// A stated figure that should be numerator ÷ denominator (× `factor`): a share or a per-capita
+/// value. What each figure is called in the message comes from `names`.
+pub(super) struct Quotient<'a> {
+    /// The figure divided.
+    pub numerator: &'a Claim,
+    /// The figure divided by.
+    pub denominator: &'a Claim,
+    /// The figure that states the result.
+    pub stated: &'a Claim,
+    /// 100 for a percentage, 1 otherwise.
+    pub factor: Decimal,
+    /// Names of the numerator, denominator and result (`部分`, `基数`, `占比`).
+    pub names: [&'static str; 3],
+    /// How results are shown.
+    pub shown: Shown,
+}
+
+impl Quotient<'_> {
+    /// Report the quotient if no rounding of the three figures makes it agree.
+    pub(super) fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let Some(q) = self
+            .numerator
+            .quantity
+            .interval
+            .div(&self.denominator.quantity.interval)
+        else {
+            return;
+        };
+        let computed = q.scale(self.factor);
+        if !computed.disjoint(&self.stated.quantity.interval) {
+            return;
+        }
+        let [num_name, den_name, res_name] = self.names;
+        let (num, den, res) = (
+            doc.slice(self.numerator.span),
+            doc.slice(self.denominator.span),
+            doc.slice(self.stated.span),
+        );
+        let times = if self.factor == Decimal::ONE_HUNDRED {
+            " × 100%"
+        } else {
+            ""
+        };
+        out.emit(
+            self.stated.span,
+            format!("{res_name} {res} 与 {num} ÷ {den} 不符"),
+            Some(format!(
+                "{num} ÷ {den}{times} {}，但所写{res_name}{}",
+                self.shown.computed(&computed),
+                self.shown.stated(&self.stated.quantity.interval)
+            )),
+            vec![
+                Label::new(self.numerator.span, format!("{num_name} {num}")),
+                Label::new(self.denominator.span, format!("{den_name} {den}")),
+                Label::new(self.stated.span, format!("{res_name} {res}")),
+            ],
+        );
     }
 }

@@ -7,11 +7,11 @@
 //!
 //! **Example**: `发放补贴360万元，惠及1200人，人均2500元` → 360万元 ÷ 1200人 = 3000元.
 
-use super::common::{usable, Shown};
+use super::common::{usable, Quotient, Shown};
 use super::{data, Emitter, Rule, RuleError};
-use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::lexicon::MarkerKind;
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -75,32 +75,13 @@ impl Rule for PerCapitaMismatch {
 }
 
 fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Emitter<'_>) {
-    let Some(q) = total.quantity.interval.div(&count.quantity.interval) else {
-        return;
-    };
-    if !q.disjoint(&avg.quantity.interval) {
-        return;
+    Quotient {
+        numerator: total,
+        denominator: count,
+        stated: avg,
+        factor: Decimal::ONE,
+        names: ["总量", "计数", "平均数"],
+        shown: Shown::like(&avg.quantity),
     }
-    let shown = Shown::like(&avg.quantity);
-    out.emit(
-        avg.span,
-        format!(
-            "平均数 {} 与 {} ÷ {} 不符",
-            doc.slice(avg.span),
-            doc.slice(total.span),
-            doc.slice(count.span)
-        ),
-        Some(format!(
-            "{} ÷ {} {}，但所写平均数{}",
-            doc.slice(total.span),
-            doc.slice(count.span),
-            shown.computed(&q),
-            shown.stated(&avg.quantity.interval)
-        )),
-        vec![
-            Label::new(total.span, format!("总量 {}", doc.slice(total.span))),
-            Label::new(count.span, format!("计数 {}", doc.slice(count.span))),
-            Label::new(avg.span, format!("平均数 {}", doc.slice(avg.span))),
-        ],
-    );
+    .check(doc, out);
 }

@@ -8,9 +8,8 @@
 //!
 //! **Example**: `全市12个县中，9个县达标、占80%` → 9 ÷ 12 = 75%, not 80%.
 
-use super::common::{usable, Shown};
+use super::common::{usable, Quotient, Shown};
 use super::{data, Emitter, Rule, RuleError};
-use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::lexicon::MarkerKind;
 use rust_decimal::Decimal;
@@ -95,32 +94,13 @@ impl ShareMismatch {
 }
 
 fn check_share(doc: &Document, part: &Claim, base: &Claim, share: &Claim, out: &mut Emitter<'_>) {
-    let Some(ratio) = part.quantity.interval.div(&base.quantity.interval) else {
-        return;
-    };
-    let computed = ratio.scale(Decimal::ONE_HUNDRED);
-    if !computed.disjoint(&share.quantity.interval) {
-        return;
+    Quotient {
+        numerator: part,
+        denominator: base,
+        stated: share,
+        factor: Decimal::ONE_HUNDRED,
+        names: ["部分", "基数", "占比"],
+        shown: Shown::plain("%"),
     }
-    out.emit(
-        share.span,
-        format!(
-            "占比 {} 与 {} ÷ {} 不符",
-            doc.slice(share.span),
-            doc.slice(part.span),
-            doc.slice(base.span)
-        ),
-        Some(format!(
-            "{} ÷ {} × 100% {}，但所写占比{}",
-            doc.slice(part.span),
-            doc.slice(base.span),
-            Shown::plain("%").computed(&computed),
-            Shown::plain("%").stated(&share.quantity.interval)
-        )),
-        vec![
-            Label::new(part.span, format!("部分 {}", doc.slice(part.span))),
-            Label::new(base.span, format!("基数 {}", doc.slice(base.span))),
-            Label::new(share.span, format!("占比 {}", doc.slice(share.span))),
-        ],
-    );
+    .check(doc, out);
 }
