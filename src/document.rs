@@ -24,6 +24,8 @@ pub enum HeadingStyle {
     Circled,
     /// Markdown `#` headings (level from the count of `#`).
     Markdown,
+    /// A part that restarts all numbering: `第二部分`, `第三章`, `附件`, `附件2`.
+    Part,
 }
 
 impl HeadingStyle {
@@ -36,6 +38,7 @@ impl HeadingStyle {
             HeadingStyle::ArabicParen => 4,
             HeadingStyle::Circled => 5,
             HeadingStyle::Markdown => 1,
+            HeadingStyle::Part => 0,
         }
     }
 }
@@ -272,9 +275,35 @@ pub fn parse(text: &str) -> Document {
         if span.is_empty() {
             continue;
         }
-        parse_block(&mut doc, span);
+        // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
+        let next_arabic = doc
+            .blocks
+            .iter()
+            .rev()
+            .find_map(|b| b.heading.as_ref())
+            .filter(|h| h.style == HeadingStyle::ArabicDot)
+            .map(|h| h.number + 1);
+        parse_block(&mut doc, span, next_arabic);
     }
     doc
+}
+
+/// `N.` followed by a digit, where `N` is the number the list expects next.
+fn continued_number(s: &str, expected: Option<u32>) -> Option<(HeadingStyle, u32, usize)> {
+    let expected = expected?;
+    let digits = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let rest = &s[digits..];
+    let after = rest.strip_prefix('.')?;
+    let value: u32 = s[..digits].parse().ok()?;
+    (value == expected && after.starts_with(|c: char| c.is_ascii_digit())).then_some((
+        HeadingStyle::ArabicDot,
+        value,
+        digits + 1,
+    ))
 }
 
 /// Spans of the lines of `text`, without their line endings.
@@ -353,6 +382,27 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
         }
         return None;
     }
+    if let Some(rest) = s.strip_prefix("附件") {
+        let digits = rest
+            .chars()
+            .take_while(|c| number::arabic_digit(*c).is_some())
+            .count();
+        let n = rest[..digits].parse().unwrap_or(0);
+        let after = &rest[digits..];
+        let ends = after.is_empty() || after.starts_with([':', '：', ' ', '　', '、', '.', '．']);
+        return ends.then_some((HeadingStyle::Part, n, "附件".len() + digits));
+    }
+    if let Some(rest) = s.strip_prefix('第') {
+        if let Ok((after, n)) = number::chinese(rest) {
+            for word in ["部分", "章", "篇"] {
+                if let Some(tail) = after.strip_prefix(word) {
+                    let len = s.len() - tail.len();
+                    return Some((HeadingStyle::Part, small(n.value)?, len));
+                }
+            }
+        }
+        return None;
+    }
     if let Some(c) = ('①'..='⑳').position(|c| c == first) {
         return Some((HeadingStyle::Circled, c as u32 + 1, first.len_utf8()));
     }
@@ -426,43 +476,44 @@ fn small(v: rust_decimal::Decimal) -> Option<u32> {
     }
 }
 
-fn parse_block(doc: &mut Document, span: Span) {
+fn parse_block(doc: &mut Document, span: Span, next_arabic: Option<u32>) {
     let text = doc.text.as_str();
     let block_text = span.text(text);
-    let heading = heading_number(block_text).map(|(style, number, len)| {
-        let title_start = span.start + len;
-        let rest = &text[title_start..span.end];
-        let title_len = rest
-            .char_indices()
-            .find(|(_, c)| is_sentence_end(*c))
-            .map_or(rest.len(), |(i, _)| i);
-        let level = if style == HeadingStyle::Markdown {
-            number as u8
-        } else {
-            style.level()
-        };
-        Heading {
-            level,
-            number: if style == HeadingStyle::Markdown {
-                0
+    let heading = heading_number(block_text)
+        .or_else(|| continued_number(block_text, next_arabic))
+        .map(|(style, number, len)| {
+            let title_start = span.start + len;
+            let rest = &text[title_start..span.end];
+            let title_len = rest
+                .char_indices()
+                .find(|(_, c)| is_sentence_end(*c))
+                .map_or(rest.len(), |(i, _)| i);
+            let level = if style == HeadingStyle::Markdown {
+                number as u8
             } else {
-                number
-            },
-            style,
-            span: Span::new(span.start, title_start),
-            title: Span::new(title_start, title_start + title_len),
-        }
-    });
+                style.level()
+            };
+            Heading {
+                level,
+                number: if style == HeadingStyle::Markdown {
+                    0
+                } else {
+                    number
+                },
+                style,
+                span: Span::new(span.start, title_start),
+                title: Span::new(title_start, title_start + title_len),
+            }
+        });
     let content = Span::new(
         heading.as_ref().map_or(span.start, |h| h.span.end),
         span.end,
     );
+    // A heading and nothing else: no body after its title, and not a complete sentence of its own
+    // (`10.发放租赁补贴1.6万户。` is a list item, `1.加快基` is a bare heading).
     let heading_only = heading.as_ref().is_some_and(|h| {
         let after_title = &text[h.title.end..span.end];
-        after_title
-            .chars()
-            .all(|c| is_sentence_end(c) || is_blank(c))
-            && h.title.len() <= 120 * 3
+        after_title.trim_matches(is_blank).is_empty() && h.title.len() <= 120 * 3
     });
 
     let lx = Lexicon::builtin();
@@ -695,6 +746,16 @@ mod tests {
             Some((HeadingStyle::ArabicDot, 1))
         );
         assert_eq!(heading_number("1.04万元"), None);
+        assert_eq!(
+            heading_number("第二部分 主要任务").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::Part, 2))
+        );
+        assert_eq!(
+            heading_number("附件2").map(|h| (h.0, h.1)),
+            Some((HeadingStyle::Part, 2))
+        );
+        assert_eq!(heading_number("附件中的数据"), None);
+        assert_eq!(heading_number("第一责任人"), None);
         assert_eq!(heading_number("2020年2月"), None);
         assert_eq!(
             heading_number("## 概况").map(|h| (h.0, h.1)),

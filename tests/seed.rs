@@ -14,22 +14,34 @@ fn rules_drawn(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// What the seed draws as it is: its five placeholders (`莅临*检查`, `向*组长`, `*地处`, and the two
+/// `**` of `消除风险**户**人`), the last section cut off at `1.加快基`, and the web footer.
+const SEED_FINDINGS: [&str; 7] = [
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "truncated",
+    "residue",
+];
+
 #[test]
-fn seed_draws_only_its_placeholders() {
-    let rules = rules_drawn(SEED);
-    // `莅临*检查`, `向*组长`, `*地处`, and the two `**` of `消除风险**户**人`.
-    assert_eq!(rules, vec!["placeholder"; 5]);
+fn seed_draws_its_real_faults_and_no_arithmetic_finding() {
+    assert_eq!(rules_drawn(SEED), SEED_FINDINGS);
 }
 
 /// Change one figure of the seed and expect exactly one new finding, of the given rule.
 fn mutation(from: &str, to: &str, rule: &str) {
     assert!(SEED.contains(from), "the seed contains {from}");
     let text = SEED.replacen(from, to, 1);
-    let rules: Vec<_> = rules_drawn(&text)
-        .into_iter()
-        .filter(|r| *r != "placeholder")
-        .collect();
-    assert_eq!(rules, vec![rule], "{from} → {to}");
+    let mut new = rules_drawn(&text);
+    for known in SEED_FINDINGS {
+        if let Some(i) = new.iter().position(|r| *r == known) {
+            new.remove(i);
+        }
+    }
+    assert_eq!(new, vec![rule], "{from} → {to}");
 }
 
 #[test]

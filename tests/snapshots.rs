@@ -47,16 +47,24 @@ fn seed_check_json() {
 #[test]
 fn each_rule_on_its_bad_examples() {
     for rule in heshu::rules::registry() {
-        let input = rule.meta.examples.bad.join("\n") + "\n";
-        let human = heshu(&["check", "-", "--color", "never"], Some(&input));
-        assert_eq!(
-            human.status.code(),
-            Some(1),
-            "{} draws findings",
-            rule.meta.id
-        );
-        snap!(format!("rule_{}_human", rule.meta.id), stdout(&human));
-        let json = heshu(&["check", "-", "--format", "json"], Some(&input));
-        snap!(format!("rule_{}_json", rule.meta.id), stdout(&json));
+        let id = &rule.meta.id;
+        let (mut human, mut json) = (String::new(), String::new());
+        for (i, example) in rule.meta.examples.bad.iter().enumerate() {
+            let input = format!("{example}\n");
+            let header = format!("## bad example {}: {}\n", i + 1, example.replace('\n', "⏎"));
+            let out = heshu(&["check", "-", "--color", "never"], Some(&input));
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{id} draws a finding on {example}"
+            );
+            human.push_str(&header);
+            human.push_str(&stdout(&out));
+            let out = heshu(&["check", "-", "--format", "json"], Some(&input));
+            json.push_str(&header);
+            json.push_str(&stdout(&out));
+        }
+        snap!(format!("rule_{id}_human"), human);
+        snap!(format!("rule_{id}_json"), json);
     }
 }

@@ -86,7 +86,7 @@ impl SourceCode for Snippet<'_> {
             self.name.to_owned(),
             inner.data(),
             *inner.span(),
-            line - 1 + inner.line(),
+            line - 1,
             column - 1,
             inner.line_count(),
         )))

@@ -5,15 +5,19 @@
 //! characters the grammar has not classified, and never call each other.
 
 mod common;
+mod duplicate_paragraph;
 mod enumeration_count;
+mod heading_sequence;
 mod malformed_number;
 mod out_of_range;
 mod part_exceeds_whole;
 mod per_capita_mismatch;
 mod placeholder;
+mod residue;
 mod respectively_arity;
 mod share_mismatch;
 mod sum_mismatch;
+mod truncated;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
@@ -155,7 +159,42 @@ const RULE_FILES: &[(&str, &str, Builder)] = &[
         include_str!("../../rules/malformed-number.toml"),
         malformed_number::build,
     ),
+    (
+        "heading-sequence",
+        include_str!("../../rules/heading-sequence.toml"),
+        heading_sequence::build,
+    ),
+    (
+        "truncated",
+        include_str!("../../rules/truncated.toml"),
+        truncated::build,
+    ),
+    (
+        "residue",
+        include_str!("../../rules/residue.toml"),
+        residue::build,
+    ),
+    (
+        "duplicate-paragraph",
+        include_str!("../../rules/duplicate-paragraph.toml"),
+        duplicate_paragraph::build,
+    ),
 ];
+
+/// The `[data]` table of a rule file, for a rule that reads another's data (`truncated` skips
+/// what `residue` matches).
+fn rule_data(id: &'static str) -> Result<toml::Table, RuleError> {
+    let (file, text, _) =
+        RULE_FILES
+            .iter()
+            .find(|(file, _, _)| *file == id)
+            .ok_or(RuleError::IdMismatch {
+                file: id,
+                id: id.to_owned(),
+            })?;
+    let meta: RuleMeta = toml::from_str(text).map_err(|source| RuleError::Toml { file, source })?;
+    Ok(meta.data)
+}
 
 /// Load every rule from its embedded TOML.
 pub fn load_all() -> Result<Vec<RuleEntry>, RuleError> {

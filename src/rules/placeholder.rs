@@ -24,6 +24,10 @@ struct PatternData {
     min_len: Option<usize>,
     #[serde(default)]
     max_len: Option<usize>,
+    #[serde(default)]
+    not_after: String,
+    #[serde(default)]
+    not_before: String,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +41,8 @@ struct Pattern {
     what: String,
     min_len: usize,
     max_len: usize,
+    not_after: String,
+    not_before: String,
 }
 
 struct Placeholder {
@@ -59,6 +65,8 @@ pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
                 what: p.what,
                 min_len: p.min_len.unwrap_or(0),
                 max_len: p.max_len.unwrap_or(usize::MAX),
+                not_after: p.not_after,
+                not_before: p.not_before,
             })
         })
         .collect::<Result<_, RuleError>>()?;
@@ -77,6 +85,13 @@ impl Rule for Placeholder {
                     };
                     let len = m.as_str().chars().count();
                     if len < p.min_len || len > p.max_len {
+                        continue;
+                    }
+                    let before = text[..m.start()].chars().next_back();
+                    let after = text[m.end()..].chars().next();
+                    if before.is_some_and(|c| p.not_after.contains(c))
+                        || after.is_some_and(|c| p.not_before.contains(c))
+                    {
                         continue;
                     }
                     let span = Span::new(block.span.start + m.start(), block.span.start + m.end());

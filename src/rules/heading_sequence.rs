@@ -1,0 +1,148 @@
+//! `heading-sequence`: heading numbers that skip, repeat, go backwards, do not restart, or mix
+//! styles at one level.
+//!
+//! **What it checks**: `一、二、四、`; `1. 2. 2.`; `3. 2.`; `3.` as the first sub-heading under a new
+//! parent; `（二）` followed by `3、` at the same level.
+//!
+//! **Why it matters**: a skipped number usually means a section was deleted or moved and the rest
+//! not renumbered.
+//!
+//! **Example**: `一、…二、…四、…` → both `二、` and `四、` are labelled. A number that starts again
+//! at 1 begins a new list (`…有以下几点` then `一、`) and is not reported.
+
+use super::{Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Document, Heading, HeadingStyle};
+
+struct HeadingSequence;
+
+pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    Ok(Box::new(HeadingSequence))
+}
+
+/// Deepest level tracked (①).
+const LEVELS: usize = 6;
+
+impl Rule for HeadingSequence {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // The last heading at each level under the current parent, and the last one under the
+        // previous parent (to tell a sub-level that forgot to restart).
+        let mut last: [Option<&Heading>; LEVELS] = [None; LEVELS];
+        let mut before_parent: [Option<&Heading>; LEVELS] = [None; LEVELS];
+        let mut recent: Option<&Heading> = None;
+        for h in doc.blocks.iter().filter_map(|b| b.heading.as_ref()) {
+            if h.style == HeadingStyle::Markdown {
+                continue;
+            }
+            if h.style == HeadingStyle::Part {
+                last = [None; LEVELS];
+                before_parent = [None; LEVELS];
+                recent = None;
+                continue;
+            }
+            let level = usize::from(h.level).min(LEVELS - 1);
+            for deeper in level + 1..LEVELS {
+                if let Some(prev) = last[deeper].take() {
+                    before_parent[deeper] = Some(prev);
+                }
+            }
+            match last[level] {
+                Some(prev) => compare(doc, prev, h, out),
+                None if h.number != 1 => {
+                    let has_parent = last[..level].iter().any(Option::is_some);
+                    if let Some(prev) = before_parent[level]
+                        .filter(|p| has_parent && p.style == h.style && h.number == p.number + 1)
+                    {
+                        emit(
+                            doc,
+                            out,
+                            prev,
+                            h,
+                            format!(
+                                "下级标题 {} 沿用了上一节的编号，未从 1 重新编号",
+                                number(doc, h)
+                            ),
+                            "新的上级标题之下，下级标题应从 1 开始编号".to_owned(),
+                        );
+                    } else if let Some(prev) = recent
+                        .filter(|r| r.level < h.level && r.number + 1 == h.number && r.number > 1)
+                    {
+                        emit(
+                            doc,
+                            out,
+                            prev,
+                            h,
+                            format!(
+                                "同一级标题编号格式不一致：{} 之后是 {}",
+                                number(doc, prev),
+                                number(doc, h)
+                            ),
+                            format!("与 {} 同级的标题应使用相同的编号格式", number(doc, prev)),
+                        );
+                    }
+                }
+                None => {}
+            }
+            last[level] = Some(h);
+            before_parent[level] = None;
+            recent = Some(h);
+        }
+    }
+}
+
+fn number<'a>(doc: &'a Document, h: &Heading) -> &'a str {
+    doc.slice(h.span).trim_end()
+}
+
+fn compare(doc: &Document, prev: &Heading, h: &Heading, out: &mut Emitter<'_>) {
+    let (p, n) = (number(doc, prev), number(doc, h));
+    let (message, help) = if prev.style != h.style {
+        (
+            format!("同一级标题编号格式不一致：{p} 之后是 {n}"),
+            format!("与 {p} 同级的标题应使用相同的编号格式"),
+        )
+    } else if h.number == prev.number {
+        (
+            format!("标题编号重复：{p} 出现两次"),
+            "同一级标题应连续编号".to_owned(),
+        )
+    } else if h.number == 1 {
+        // A new list that starts again at 1 (`…有以下几点` followed by `一、`) is no fault.
+        return;
+    } else if h.number < prev.number {
+        (
+            format!("标题编号倒退：{p} 之后是 {n}"),
+            "同一级标题应连续编号".to_owned(),
+        )
+    } else if h.number > prev.number + 1 {
+        (
+            format!("标题编号跳号：{p} 之后是 {n}"),
+            format!(
+                "同一级标题应连续编号：{p} 之后缺少 {} 个编号",
+                h.number - prev.number - 1
+            ),
+        )
+    } else {
+        return;
+    };
+    emit(doc, out, prev, h, message, help);
+}
+
+fn emit(
+    doc: &Document,
+    out: &mut Emitter<'_>,
+    prev: &Heading,
+    h: &Heading,
+    message: String,
+    help: String,
+) {
+    out.emit(
+        h.span,
+        message,
+        Some(help),
+        vec![
+            Label::new(prev.span, format!("前一个标题 {}", number(doc, prev))),
+            Label::new(h.span, format!("此标题 {}", number(doc, h))),
+        ],
+    );
+}

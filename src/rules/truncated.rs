@@ -1,0 +1,130 @@
+//! `truncated`: a document or section that stops mid-sentence.
+//!
+//! **What it checks**: the last paragraph of the document, or of a section right before the next
+//! heading, ending without a sentence terminator; a document ending on a heading with nothing
+//! under it. Web residue after the end (`如若转载…`) is passed over.
+//!
+//! **Why it matters**: text lost in copying, or never finished.
+//!
+//! **Example**: the seed ends on `1.加快基` — a heading cut mid-word, with nothing under it.
+
+use super::residue::ResiduePatterns;
+use super::{data, Emitter, Rule, RuleError};
+use crate::diagnostic::Label;
+use crate::document::{Block, Document};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    terminators: String,
+    intro_endings: Vec<String>,
+    min_chars: usize,
+}
+
+struct Truncated {
+    terminators: Vec<char>,
+    intro_endings: Vec<String>,
+    min_chars: usize,
+    residue: ResiduePatterns,
+}
+
+pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+    let d: Data = data("truncated", table)?;
+    let residue_table = super::rule_data("residue")?;
+    Ok(Box::new(Truncated {
+        terminators: d.terminators.chars().collect(),
+        intro_endings: d.intro_endings,
+        min_chars: d.min_chars,
+        residue: ResiduePatterns::from_table(&residue_table)?,
+    }))
+}
+
+impl Truncated {
+    fn ends_complete(&self, text: &str) -> bool {
+        let text = text.trim_end();
+        text.chars()
+            .next_back()
+            .is_none_or(|c| self.terminators.contains(&c))
+            || self
+                .intro_endings
+                .iter()
+                .any(|w| text.ends_with(w.as_str()))
+    }
+
+    /// Prose, not a label: long enough, with a clause or sentence break inside.
+    fn is_prose(&self, text: &str) -> bool {
+        text.chars().count() >= self.min_chars
+            && text
+                .trim_end()
+                .chars()
+                .rev()
+                .skip(1)
+                .any(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '、'))
+    }
+
+    fn report_block(&self, doc: &Document, block: &Block, out: &mut Emitter<'_>, section: bool) {
+        let text = doc.slice(block.span);
+        let tail_start = text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let tail = crate::span::Span::new(block.span.start + tail_start, block.span.end);
+        let message = if section {
+            "本节最后一段在句中中断，下一个标题之前缺少结尾"
+        } else {
+            "文档在句中中断：最后一段没有结束标点"
+        };
+        out.emit(
+            tail,
+            message,
+            Some(format!(
+                "这一段以“{}”结束；补全被截断的内容，或删去残句",
+                doc.slice(tail)
+            )),
+            vec![Label::new(tail, "在此中断")],
+        );
+    }
+}
+
+impl Rule for Truncated {
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let blocks = &doc.blocks;
+        // The end of the text: the last block that is not web residue.
+        let last = blocks
+            .iter()
+            .rposition(|b| !self.residue.is_match(doc.slice(b.span)));
+        if let Some(i) = last {
+            let block = &blocks[i];
+            match &block.heading {
+                Some(h) if block.heading_only => {
+                    out.emit(
+                        block.span,
+                        format!(
+                            "文档在标题“{}”处结束，标题下没有内容",
+                            doc.slice(block.span)
+                        ),
+                        Some("补全这一节的内容，或删去这个标题".to_owned()),
+                        vec![
+                            Label::new(h.span, "标题编号"),
+                            Label::new(h.title, "其后没有内容"),
+                        ],
+                    );
+                }
+                _ => {
+                    if i > 0 && !self.ends_complete(doc.slice(block.span)) {
+                        self.report_block(doc, block, out, false);
+                    }
+                }
+            }
+        }
+        // Sections: a paragraph cut off right before the next heading.
+        for (i, pair) in blocks.windows(2).enumerate() {
+            let (block, next) = (&pair[0], &pair[1]);
+            if i == 0 || Some(i) == last || next.heading.is_none() || block.heading_only {
+                continue;
+            }
+            let text = doc.slice(block.span);
+            if !self.ends_complete(text) && self.is_prose(text) && !self.residue.is_match(text) {
+                self.report_block(doc, block, out, true);
+            }
+        }
+    }
+}
