@@ -2,6 +2,7 @@
 //! in order, each with its span. Built once by [`parse`]; rules only read it.
 
 use crate::figure::{self, Figure, FigureKind, Quantity};
+use crate::grammar::Grammar;
 use crate::lexicon::{Lexicon, MarkerKind};
 use crate::number;
 use crate::span::{LineIndex, Span};
@@ -257,8 +258,13 @@ impl Document {
     }
 }
 
-/// Parse report text into a [`Document`].
+/// Parse report text into a [`Document`] with the built-in lexicon and nearest rounding.
 pub fn parse(text: &str) -> Document {
+    parse_with(text, &Grammar::default())
+}
+
+/// Parse report text into a [`Document`] with the given grammar settings.
+pub fn parse_with(text: &str, g: &Grammar) -> Document {
     let mut doc = Document {
         text: text.to_owned(),
         blocks: Vec::new(),
@@ -283,7 +289,7 @@ pub fn parse(text: &str) -> Document {
             .find_map(|b| b.heading.as_ref())
             .filter(|h| h.style == HeadingStyle::ArabicDot)
             .map(|h| h.number + 1);
-        parse_block(&mut doc, span, next_arabic);
+        parse_block(g, &mut doc, span, next_arabic);
     }
     doc
 }
@@ -476,7 +482,7 @@ fn small(v: rust_decimal::Decimal) -> Option<u32> {
     }
 }
 
-fn parse_block(doc: &mut Document, span: Span, next_arabic: Option<u32>) {
+fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<u32>) {
     let text = doc.text.as_str();
     let block_text = span.text(text);
     let heading = heading_number(block_text)
@@ -516,8 +522,8 @@ fn parse_block(doc: &mut Document, span: Span, next_arabic: Option<u32>) {
         after_title.trim_matches(is_blank).is_empty() && h.title.len() <= 120 * 3
     });
 
-    let lx = Lexicon::builtin();
-    let figures = figure::scan(text, content);
+    let lx = g.lexicon;
+    let figures = figure::scan(g, text, content);
     let sentence_start = doc.sentences.len();
 
     // Walk the characters once: quotes, sentence and clause ends, markers.
@@ -684,7 +690,7 @@ fn parse_block(doc: &mut Document, span: Span, next_arabic: Option<u32>) {
             sentence_start_byte = end;
         }
     }
-    distribute_units(doc, first_block_claim);
+    distribute_units(lx, doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);
@@ -700,8 +706,7 @@ fn parse_block(doc: &mut Document, span: Span, next_arabic: Option<u32>) {
 /// `10.6万、3.8万、3.3万平方公里` and `20.9、36.2、54个百分点`: a list whose unit is written once,
 /// after its last figure. Each bare figure takes the unit of the figure right after it when only a
 /// separator (、 和 及 与 或) stands between them.
-fn distribute_units(doc: &mut Document, first: usize) {
-    let lx = Lexicon::builtin();
+fn distribute_units(lx: &Lexicon, doc: &mut Document, first: usize) {
     for i in (first + 1..doc.claims.len()).rev() {
         let (head, tail) = doc.claims.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &tail[0]);

@@ -5,8 +5,9 @@
 //! years, dates, periods, ordinals, codes. Ratios (`12.8:45.4:41.9`) and malformed figures
 //! (`12..5`) are kept as their own kinds for the rules that read them.
 
+use crate::grammar::{Grammar, Rounding};
 use crate::interval::{Bound, Interval};
-use crate::lexicon::{Lexicon, QualifierKind, Unit, UnitKind};
+use crate::lexicon::{QualifierKind, Unit, UnitKind};
 use crate::number::{self, arabic_digit, is_chinese_numeral_char, Numeral};
 use crate::span::Span;
 use nom::{branch::alt, bytes::complete::tag, combinator::value, IResult, Parser};
@@ -156,8 +157,7 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
 }
 
 /// Scan `text[range]` for figures. Offsets in the result are absolute in `text`.
-pub fn scan(text: &str, range: Span) -> Vec<Figure> {
-    let lx = Lexicon::builtin();
+pub fn scan(g: &Grammar, text: &str, range: Span) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = range.start;
     let end = range.end;
@@ -169,7 +169,7 @@ pub fn scan(text: &str, range: Span) -> Vec<Figure> {
             || is_chinese_numeral_char(c)
             || matches!(c, '.' | '．' | '-' | '−' | '负');
         if starts_number {
-            match figure_at(lx, text, i, end) {
+            match figure_at(g, text, i, end) {
                 Step::Figure(f) => {
                     i = f.span.end;
                     out.push(f);
@@ -229,7 +229,8 @@ fn figure(span_start: usize, span_end: usize, kind: FigureKind) -> Step {
     })
 }
 
-fn figure_at(lx: &'static Lexicon, text: &str, at: usize, end: usize) -> Step {
+fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
+    let lx = g.lexicon;
     let here = &text[at..end];
     let Some(c) = here.chars().next() else {
         return Step::Skip(end);
@@ -249,7 +250,7 @@ fn figure_at(lx: &'static Lexicon, text: &str, at: usize, end: usize) -> Step {
             return figure(at, skip_code_run(text, after, end), FigureKind::Code);
         }
         if sign_ok && next.is_some_and(|n| arabic_digit(n).is_some()) {
-            if let Step::Figure(mut f) = figure_at(lx, text, after, end) {
+            if let Step::Figure(mut f) = figure_at(g, text, after, end) {
                 if let FigureKind::Quantity(q) = &mut f.kind {
                     negate(q);
                     f.span.start = at;
@@ -277,16 +278,16 @@ fn figure_at(lx: &'static Lexicon, text: &str, at: usize, end: usize) -> Step {
         if let Ok((rest, n)) = number::chinese(rest) {
             let stop = end - rest.len();
             let unit = lx.units.iter().find(|u| u.kind == kind);
-            let q = build_quantity(n, Decimal::ONE, unit, None, None);
+            let q = build_quantity(g.rounding, n, Decimal::ONE, unit, None, None);
             return figure(at, stop, FigureKind::Quantity(q));
         }
         return Step::Skip(at + "百分之".len());
     }
     let prev = prev_char(text, at);
     if arabic_digit(c).is_some() {
-        arabic_figure(lx, text, at, end, prev)
+        arabic_figure(g, text, at, end, prev)
     } else {
-        chinese_figure(lx, text, at, end, prev)
+        chinese_figure(g, text, at, end, prev)
     }
 }
 
@@ -308,13 +309,14 @@ fn negate(q: &mut Quantity) {
 
 /// What follows a numeral that makes it a date, year or period rather than a quantity.
 fn calendar_after(
-    lx: &'static Lexicon,
+    g: &Grammar,
     text: &str,
     n: &Numeral,
     start: usize,
     after: usize,
     end: usize,
 ) -> Option<Step> {
+    let lx = g.lexicon;
     let rest = &text[after..end];
     let integer = !n.has_point && n.value.fract().is_zero();
     let v = n.value;
@@ -391,13 +393,8 @@ fn day_after(text: &str, at: usize, end: usize) -> (usize, Option<u32>) {
     (at, None)
 }
 
-fn arabic_figure(
-    lx: &'static Lexicon,
-    text: &str,
-    at: usize,
-    end: usize,
-    prev: Option<char>,
-) -> Step {
+fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+    let lx = g.lexicon;
     // G69, 4A, 5G, GB/T 15835: codes.
     let prev_non_space = text[..at]
         .trim_end_matches([' ', '\u{3000}'])
@@ -462,16 +459,16 @@ fn arabic_figure(
     }
     // Ratios: 12.8:45.4:41.9
     if matches!(c1, Some(':') | Some('：')) && digit(c2) {
-        return ratio(text, at, end, n, after);
+        return ratio(text, at, end, n, after, g.rounding);
     }
     // 〔2018〕59号 and “33618”: codes.
     if matches!(prev, Some('〔') | Some('[') | Some('【')) {
         return figure(at, after, FigureKind::Code);
     }
-    if let Some(step) = calendar_after(lx, text, &n, at, after, end) {
+    if let Some(step) = calendar_after(g, text, &n, at, after, end) {
         return step;
     }
-    quantity_figure(lx, text, at, after, end, n, prev)
+    quantity_figure(g, text, at, after, end, n, prev)
 }
 
 /// The end of a numeric date starting with a four-digit year: `2026-02-09`, `2024/11/13`,
@@ -515,8 +512,15 @@ fn digits_end(text: &str, from: usize, end: usize) -> usize {
     j
 }
 
-fn ratio(text: &str, at: usize, end: usize, first: Numeral, after: usize) -> Step {
-    let mut parts = vec![rounded_interval(&first, Decimal::ONE)];
+fn ratio(
+    text: &str,
+    at: usize,
+    end: usize,
+    first: Numeral,
+    after: usize,
+    rounding: Rounding,
+) -> Step {
+    let mut parts = vec![rounded_interval(&first, Decimal::ONE, rounding)];
     let mut stop = after;
     loop {
         let rest = &text[stop..end];
@@ -525,7 +529,7 @@ fn ratio(text: &str, at: usize, end: usize, first: Numeral, after: usize) -> Ste
         };
         match number::arabic(&rest[sep.len_utf8()..]) {
             Ok((r, n)) => {
-                parts.push(rounded_interval(&n, Decimal::ONE));
+                parts.push(rounded_interval(&n, Decimal::ONE, rounding));
                 stop = end - r.len();
             }
             Err(_) => break,
@@ -534,13 +538,8 @@ fn ratio(text: &str, at: usize, end: usize, first: Numeral, after: usize) -> Ste
     figure(at, stop, FigureKind::Ratio(parts))
 }
 
-fn chinese_figure(
-    lx: &'static Lexicon,
-    text: &str,
-    at: usize,
-    end: usize,
-    prev: Option<char>,
-) -> Step {
+fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+    let lx = g.lexicon;
     // 万一, 百强, 千方百计: a run that does not start a numeral is skipped whole.
     let Ok((rest, n)) = number::chinese(&text[at..end]) else {
         return Step::Skip(skip_numeral_run(text, at, end));
@@ -553,7 +552,7 @@ fn chinese_figure(
     if prev == Some('第') {
         return figure(at, after, FigureKind::Ordinal);
     }
-    if let Some(step) = calendar_after(lx, text, &n, at, after, end) {
+    if let Some(step) = calendar_after(g, text, &n, at, after, end) {
         return step;
     }
     if prev == Some('前') && (rest.starts_with("个月") || rest.starts_with('年')) {
@@ -573,12 +572,12 @@ fn chinese_figure(
     if n.value == Decimal::ONE && (rest.starts_with('批') || rest.starts_with('些')) {
         return Step::Skip(after + '批'.len_utf8());
     }
-    quantity_figure(lx, text, at, after, end, n, prev)
+    quantity_figure(g, text, at, after, end, n, prev)
 }
 
 /// Parse what follows a numeral: 多/余, magnitude, unit, suffix qualifiers, a range.
 fn quantity_figure(
-    lx: &'static Lexicon,
+    g: &Grammar,
     text: &str,
     at: usize,
     after: usize,
@@ -586,6 +585,7 @@ fn quantity_figure(
     n: Numeral,
     prev: Option<char>,
 ) -> Step {
+    let lx = g.lexicon;
     let mut pos = after;
     let mut qualifier: Option<QualifierKind> = None;
     let more = |s: &str| -> Option<usize> {
@@ -655,7 +655,7 @@ fn quantity_figure(
     }
     // The unit.
     let mut unit: Option<&'static Unit> = None;
-    if let Some((len, u)) = Lexicon::builtin().match_unit(&text[pos..end]) {
+    if let Some((len, u)) = lx.match_unit(&text[pos..end]) {
         let value = n.value;
         let fits = (!u.chinese_only || n.chinese)
             && (!u.arabic_only || !n.chinese)
@@ -717,6 +717,7 @@ fn quantity_figure(
     let unit_factor = unit.map_or(Decimal::ONE, |u| u.factor);
     let factor = magnitude * unit_factor;
     let mut q = build_quantity(
+        g.rounding,
         n,
         factor,
         unit,
@@ -737,15 +738,31 @@ fn quantity_figure(
 }
 
 /// The interval of a figure written to the precision of its last digit.
-fn rounded_interval(n: &Numeral, factor: Decimal) -> Interval {
+fn rounded_interval(n: &Numeral, factor: Decimal, rounding: Rounding) -> Interval {
     let v = n.value * factor;
-    let half = n.last_place * factor / Decimal::TWO;
-    Interval::half_open(v - half, v + half)
+    let unit = n.last_place * factor;
+    match rounding {
+        Rounding::Nearest => {
+            let half = unit / Decimal::TWO;
+            Interval::half_open(v - half, v + half)
+        }
+        // Away from zero: a cut-off negative figure stands for values further below it.
+        Rounding::Truncate if v < Decimal::ZERO => Interval {
+            lower: Some(Bound::open(v - unit)),
+            upper: Some(Bound::closed(v)),
+        },
+        Rounding::Truncate => Interval::half_open(v, v + unit),
+    }
 }
 
 /// The interval of a figure as written: exact for an integer count with no magnitude (`148个`),
 /// half a unit of the last digit either side otherwise (`1.04万元`, `23℃`).
-fn written_interval(n: &Numeral, factor: Decimal, unit: Option<&Unit>) -> Interval {
+fn written_interval(
+    n: &Numeral,
+    factor: Decimal,
+    unit: Option<&Unit>,
+    rounding: Rounding,
+) -> Interval {
     let exact_count = !n.has_point
         && factor == Decimal::ONE
         && n.last_place == Decimal::ONE
@@ -753,11 +770,12 @@ fn written_interval(n: &Numeral, factor: Decimal, unit: Option<&Unit>) -> Interv
     if exact_count {
         Interval::exact(n.value)
     } else {
-        rounded_interval(n, factor)
+        rounded_interval(n, factor, rounding)
     }
 }
 
 fn build_quantity(
+    rounding: Rounding,
     n: Numeral,
     factor: Decimal,
     unit: Option<&'static Unit>,
@@ -765,11 +783,11 @@ fn build_quantity(
     range_end: Option<(Numeral, Decimal)>,
 ) -> Quantity {
     let value = n.value.checked_mul(factor).unwrap_or(n.value);
-    let written = written_interval(&n, factor, unit);
+    let written = written_interval(&n, factor, unit, rounding);
     let interval = if let Some((m, f2)) = range_end {
         Interval {
             lower: written.lower,
-            upper: written_interval(&m, f2, unit).upper,
+            upper: written_interval(&m, f2, unit, rounding).upper,
         }
     } else {
         qualified(&n, factor, value, written, qualifier)

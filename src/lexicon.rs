@@ -159,7 +159,7 @@ impl QualifierKind {
 }
 
 /// Words sorted longest first, indexed by their first character, for matching at a position.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WordTable<T> {
     by_first: HashMap<char, Vec<(String, T)>>,
 }
@@ -190,7 +190,7 @@ impl<T: Copy> WordTable<T> {
 }
 
 /// Words matched at the end of a text (qualifiers written before a figure).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SuffixTable<T> {
     words: Vec<(String, T)>,
 }
@@ -212,7 +212,7 @@ impl<T: Copy> SuffixTable<T> {
 }
 
 /// Everything the grammar looks words up in.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     /// All units, indexed for longest match.
     pub units: Vec<Unit>,
@@ -242,24 +242,49 @@ pub struct Lexicon {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UnitsFile {
-    units: Vec<UnitEntry>,
+    units: Vec<UnitSpec>,
     magnitudes: Vec<MagnitudeEntry>,
 }
 
-#[derive(Deserialize)]
+/// A unit as written in `rules/lexicon/units.toml` or in a configuration's `extra-units`.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UnitEntry {
-    text: String,
-    base: String,
+pub struct UnitSpec {
+    /// The written form.
+    pub text: String,
+    /// The base unit it compares in.
+    pub base: String,
+    /// Factor to the base unit (a decimal string), 1 when absent.
     #[serde(default)]
-    factor: Option<String>,
-    kind: UnitKind,
+    pub factor: Option<String>,
+    /// What it measures.
+    pub kind: UnitKind,
+    /// Only after Chinese numerals.
     #[serde(default)]
-    chinese_only: bool,
+    pub chinese_only: bool,
+    /// Only after Arabic figures.
     #[serde(default)]
-    arabic_only: bool,
+    pub arabic_only: bool,
+    /// Only after figures up to this value.
     #[serde(default)]
-    max: Option<String>,
+    pub max: Option<String>,
+}
+
+impl UnitSpec {
+    fn build(&self) -> Result<Unit, LexiconError> {
+        Ok(Unit {
+            factor: match &self.factor {
+                Some(f) => decimal(f)?,
+                None => Decimal::ONE,
+            },
+            max: self.max.as_deref().map(decimal).transpose()?,
+            text: self.text.clone(),
+            base: self.base.clone(),
+            kind: self.kind,
+            chinese_only: self.chinese_only,
+            arabic_only: self.arabic_only,
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -368,32 +393,34 @@ fn grouped<T: Copy>(
     Ok(out)
 }
 
+fn unit_index(units: &[Unit]) -> WordTable<usize> {
+    WordTable::new(units.iter().enumerate().map(|(i, u)| (u.text.clone(), i)))
+}
+
 impl Lexicon {
+    /// This lexicon with more units (a configuration's `extra-units`); a unit written like an
+    /// existing one replaces it.
+    pub fn with_units(&self, extra: &[UnitSpec]) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = self.clone();
+        for spec in extra {
+            let unit = spec.build()?;
+            lexicon.units.retain(|u| u.text != unit.text);
+            lexicon.units.push(unit);
+        }
+        lexicon.unit_table = unit_index(&lexicon.units);
+        Ok(lexicon)
+    }
+
     /// Parse the lexicon from the two TOML texts.
     pub fn from_toml(units: &str, markers: &str) -> Result<Self, LexiconError> {
         let uf: UnitsFile = toml::from_str(units)?;
         let mf: MarkersFile = toml::from_str(markers)?;
-        let mut unit_list = Vec::with_capacity(uf.units.len());
-        for u in uf.units {
-            unit_list.push(Unit {
-                factor: match &u.factor {
-                    Some(f) => decimal(f)?,
-                    None => Decimal::ONE,
-                },
-                max: u.max.as_deref().map(decimal).transpose()?,
-                text: u.text,
-                base: u.base,
-                kind: u.kind,
-                chinese_only: u.chinese_only,
-                arabic_only: u.arabic_only,
-            });
-        }
-        let unit_table = WordTable::new(
-            unit_list
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (u.text.clone(), i)),
-        );
+        let unit_list = uf
+            .units
+            .iter()
+            .map(UnitSpec::build)
+            .collect::<Result<Vec<_>, _>>()?;
+        let unit_table = unit_index(&unit_list);
         let mut magnitudes = Vec::new();
         for m in uf.magnitudes {
             magnitudes.push((m.text, decimal(&m.factor)?));

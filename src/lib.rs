@@ -5,16 +5,21 @@
 //! Document and emit diagnostics, which the report layer renders.
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod figure;
+pub mod grammar;
 pub mod interval;
 pub mod lexicon;
 pub mod number;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "cli")]
+pub mod runner;
 pub mod source;
 pub mod span;
 
 pub use document::{parse, Claim, Document};
+pub use grammar::{Grammar, Rounding};
 pub use span::Span;

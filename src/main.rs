@@ -1,12 +1,15 @@
 //! The `heshu` command line: `check`, `claims`, `rules`, `explain`.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use heshu::check::{check_file, collect_inputs};
+use heshu::config::{ConfigError, FailOn, Settings};
 use heshu::diagnostic::Severity;
-use heshu::report::{self, human::HumanRenderer, FileReport};
-use heshu::rules::{self, Linter};
+use heshu::report::baseline::Baseline;
+use heshu::report::{self, Counts, FileReport};
+use heshu::rules;
+use heshu::runner::{self, CliGlobs, RunOptions};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// 核数 heshu: a linter for the figures in Chinese reports.
@@ -17,29 +20,54 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check (`-` reads standard input; default: the current directory).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 when a finding at or above this severity is found (default: the
+    /// configuration's `fail-on`, else warning).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Use this configuration file instead of discovering heshu.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    isolated: bool,
+    /// Files to check when walking directories (`!GLOB` excludes); replaces `include`.
+    #[arg(long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Print a count of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Report only findings that this baseline file does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports for figures that do not add up, placeholders and impossible values.
-    Check {
-        /// Files or directories to check (`-` reads standard input; default: the current directory).
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Exit with status 1 when a finding at or above this severity is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-        fail_on: FailOn,
-        /// Colour in human output.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
+    /// Check reports for figures that do not add up, placeholders, broken structure.
+    Check(CheckArgs),
     /// List the claims (figures with value, unit and interval) heshu reads in a file.
     Claims {
         /// The file (`-` reads standard input).
         path: PathBuf,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
+        format: ClaimsFormat,
     },
     /// List every rule: id, default severity, summary.
     Rules,
@@ -50,18 +78,38 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Concise,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClaimsFormat {
     Human,
     Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
+enum FailOnArg {
     Error,
     Warning,
     Info,
     Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(a: FailOnArg) -> Self {
+        match a {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,17 +117,6 @@ enum Color {
     Auto,
     Always,
     Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
 }
 
 /// Exit statuses: 0 clean, 1 findings at or above --fail-on, 2 input or usage errors.
@@ -99,95 +136,165 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check {
-            paths,
-            format,
-            fail_on,
-            color,
-        } => check(paths, format, fail_on, color),
+        Command::Check(args) => check(args),
         Command::Claims { path, format } => claims(path, format),
         Command::Rules => list_rules(),
         Command::Explain { rule } => explain(&rule),
     }
 }
 
-fn write_out(text: &str) -> ExitCode {
+/// Write to standard output; a closed pipe (`heshu check … | head`) is not an error.
+fn write_out(text: &str) -> Result<(), ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`heshu check … | head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
             eprintln!("heshu: cannot write output: {e}");
-            ExitCode::from(EXIT_ERROR)
+            Err(ExitCode::from(EXIT_ERROR))
         }
     }
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, fail_on: FailOn, color: Color) -> ExitCode {
-    let paths = if paths.is_empty() {
+fn status(result: Result<(), ExitCode>) -> ExitCode {
+    result.err().unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Show a configuration error with miette, pointing at the offending key.
+fn report_config_error(e: &ConfigError) {
+    let mut out = String::new();
+    let named = miette::NamedSource::new(e.path.display().to_string(), e.source_text.clone());
+    let mut diag = miette::MietteDiagnostic::new(e.message.clone())
+        .with_code("heshu::config")
+        .with_help("`heshu help check` and README.md list the configuration keys");
+    if let Some(span) = &e.span {
+        diag = diag.with_label(miette::LabeledSpan::at(span.clone(), "here"));
+    }
+    let report = miette::Report::new(diag).with_source_code(named);
+    let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    })
+    .with_links(false);
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = e.to_string();
+    }
+    eprintln!("heshu: invalid configuration {}\n{out}", e.path.display());
+}
+
+fn settings_for(args: &CheckArgs, paths: &[PathBuf]) -> Result<Settings, ExitCode> {
+    let config = if args.isolated {
+        None
+    } else if let Some(c) = &args.config {
+        Some(c.clone())
+    } else {
+        let start = paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        Settings::discover(&start)
+    };
+    match config {
+        None => Ok(Settings::default()),
+        Some(path) => Settings::load(&path).map_err(|e| {
+            report_config_error(&e);
+            ExitCode::from(EXIT_ERROR)
+        }),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        paths
+        args.paths.clone()
     };
-    let linter = Linter::default();
-    let mut reports: Vec<FileReport> = Vec::new();
-    for input in collect_inputs(&paths) {
-        match input {
-            Ok(path) => reports.push(check_file(&path, &linter)),
-            Err(e) => reports.push(FileReport {
-                path: String::new(),
-                outcome: Err(e.to_string()),
-            }),
+    let settings = match settings_for(&args, &paths) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let globs = match CliGlobs::new(&args.globs) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("heshu: {e}");
+            return ExitCode::from(EXIT_ERROR);
         }
-    }
-    let mut had_error = false;
-    for r in &reports {
-        if let Err(e) = &r.outcome {
-            had_error = true;
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match read_baseline(path) {
+            Ok(b) => Some(b.filter()),
+            Err(e) => {
+                eprintln!("heshu: {}: {e}", path.display());
+                return ExitCode::from(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    let streaming_human = args.format == Format::Human && !args.statistics;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let opts = RunOptions {
+        human: streaming_human.then_some(color),
+        baseline,
+        progress: !args.no_progress && !streaming_human,
+    };
+    let inputs = runner::collect(&paths, &settings, &globs);
+    let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
+    let mut write_failed: Option<ExitCode> = None;
+    runner::run(inputs, &settings, &opts, |mut report| {
+        if let Err(e) = &report.outcome {
             eprintln!("heshu: {e}");
         }
+        if streaming_human && write_failed.is_none() {
+            write_failed = write_out(&report.human).err();
+        }
+        report.human = String::new();
+        reports.push(report);
+    });
+    if let Some(code) = write_failed {
+        return code;
     }
-    let status = match format {
-        Format::Json => {
-            let json = report::json::report(&reports);
-            match serde_json::to_string_pretty(&json) {
-                Ok(mut s) => {
-                    s.push('\n');
-                    write_out(&s)
-                }
-                Err(e) => {
-                    eprintln!("heshu: cannot serialise the report: {e}");
-                    return ExitCode::from(EXIT_ERROR);
-                }
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &reports);
+    }
+    let output = match (args.statistics, args.format) {
+        (true, Format::Json) => statistics_json(&reports),
+        (true, _) => statistics(&reports),
+        (false, Format::Human) => summary_line(&reports),
+        (false, Format::Json) => serde_json::to_string_pretty(&report::json::report(&reports))
+            .map(|s| s + "\n")
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}\n")),
+        (false, Format::Sarif) => match report::sarif::render(&reports, rules::registry()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("heshu: cannot write SARIF: {e}");
+                return ExitCode::from(EXIT_ERROR);
             }
-        }
-        Format::Human => {
-            let use_color = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            write_out(&human_report(&reports, use_color))
-        }
+        },
+        (false, Format::Github) => report::github::render(&reports),
+        (false, Format::Concise) => report::concise::render(&reports),
     };
-    if status != ExitCode::SUCCESS {
-        return status;
+    if let Err(code) = write_out(&output) {
+        return code;
     }
-    if had_error {
+    if reports.iter().any(|r| r.outcome.is_err()) {
         return ExitCode::from(EXIT_ERROR);
     }
+    let fail_on: FailOn = args.fail_on.map(FailOn::from).unwrap_or(settings.fail_on);
     let failing = fail_on.threshold().is_some_and(|t| {
-        reports.iter().any(|r| {
-            r.outcome
-                .as_ref()
-                .is_ok_and(|(_, ds)| ds.iter().any(|d| d.severity >= t))
-        })
+        reports
+            .iter()
+            .filter_map(|r| r.outcome.as_ref().ok())
+            .flatten()
+            .any(|d| d.severity >= t)
     });
     if failing {
         ExitCode::from(EXIT_FINDINGS)
@@ -196,40 +303,99 @@ fn check(paths: Vec<PathBuf>, format: Format, fail_on: FailOn, color: Color) -> 
     }
 }
 
-fn human_report(reports: &[FileReport], color: bool) -> String {
-    let renderer = HumanRenderer::new(color);
-    let mut out = String::new();
-    let (mut errors, mut warnings, mut infos) = (0, 0, 0);
-    for r in reports {
-        let Ok((doc, diagnostics)) = &r.outcome else {
-            continue;
-        };
-        for d in diagnostics {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                Severity::Info => infos += 1,
-            }
-            out.push_str(&renderer.render(&r.path, doc, d));
-            out.push('\n');
-        }
+fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline: {e}"))?;
+    let b: Baseline =
+        serde_json::from_str(&text).map_err(|e| format!("not a heshu baseline: {e}"))?;
+    if b.version != report::baseline::BASELINE_VERSION {
+        return Err(format!("baseline version {} is not supported", b.version));
     }
-    let total = errors + warnings + infos;
-    if total == 0 {
-        out.push_str(&format!(
-            "未发现问题（检查了 {} 个文件）。\n",
-            reports.len()
-        ));
+    Ok(b)
+}
+
+/// Write the baseline atomically: a temporary file beside it, renamed into place.
+fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
+    let baseline = Baseline::record(reports);
+    let json = match serde_json::to_string_pretty(&baseline) {
+        Ok(j) => j + "\n",
+        Err(e) => {
+            eprintln!("heshu: cannot serialise the baseline: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let tmp = path.with_extension("json.tmp");
+    let written = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        eprintln!("heshu: {}: cannot write baseline: {e}", path.display());
+        return ExitCode::from(EXIT_ERROR);
+    }
+    eprintln!(
+        "heshu: recorded {} finding(s) in {}",
+        baseline.findings.len(),
+        path.display()
+    );
+    if reports.iter().any(|r| r.outcome.is_err()) {
+        ExitCode::from(EXIT_ERROR)
     } else {
-        out.push_str(&format!(
-            "发现 {total} 个问题：错误 {errors}，警告 {warnings}，提示 {infos}（检查了 {} 个文件）。\n",
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary_line(reports: &[FileReport]) -> String {
+    let c = Counts::of(reports);
+    if c.total() == 0 {
+        format!("未发现问题（检查了 {} 个文件）。\n", reports.len())
+    } else {
+        format!(
+            "发现 {} 个问题：错误 {}，警告 {}，提示 {}（检查了 {} 个文件）。\n",
+            c.total(),
+            c.errors,
+            c.warnings,
+            c.infos,
             reports.len()
-        ));
+        )
+    }
+}
+
+fn rule_counts(reports: &[FileReport]) -> BTreeMap<&'static str, (usize, Severity)> {
+    let mut counts: BTreeMap<&'static str, (usize, Severity)> = BTreeMap::new();
+    for d in reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .flatten()
+    {
+        let e = counts.entry(d.rule).or_insert((0, d.severity));
+        e.0 += 1;
+    }
+    counts
+}
+
+/// `--statistics`: a count per rule, most frequent first, like `ruff --statistics`.
+fn statistics(reports: &[FileReport]) -> String {
+    let mut rows: Vec<_> = rule_counts(reports).into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (rule, (n, severity)) in rows {
+        let summary = rules::find(rule).map_or("", |r| r.meta.summary.as_str());
+        out.push_str(&format!("{n:>6}\t{rule:<22}\t{severity:<7}\t{summary}\n"));
     }
     out
 }
 
-fn claims(path: PathBuf, format: Format) -> ExitCode {
+fn statistics_json(reports: &[FileReport]) -> String {
+    let rows: Vec<_> = rule_counts(reports)
+        .into_iter()
+        .map(|(rule, (count, severity))| {
+            serde_json::json!({"rule": rule, "count": count, "severity": severity})
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows)
+        .map(|s| s + "\n")
+        .unwrap_or_default()
+}
+
+fn claims(path: PathBuf, format: ClaimsFormat) -> ExitCode {
     let text = match heshu::source::read(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -239,12 +405,9 @@ fn claims(path: PathBuf, format: Format) -> ExitCode {
     };
     let doc = heshu::parse(&text);
     match format {
-        Format::Human => write_out(&report::claims::human(&doc)),
-        Format::Json => match serde_json::to_string_pretty(&report::claims::records(&doc)) {
-            Ok(mut s) => {
-                s.push('\n');
-                write_out(&s)
-            }
+        ClaimsFormat::Human => status(write_out(&report::claims::human(&doc))),
+        ClaimsFormat::Json => match serde_json::to_string_pretty(&report::claims::records(&doc)) {
+            Ok(s) => status(write_out(&(s + "\n"))),
             Err(e) => {
                 eprintln!("heshu: cannot serialise the claims: {e}");
                 ExitCode::from(EXIT_ERROR)
@@ -261,7 +424,7 @@ fn list_rules() -> ExitCode {
             r.meta.id, r.meta.severity, r.meta.summary
         ));
     }
-    write_out(&out)
+    status(write_out(&out))
 }
 
 fn explain(id: &str) -> ExitCode {
@@ -280,14 +443,14 @@ fn explain(id: &str) -> ExitCode {
     if !m.examples.bad.is_empty() {
         out.push_str("\nDraws it:\n");
         for e in &m.examples.bad {
-            out.push_str(&format!("  {e}\n"));
+            out.push_str(&format!("  {}\n", e.replace('\n', "⏎")));
         }
     }
     if !m.examples.good.is_empty() {
         out.push_str("\nDoes not draw it:\n");
         for e in &m.examples.good {
-            out.push_str(&format!("  {e}\n"));
+            out.push_str(&format!("  {}\n", e.replace('\n', "⏎")));
         }
     }
-    write_out(&out)
+    status(write_out(&out))
 }

@@ -88,8 +88,16 @@ fn unreadable_file_exits_two_and_the_others_are_still_checked() {
         report["summary"]["errors"], 1,
         "the good file is still checked"
     );
-    assert_eq!(report["files"][1]["diagnostics"][0]["rule"], "sum-mismatch");
-    assert!(report["files"][0]["error"].is_string());
+    // Files come sorted by path: a.txt, bin.txt, gbk.txt, missing.txt.
+    assert!(report["files"][0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("a.txt"));
+    assert_eq!(report["files"][0]["diagnostics"][0]["rule"], "sum-mismatch");
+    assert!(report["files"][3]["error"]
+        .as_str()
+        .unwrap()
+        .contains("missing.txt"));
 }
 
 #[test]

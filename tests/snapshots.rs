@@ -52,7 +52,10 @@ fn each_rule_on_its_bad_examples() {
         for (i, example) in rule.meta.examples.bad.iter().enumerate() {
             let input = format!("{example}\n");
             let header = format!("## bad example {}: {}\n", i + 1, example.replace('\n', "⏎"));
-            let out = heshu(&["check", "-", "--color", "never"], Some(&input));
+            let out = heshu(
+                &["check", "-", "--color", "never", "--fail-on", "info"],
+                Some(&input),
+            );
             assert_eq!(
                 out.status.code(),
                 Some(1),

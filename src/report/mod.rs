@@ -1,18 +1,149 @@
 //! Output: everything that knows about formats lives here.
+//!
+//! A checked file becomes a [`FileReport`] of [`Located`] diagnostics (line and character column
+//! resolved, fingerprint computed) as soon as it is checked, so its document can be dropped: the
+//! formats that need every file (JSON, SARIF, statistics) keep only these.
 
+pub mod baseline;
 pub mod claims;
+pub mod concise;
+pub mod fingerprint;
+pub mod github;
 #[cfg(feature = "cli")]
 pub mod human;
 pub mod json;
+pub mod sarif;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::span::Span;
+use serde::Serialize;
 
-/// The result of checking one input: its document and findings, or why it could not be read.
-#[derive(Debug)]
+/// A span with its 1-based line and character column, start and end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedSpan {
+    /// First byte in the decoded UTF-8 text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`, in characters.
+    pub end_column: usize,
+}
+
+impl LocatedSpan {
+    /// Locate a span in a document.
+    pub fn new(doc: &Document, span: Span) -> Self {
+        let (line, column) = doc.line_col(span.start);
+        let (end_line, end_column) = doc.line_col(span.end);
+        Self {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// A label with its location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedLabel {
+    /// Where.
+    pub span: LocatedSpan,
+    /// What it is.
+    pub message: String,
+}
+
+/// A diagnostic with everything an output format needs, independent of its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located {
+    /// Rule id.
+    pub rule: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Message.
+    pub message: String,
+    /// The computation, or `null`.
+    pub help: Option<String>,
+    /// Primary span.
+    pub span: LocatedSpan,
+    /// Every figure involved.
+    pub labels: Vec<LocatedLabel>,
+    /// Stable across edits elsewhere in the file (see [`fingerprint`]).
+    pub fingerprint: String,
+}
+
+impl Located {
+    /// Resolve a diagnostic of `doc`, read from `path`.
+    pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> Self {
+        Self {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message.clone(),
+            help: d.help.clone(),
+            span: LocatedSpan::new(doc, d.span),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| LocatedLabel {
+                    span: LocatedSpan::new(doc, l.span),
+                    message: l.message.clone(),
+                })
+                .collect(),
+            fingerprint: fingerprint::of(path, doc, d),
+        }
+    }
+}
+
+/// The result of checking one input.
+#[derive(Debug, Clone)]
 pub struct FileReport {
-    /// The path as given (`-` for standard input).
+    /// The path as given or found (`-` for standard input).
     pub path: String,
-    /// The parsed document and its findings, or the one-line error.
-    pub outcome: Result<(Document, Vec<Diagnostic>), String>,
+    /// Its findings, or the one-line reason it could not be checked.
+    pub outcome: Result<Vec<Located>, String>,
+    /// The findings rendered for a terminal, when human output was asked for.
+    pub human: String,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// Count the findings of every readable file.
+    pub fn of(files: &[FileReport]) -> Self {
+        let mut c = Counts::default();
+        for d in files
+            .iter()
+            .filter_map(|f| f.outcome.as_ref().ok())
+            .flatten()
+        {
+            match d.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+
+    /// All findings.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
 }

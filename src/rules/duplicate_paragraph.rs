@@ -8,7 +8,7 @@
 //! **Example**: a paragraph pasted again further down: the second copy is reported, the first
 //! labelled.
 
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::span::Span;
@@ -26,7 +26,8 @@ struct DuplicateParagraph {
     data: Data,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     Ok(Box::new(DuplicateParagraph {
         data: data("duplicate-paragraph", table)?,
     }))

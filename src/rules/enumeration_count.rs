@@ -7,7 +7,7 @@
 //!
 //! **Example**: `落实教育、医疗、住房“四保障”` → three items, count four.
 
-use super::{Emitter, Rule, RuleError};
+use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::lexicon::{MarkerKind, UnitKind};
@@ -30,7 +30,8 @@ struct EnumerationCount {
     max_count: Decimal,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let data: Data = super::data("enumeration-count", table)?;
     let max_count = Decimal::from(data.max_count);
     Ok(Box::new(EnumerationCount { data, max_count }))

@@ -10,13 +10,13 @@
 //! **Example**: `一、…二、…四、…` → both `二、` and `四、` are labelled. A number that starts again
 //! at 1 begins a new list (`…有以下几点` then `一、`) and is not reported.
 
-use super::{Emitter, Rule, RuleError};
+use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Document, Heading, HeadingStyle};
 
 struct HeadingSequence;
 
-pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(HeadingSequence))
 }
 

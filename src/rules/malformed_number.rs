@@ -8,14 +8,14 @@
 //!
 //! **Example**: `拨付资金1,.5万元`.
 
-use super::{Emitter, Rule, RuleError};
+use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::figure::FigureKind;
 
 struct MalformedNumber;
 
-pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(MalformedNumber))
 }
 

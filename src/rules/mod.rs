@@ -17,13 +17,15 @@ mod residue;
 mod respectively_arity;
 mod share_mismatch;
 mod sum_mismatch;
+mod suppression;
 mod truncated;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 use crate::span::Span;
 use serde::Deserialize;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 /// A rule's logic.
 pub trait Rule: Send + Sync {
@@ -68,7 +70,7 @@ pub struct RuleEntry {
     /// From the rule's TOML file.
     pub meta: RuleMeta,
     /// The logic.
-    pub rule: Box<dyn Rule>,
+    pub rule: Arc<dyn Rule>,
 }
 
 impl std::fmt::Debug for RuleEntry {
@@ -110,7 +112,24 @@ pub enum RuleError {
     },
 }
 
-type Builder = fn(&toml::Table) -> Result<Box<dyn Rule>, RuleError>;
+/// What a rule's builder reads: its own `[data]` and, for rules that share data, the others'.
+pub struct RuleData<'a> {
+    /// This rule's data, with any configured additions.
+    pub own: &'a toml::Table,
+    all: &'a HashMap<&'static str, toml::Table>,
+}
+
+impl RuleData<'_> {
+    /// Another rule's data (`truncated` skips what `residue` matches).
+    pub fn table(&self, id: &'static str) -> Result<&toml::Table, RuleError> {
+        self.all.get(id).ok_or(RuleError::IdMismatch {
+            file: id,
+            id: id.to_owned(),
+        })
+    }
+}
+
+type Builder = fn(&RuleData<'_>) -> Result<Box<dyn Rule>, RuleError>;
 
 /// Every rule: its id, its TOML text and its builder.
 const RULE_FILES: &[(&str, &str, Builder)] = &[
@@ -179,25 +198,15 @@ const RULE_FILES: &[(&str, &str, Builder)] = &[
         include_str!("../../rules/duplicate-paragraph.toml"),
         duplicate_paragraph::build,
     ),
+    (
+        suppression::UNUSED_SUPPRESSION,
+        include_str!("../../rules/unused-suppression.toml"),
+        suppression::build,
+    ),
 ];
 
-/// The `[data]` table of a rule file, for a rule that reads another's data (`truncated` skips
-/// what `residue` matches).
-fn rule_data(id: &'static str) -> Result<toml::Table, RuleError> {
-    let (file, text, _) =
-        RULE_FILES
-            .iter()
-            .find(|(file, _, _)| *file == id)
-            .ok_or(RuleError::IdMismatch {
-                file: id,
-                id: id.to_owned(),
-            })?;
-    let meta: RuleMeta = toml::from_str(text).map_err(|source| RuleError::Toml { file, source })?;
-    Ok(meta.data)
-}
-
-/// Load every rule from its embedded TOML.
-pub fn load_all() -> Result<Vec<RuleEntry>, RuleError> {
+/// Parse every rule file.
+fn metas() -> Result<Vec<(RuleMeta, Builder)>, RuleError> {
     RULE_FILES
         .iter()
         .map(|(file, text, build)| {
@@ -209,10 +218,53 @@ pub fn load_all() -> Result<Vec<RuleEntry>, RuleError> {
                     id: meta.id.clone(),
                 });
             }
-            let rule = build(&meta.data)?;
-            Ok(RuleEntry { meta, rule })
+            Ok((meta, *build))
         })
         .collect()
+}
+
+/// Build every rule from its file's data, with `extra` arrays appended to the named rules' data
+/// (a configuration's extra placeholder or residue patterns).
+pub fn load_with(extra: &[(&str, toml::Table)]) -> Result<Vec<RuleEntry>, RuleError> {
+    let metas = metas()?;
+    let mut all: HashMap<&'static str, toml::Table> = HashMap::new();
+    for ((meta, _), (file, _, _)) in metas.iter().zip(RULE_FILES) {
+        let mut table = meta.data.clone();
+        for (id, more) in extra {
+            if id == file {
+                append_arrays(&mut table, more);
+            }
+        }
+        all.insert(file, table);
+    }
+    metas
+        .into_iter()
+        .zip(RULE_FILES)
+        .map(|((meta, build), (file, _, _))| {
+            let own = all.get(file).unwrap_or(&meta.data);
+            let rule = build(&RuleData { own, all: &all })?;
+            Ok(RuleEntry {
+                meta,
+                rule: Arc::from(rule),
+            })
+        })
+        .collect()
+}
+
+fn append_arrays(table: &mut toml::Table, more: &toml::Table) {
+    for (key, value) in more {
+        match (table.get_mut(key), value) {
+            (Some(toml::Value::Array(have)), toml::Value::Array(add)) => have.extend(add.clone()),
+            _ => {
+                table.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// Load every rule from its embedded TOML.
+pub fn load_all() -> Result<Vec<RuleEntry>, RuleError> {
+    load_with(&[])
 }
 
 /// The built-in rules, loaded once.
@@ -254,44 +306,93 @@ impl Emitter<'_> {
     }
 }
 
+/// A rule as a linter runs it: its id, logic and severity.
+#[derive(Clone)]
+struct ActiveRule {
+    id: &'static str,
+    rule: Arc<dyn Rule>,
+    severity: Severity,
+}
+
 /// A set of rules to run, each with its severity.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Linter {
-    rules: Vec<(&'static RuleEntry, Severity)>,
+    rules: Vec<ActiveRule>,
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.rules.iter().map(|r| (r.id, r.severity)))
+            .finish()
+    }
 }
 
 impl Default for Linter {
     fn default() -> Self {
-        Self {
-            rules: registry().iter().map(|r| (r, r.meta.severity)).collect(),
-        }
+        Self::from_entries(registry(), |_| true)
     }
 }
 
 impl Linter {
-    /// Only the rules whose ids `keep` accepts.
+    /// Only the built-in rules whose ids `keep` accepts.
     pub fn filtered(keep: impl Fn(&str) -> bool) -> Self {
-        Self {
-            rules: registry()
-                .iter()
-                .filter(|r| keep(&r.meta.id))
-                .map(|r| (r, r.meta.severity))
-                .collect(),
+        Self::from_entries(registry(), keep)
+    }
+
+    /// The given rules (built with configured data), those `keep` accepts.
+    pub fn from_entries(entries: &[RuleEntry], keep: impl Fn(&str) -> bool) -> Self {
+        let rules = entries
+            .iter()
+            .filter(|r| keep(&r.meta.id))
+            .filter_map(|r| {
+                // Ids are the static names of RULE_FILES.
+                let id = RULE_FILES.iter().find(|(f, _, _)| *f == r.meta.id)?.0;
+                Some(ActiveRule {
+                    id,
+                    rule: Arc::clone(&r.rule),
+                    severity: r.meta.severity,
+                })
+            })
+            .collect();
+        Self { rules }
+    }
+
+    /// Change the severity of one rule.
+    pub fn set_severity(&mut self, id: &str, severity: Severity) {
+        for r in self.rules.iter_mut().filter(|r| r.id == id) {
+            r.severity = severity;
         }
     }
 
-    /// Run every rule over a document; diagnostics sorted by position, then rule id.
+    /// Whether the rule runs.
+    pub fn runs(&self, id: &str) -> bool {
+        self.rules.iter().any(|r| r.id == id)
+    }
+
+    /// Run every rule over a document; inline suppressions apply; diagnostics sorted by position,
+    /// then rule id.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_skipping(doc, &|_| false)
+    }
+
+    /// As [`Linter::check`], without the rules `skip` names (per-file ignores).
+    pub fn check_skipping(&self, doc: &Document, skip: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for (entry, severity) in &self.rules {
-            let id: &'static str = entry.meta.id.as_str();
+        for active in self.rules.iter().filter(|r| !skip(r.id)) {
             let mut emitter = Emitter {
-                rule: id,
-                severity: *severity,
+                rule: active.id,
+                severity: active.severity,
                 out: &mut out,
             };
-            entry.rule.check(doc, &mut emitter);
+            active.rule.check(doc, &mut emitter);
         }
+        let unused = self
+            .rules
+            .iter()
+            .find(|r| r.id == suppression::UNUSED_SUPPRESSION && !skip(r.id))
+            .map(|r| r.severity);
+        out = suppression::apply(doc, out, &|id| self.runs(id) && !skip(id), unused);
         out.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });

@@ -8,7 +8,7 @@
 //! **Example**: `森林覆盖率达到103%`, `11月31日`.
 
 use super::common::Shown;
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::figure::FigureKind;
@@ -30,7 +30,8 @@ struct OutOfRange {
     max_days: Decimal,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("out-of-range", table)?;
     Ok(Box::new(OutOfRange {
         rate_words: d.rate_words,

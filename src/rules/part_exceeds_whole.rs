@@ -8,7 +8,7 @@
 //! **Example**: `制定整改措施206条，已完成整改212条` → the part 212条 exceeds the whole 206条.
 
 use super::common::{interval_sum, usable, written_sum, Shown};
-use super::{Emitter, Rule, RuleError};
+use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::figure::FigureKind;
@@ -17,7 +17,7 @@ use crate::span::Span;
 
 struct PartExceedsWhole;
 
-pub(super) fn build(_: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(PartExceedsWhole))
 }
 

@@ -8,7 +8,7 @@
 //! **Example**: `发放补贴360万元，惠及1200人，人均2500元` → 360万元 ÷ 1200人 = 3000元.
 
 use super::common::{usable, Quotient, Shown};
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::document::{Claim, Document};
 use crate::lexicon::MarkerKind;
 use rust_decimal::Decimal;
@@ -26,7 +26,8 @@ struct PerCapitaMismatch {
     household_units: Vec<String>,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("per-capita-mismatch", table)?;
     Ok(Box::new(PerCapitaMismatch {
         person_units: d.person_units,

@@ -8,7 +8,7 @@
 //!
 //! **Example**: `消除风险**户**人` draws two findings, one on each `**`.
 
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::span::Span;
@@ -49,7 +49,8 @@ struct Placeholder {
     patterns: Vec<Pattern>,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("placeholder", table)?;
     let patterns = d
         .patterns

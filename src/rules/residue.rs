@@ -10,7 +10,7 @@
 //! The compiled patterns are shared with `truncated`, which must not mistake a footer for the end
 //! of the text.
 
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::span::Span;
@@ -83,7 +83,8 @@ struct Residue {
     patterns: ResiduePatterns,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     Ok(Box::new(Residue {
         patterns: ResiduePatterns::from_table(table)?,
     }))

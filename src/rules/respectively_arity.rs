@@ -6,7 +6,7 @@
 //!
 //! **Example**: `甲、乙、丙三地分别增长5%、6%` → three items, two values.
 
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::lexicon::{MarkerKind, UnitKind};
@@ -24,7 +24,8 @@ struct RespectivelyArity {
     max_value_prefix: usize,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("respectively-arity", table)?;
     Ok(Box::new(RespectivelyArity {
         max_value_prefix: d.max_value_prefix,

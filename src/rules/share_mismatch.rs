@@ -9,7 +9,7 @@
 //! **Example**: `全市12个县中，9个县达标、占80%` → 9 ÷ 12 = 75%, not 80%.
 
 use super::common::{usable, Quotient, Shown};
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::document::{Claim, Document};
 use crate::lexicon::MarkerKind;
 use rust_decimal::Decimal;
@@ -25,7 +25,8 @@ struct ShareMismatch {
     max_share_gap: usize,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("share-mismatch", table)?;
     Ok(Box::new(ShareMismatch {
         max_share_gap: d.max_share_gap,

@@ -9,7 +9,7 @@
 //! **Example**: `反馈问题47个，已整改完成44个，其余4个` → `44个 + 4个 = 48个，但总数为 47个`.
 
 use super::common::{interval_sum, usable, written_sum, Shown};
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
 use crate::figure::FigureKind;
@@ -29,7 +29,8 @@ struct SumMismatch {
     composition_window: Decimal,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
     let d: Data = data("sum-mismatch", table)?;
     let composition_window =
         Decimal::from_str(&d.composition_window).map_err(|e| RuleError::Pattern {

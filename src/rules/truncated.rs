@@ -9,7 +9,7 @@
 //! **Example**: the seed ends on `1.加快基` — a heading cut mid-word, with nothing under it.
 
 use super::residue::ResiduePatterns;
-use super::{data, Emitter, Rule, RuleError};
+use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Block, Document};
 use serde::Deserialize;
@@ -29,14 +29,14 @@ struct Truncated {
     residue: ResiduePatterns,
 }
 
-pub(super) fn build(table: &toml::Table) -> Result<Box<dyn Rule>, RuleError> {
-    let d: Data = data("truncated", table)?;
-    let residue_table = super::rule_data("residue")?;
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let table = d.own;
+    let own: Data = data("truncated", table)?;
     Ok(Box::new(Truncated {
-        terminators: d.terminators.chars().collect(),
-        intro_endings: d.intro_endings,
-        min_chars: d.min_chars,
-        residue: ResiduePatterns::from_table(&residue_table)?,
+        terminators: own.terminators.chars().collect(),
+        intro_endings: own.intro_endings,
+        min_chars: own.min_chars,
+        residue: ResiduePatterns::from_table(d.table("residue")?)?,
     }))
 }
 

@@ -1,0 +1,79 @@
+//! Fingerprints: what identifies a finding across edits elsewhere in its file.
+//!
+//! A fingerprint hashes the rule, the file's path, the text of every figure involved and a few
+//! characters around the primary span — never line numbers — with FNV-1a 64, which is stable across
+//! heshu versions and platforms. A line inserted above a finding leaves it unchanged; editing the
+//! figures or the words right around them changes it.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+
+/// Characters of context taken on each side of the primary span.
+const CONTEXT: usize = 8;
+
+/// FNV-1a, 64 bits.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    /// Hash more bytes.
+    pub fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// Hash a field and a separator that no text contains.
+    pub fn field(&mut self, text: &str) {
+        self.write(text.as_bytes());
+        self.write(&[0xff]);
+    }
+
+    /// The hash as 16 hex digits.
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The path as it identifies a file in a baseline: forward slashes, no leading `./`.
+pub fn normal_path(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    p.strip_prefix("./").unwrap_or(&p).to_owned()
+}
+
+/// The fingerprint of a diagnostic of `doc`, read from `path`.
+pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
+    let mut h = Fnv::default();
+    h.field(d.rule);
+    h.field(&normal_path(path));
+    for l in &d.labels {
+        h.field(&squeezed(doc.slice(l.span)));
+    }
+    let text = doc.text.as_str();
+    let before: String = text[..d.span.start.min(text.len())]
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .take(CONTEXT)
+        .collect();
+    let after: String = text[d.span.end.min(text.len())..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(CONTEXT)
+        .collect();
+    h.field(&before);
+    h.field(&squeezed(doc.slice(d.span)));
+    h.field(&after);
+    h.hex()
+}

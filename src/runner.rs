@@ -1,0 +1,221 @@
+//! Running `heshu check` over many inputs: walking directories (ripgrep's `ignore`: .gitignore
+//! respected, hidden files skipped), checking files in parallel (rayon) in bounded chunks so that
+//! only a few documents are alive at once, and delivering reports in path order whatever the
+//! thread timing.
+
+use crate::check::check_text;
+use crate::config::Settings;
+use crate::report::baseline::BaselineFilter;
+use crate::report::human::HumanRenderer;
+use crate::report::{FileReport, Located};
+use crate::source::{self, SourceError};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// `--glob` patterns from the command line: positive ones replace `include`, `!`-prefixed ones add
+/// to `exclude`.
+#[derive(Debug, Clone, Default)]
+pub struct CliGlobs {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl CliGlobs {
+    /// Build from the `--glob` values.
+    pub fn new(globs: &[String]) -> Result<Self, String> {
+        let (mut inc, mut exc) = (GlobSetBuilder::new(), GlobSetBuilder::new());
+        let (mut any_inc, mut any_exc) = (false, false);
+        for g in globs {
+            let (negated, pattern) = match g.strip_prefix('!') {
+                Some(p) => (true, p),
+                None => (false, g.as_str()),
+            };
+            let pattern = if pattern.contains('/') {
+                pattern.to_owned()
+            } else {
+                format!("**/{pattern}")
+            };
+            let glob = Glob::new(&pattern).map_err(|e| format!("--glob {g}: {e}"))?;
+            if negated {
+                exc.add(glob);
+                any_exc = true;
+            } else {
+                inc.add(glob);
+                any_inc = true;
+            }
+        }
+        let build = |b: GlobSetBuilder| b.build().map_err(|e| e.to_string());
+        Ok(Self {
+            include: if any_inc { Some(build(inc)?) } else { None },
+            exclude: if any_exc { Some(build(exc)?) } else { None },
+        })
+    }
+
+    fn wants(&self, settings: &Settings, root: &Path, path: &Path) -> bool {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let included = match &self.include {
+            Some(set) => set.is_match(relative),
+            None => settings.wants(path),
+        };
+        let excluded = self
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative));
+        included && !excluded
+    }
+}
+
+/// Expand the given paths into the inputs to check, sorted by path: files as given (always
+/// checked), directories walked for the files the settings and globs want.
+pub fn collect(
+    paths: &[PathBuf],
+    settings: &Settings,
+    globs: &CliGlobs,
+) -> Vec<Result<PathBuf, (PathBuf, SourceError)>> {
+    let mut found = Vec::new();
+    for p in paths {
+        if p.as_os_str() == source::STDIN || !p.is_dir() {
+            found.push(Ok(p.clone()));
+            continue;
+        }
+        for entry in ignore::WalkBuilder::new(p).build() {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    if globs.wants(settings, p, e.path()) {
+                        found.push(Ok(e.into_path()));
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let io = std::io::Error::other(err.to_string());
+                    found.push(Err((
+                        p.clone(),
+                        SourceError::Io {
+                            path: p.clone(),
+                            source: io,
+                        },
+                    )));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| key(a).cmp(key(b)));
+    found.dedup_by(|a, b| matches!((&a, &b), (Ok(x), Ok(y)) if x == y));
+    found
+}
+
+fn key(r: &Result<PathBuf, (PathBuf, SourceError)>) -> &Path {
+    match r {
+        Ok(p) => p,
+        Err((p, _)) => p,
+    }
+}
+
+/// What to produce for each file besides its located findings.
+#[derive(Clone)]
+pub struct RunOptions {
+    /// Render human output (with colours or not).
+    pub human: Option<bool>,
+    /// Drop the findings a baseline holds.
+    pub baseline: Option<BaselineFilter>,
+    /// Show a progress bar on standard error (only drawn when it is a terminal).
+    pub progress: bool,
+}
+
+/// Check one input.
+pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileReport {
+    let name = path.display().to_string();
+    let text = match source::read(path) {
+        Ok(t) => t,
+        Err(e) => {
+            return FileReport {
+                path: name,
+                outcome: Err(e.to_string()),
+                human: String::new(),
+            }
+        }
+    };
+    let (doc, diagnostics) = check_text(&text, path, settings);
+    let located: Vec<Located> = diagnostics
+        .iter()
+        .map(|d| Located::new(&name, &doc, d))
+        .collect();
+    let keep = match &opts.baseline {
+        Some(b) => b.new_findings(&located),
+        None => vec![true; located.len()],
+    };
+    let mut human = String::new();
+    if let Some(color) = opts.human {
+        let renderer = HumanRenderer::new(color);
+        for (d, _) in diagnostics.iter().zip(&keep).filter(|(_, k)| **k) {
+            human.push_str(&renderer.render(&name, &doc, d));
+            human.push('\n');
+        }
+    }
+    let located = located
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d))
+        .collect();
+    FileReport {
+        path: name,
+        outcome: Ok(located),
+        human,
+    }
+}
+
+/// Files checked at once: a few per thread, so that memory stays bounded however many files.
+const CHUNK_PER_THREAD: usize = 4;
+
+/// Check every input, in parallel, and hand each report to `deliver` in input order.
+pub fn run(
+    inputs: Vec<Result<PathBuf, (PathBuf, SourceError)>>,
+    settings: &Settings,
+    opts: &RunOptions,
+    mut deliver: impl FnMut(FileReport),
+) {
+    let bar = progress_bar(inputs.len(), opts.progress);
+    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let batch: Vec<_> = inputs.by_ref().take(chunk).collect();
+        let reports: Vec<FileReport> = batch
+            .into_par_iter()
+            .map(|input| {
+                let report = match input {
+                    Ok(path) => check_one(&path, settings, opts),
+                    Err((path, e)) => FileReport {
+                        path: path.display().to_string(),
+                        outcome: Err(e.to_string()),
+                        human: String::new(),
+                    },
+                };
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                report
+            })
+            .collect();
+        reports.into_iter().for_each(&mut deliver);
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+}
+
+/// More files than this and a terminal on standard error: show a progress bar.
+const PROGRESS_MIN_FILES: usize = 5;
+
+fn progress_bar(len: usize, wanted: bool) -> Option<ProgressBar> {
+    if !wanted || len <= PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
