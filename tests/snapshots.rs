@@ -45,6 +45,22 @@ fn seed_check_json() {
 }
 
 #[test]
+fn seed_check_other_formats() {
+    for (name, args) in [
+        ("seed_check_sarif", &["--format", "sarif"][..]),
+        ("seed_check_github", &["--format", "github"][..]),
+        ("seed_check_concise", &["--format", "concise"][..]),
+        ("seed_check_statistics", &["--statistics"][..]),
+    ] {
+        let mut all = vec!["check", "tests/fixtures/seed.txt"];
+        all.extend_from_slice(args);
+        let out = heshu(&all, None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        snap!(name, stdout(&out));
+    }
+}
+
+#[test]
 fn each_rule_on_its_bad_examples() {
     for rule in heshu::rules::registry() {
         let id = &rule.meta.id;

@@ -1,7 +1,7 @@
 //! Fingerprints: what identifies a finding across edits elsewhere in its file.
 //!
 //! A fingerprint hashes the rule, the file's path, the text of every figure involved and a few
-//! characters around the primary span — never line numbers — with FNV-1a 64, which is stable across
+//! characters around the primary span on its own line — never line numbers — with FNV-1a 64, which is stable across
 //! heshu versions and platforms. A line inserted above a finding leaves it unchanged; editing the
 //! figures or the words right around them changes it.
 
@@ -60,14 +60,21 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     for l in &d.labels {
         h.field(&squeezed(doc.slice(l.span)));
     }
+    // Context from the finding's own line only: lines added or removed around it change nothing.
     let text = doc.text.as_str();
-    let before: String = text[..d.span.start.min(text.len())]
+    let start = d.span.start.min(text.len());
+    let end = d.span.end.min(text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| end + i);
+    let before: String = text[line_start..start]
         .chars()
         .rev()
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT)
         .collect();
-    let after: String = text[d.span.end.min(text.len())..]
+    let after: String = text[end..line_end]
         .chars()
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT)
