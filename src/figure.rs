@@ -317,6 +317,8 @@ fn calendar_after(
     end: usize,
 ) -> Option<Step> {
     let lx = g.lexicon;
+    // `2024 年`: spaces (Markdown emphasis blanked out, or typed) do not break a date.
+    let after = spaces_end(text, after, end);
     let rest = &text[after..end];
     let integer = !n.has_point && n.value.fract().is_zero();
     let v = n.value;
@@ -500,6 +502,11 @@ fn numeric_date(text: &str, year: &Numeral, after: usize, end: usize) -> Option<
     Some(pos)
 }
 
+/// The end of a run of ASCII spaces starting at `from`.
+fn spaces_end(text: &str, from: usize, end: usize) -> usize {
+    from + text[from..end].bytes().take_while(|b| *b == b' ').count()
+}
+
 fn digits_end(text: &str, from: usize, end: usize) -> usize {
     let mut j = from;
     for c in text[from..end].chars() {
@@ -594,6 +601,17 @@ fn quantity_figure(
             _ => None,
         }
     };
+    // `47 个`: spaces before what belongs to the figure are passed over.
+    let spaced = spaces_end(text, pos, end);
+    if spaced > pos {
+        let tail = &text[spaced..end];
+        if lx.match_unit(tail).is_some()
+            || lx.magnitudes.match_start(tail).is_some()
+            || more(tail).is_some()
+        {
+            pos = spaced;
+        }
+    }
     if let Some(len) = more(&text[pos..end]) {
         qualifier = Some(QualifierKind::More);
         pos += len;

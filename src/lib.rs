@@ -8,10 +8,13 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+#[cfg(feature = "inputs")]
+pub mod docx;
 pub mod figure;
 pub mod grammar;
 pub mod interval;
 pub mod lexicon;
+pub mod markdown;
 pub mod number;
 pub mod report;
 pub mod rules;

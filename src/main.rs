@@ -55,6 +55,10 @@ struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Decode text files with this encoding (utf-8, gbk, gb18030, utf-16le, …) instead of
+    /// detecting it.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -68,6 +72,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
         format: ClaimsFormat,
+        /// Decode with this encoding instead of detecting it.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
     },
     /// List every rule: id, default severity, summary.
     Rules,
@@ -137,7 +144,11 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Claims { path, format } => claims(path, format),
+        Command::Claims {
+            path,
+            format,
+            encoding,
+        } => claims(path, format, encoding.as_deref()),
         Command::Rules => list_rules(),
         Command::Explain { rule } => explain(&rule),
     }
@@ -244,7 +255,8 @@ fn check(args: CheckArgs) -> ExitCode {
     let opts = RunOptions {
         human: streaming_human.then_some(color),
         baseline,
-        progress: !args.no_progress && !streaming_human,
+        progress: !args.no_progress,
+        encoding: args.encoding.clone(),
     };
     let inputs = runner::collect(&paths, &settings, &globs);
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
@@ -344,16 +356,24 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
 
 fn summary_line(reports: &[FileReport]) -> String {
     let c = Counts::of(reports);
-    if c.total() == 0 {
-        format!("未发现问题（检查了 {} 个文件）。\n", reports.len())
+    let unreadable = reports.iter().filter(|r| r.outcome.is_err()).count();
+    let files = if unreadable == 0 {
+        format!("检查了 {} 个文件", reports.len())
     } else {
         format!(
-            "发现 {} 个问题：错误 {}，警告 {}，提示 {}（检查了 {} 个文件）。\n",
+            "检查了 {} 个文件，其中 {unreadable} 个无法读取",
+            reports.len()
+        )
+    };
+    if c.total() == 0 {
+        format!("未发现问题（{files}）。\n")
+    } else {
+        format!(
+            "发现 {} 个问题：错误 {}，警告 {}，提示 {}（{files}）。\n",
             c.total(),
             c.errors,
             c.warnings,
-            c.infos,
-            reports.len()
+            c.infos
         )
     }
 }
@@ -395,9 +415,9 @@ fn statistics_json(reports: &[FileReport]) -> String {
         .unwrap_or_default()
 }
 
-fn claims(path: PathBuf, format: ClaimsFormat) -> ExitCode {
-    let text = match heshu::source::read(&path) {
-        Ok(t) => t,
+fn claims(path: PathBuf, format: ClaimsFormat, encoding: Option<&str>) -> ExitCode {
+    let text = match heshu::source::read(&path, encoding) {
+        Ok(s) => s.text,
         Err(e) => {
             eprintln!("heshu: {e}");
             return ExitCode::from(EXIT_ERROR);

@@ -123,22 +123,25 @@ pub struct RunOptions {
     pub baseline: Option<BaselineFilter>,
     /// Show a progress bar on standard error (only drawn when it is a terminal).
     pub progress: bool,
+    /// Decode every input with this encoding instead of detecting it.
+    pub encoding: Option<String>,
 }
 
 /// Check one input.
 pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileReport {
     let name = path.display().to_string();
-    let text = match source::read(path) {
-        Ok(t) => t,
+    let source = match source::read(path, opts.encoding.as_deref()) {
+        Ok(s) => s,
         Err(e) => {
             return FileReport {
                 path: name,
+                encoding: None,
                 outcome: Err(e.to_string()),
                 human: String::new(),
             }
         }
     };
-    let (doc, diagnostics) = check_text(&text, path, settings);
+    let (doc, diagnostics) = check_text(&source.text, path, settings);
     let located: Vec<Located> = diagnostics
         .iter()
         .map(|d| Located::new(&name, &doc, d))
@@ -150,8 +153,10 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     let mut human = String::new();
     if let Some(color) = opts.human {
         let renderer = HumanRenderer::new(color);
+        // Markdown is shown as written: its blanked-out markup has the same offsets.
+        let shown = source.display.as_deref().unwrap_or(&doc.text);
         for (d, _) in diagnostics.iter().zip(&keep).filter(|(_, k)| **k) {
-            human.push_str(&renderer.render(&name, &doc, d));
+            human.push_str(&renderer.render(&name, &doc, shown, d));
             human.push('\n');
         }
     }
@@ -162,6 +167,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
         .collect();
     FileReport {
         path: name,
+        encoding: Some(source.encoding),
         outcome: Ok(located),
         human,
     }
@@ -189,6 +195,7 @@ pub fn run(
                     Ok(path) => check_one(&path, settings, opts),
                     Err((path, e)) => FileReport {
                         path: path.display().to_string(),
+                        encoding: None,
                         outcome: Err(e.to_string()),
                         human: String::new(),
                     },
@@ -199,7 +206,13 @@ pub fn run(
                 report
             })
             .collect();
-        reports.into_iter().for_each(&mut deliver);
+        for report in reports {
+            // Output written while the bar is hidden, so the two never interleave.
+            match &bar {
+                Some(b) => b.suspend(|| deliver(report)),
+                None => deliver(report),
+            }
+        }
     }
     if let Some(b) = bar {
         b.finish_and_clear();

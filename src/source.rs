@@ -1,4 +1,6 @@
-//! Reading inputs: bytes from a path or standard input, decoded to UTF-8 text.
+//! Reading inputs as drafters have them: bytes from a path or standard input, decoded to UTF-8
+//! text (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030 detected), and the text of
+//! `.md` (markup blanked out, offsets kept) and `.docx` (paragraphs) files.
 //!
 //! Every failure is a typed [`SourceError`] that names the input and the cause; the caller reports
 //! it and goes on with the other files.
@@ -17,15 +19,15 @@ pub enum SourceError {
         /// The cause.
         source: std::io::Error,
     },
-    /// The bytes are not UTF-8 text.
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
-    NotUtf8 {
+    /// The bytes are not text in any encoding heshu reads.
+    #[error("{path}: cannot decode: {reason}")]
+    Undecodable {
         /// The input.
         path: PathBuf,
-        /// Byte offset of the first invalid sequence.
-        offset: usize,
+        /// What was tried.
+        reason: String,
     },
-    /// The file holds NUL bytes: a binary file.
+    /// The file holds NUL bytes and no UTF-16 byte-order mark: a binary file.
     #[error("{path}: binary file (NUL byte at offset {offset}), not a text report")]
     Binary {
         /// The input.
@@ -40,29 +42,83 @@ pub enum SourceError {
         path: PathBuf,
     },
     /// A format heshu cannot read.
-    #[error("{path}: unsupported format .{extension}: save as .docx or .txt")]
+    #[error("{path}: unsupported format .{extension}: save as .docx")]
     Unsupported {
         /// The input.
         path: PathBuf,
         /// Its extension.
         extension: String,
     },
+    /// An encoding name `--encoding` does not know.
+    #[error("unknown encoding `{0}` (try utf-8, gbk, gb18030, utf-16le, utf-16be)")]
+    UnknownEncoding(String),
+    /// A .docx that could not be read.
+    #[cfg(feature = "inputs")]
+    #[error("{path}: {source}")]
+    Docx {
+        /// The input.
+        path: PathBuf,
+        /// The cause.
+        source: crate::docx::DocxError,
+    },
 }
 
 /// The path that stands for standard input.
 pub const STDIN: &str = "-";
 
-/// Read and decode one input (`-` is standard input).
-pub fn read(path: &Path) -> Result<String, SourceError> {
-    if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-        let ext = ext.to_ascii_lowercase();
-        if matches!(ext.as_str(), "doc" | "wps" | "pdf") {
-            return Err(SourceError::Unsupported {
-                path: path.to_owned(),
-                extension: ext,
-            });
-        }
+/// How an input's text came to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown, markup blanked out.
+    Markdown,
+    /// A Word document, one line per paragraph.
+    Docx,
+}
+
+/// An input, read and decoded.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The text heshu checks.
+    pub text: String,
+    /// The text as written, where it differs from `text` with the same offsets (Markdown).
+    pub display: Option<String>,
+    /// The encoding the bytes were decoded from (`utf-8`, `gbk`, `utf-16le`, …).
+    pub encoding: &'static str,
+    /// Its format.
+    pub format: Format,
+    /// For a .docx, where each `w:t` went in `text`.
+    #[cfg(feature = "inputs")]
+    pub segments: Vec<crate::docx::Segment>,
+}
+
+/// The format of a path, from its extension.
+pub fn format_of(path: &Path) -> Result<Format, SourceError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "wps" | "pdf" => Err(SourceError::Unsupported {
+            path: path.to_owned(),
+            extension: ext,
+        }),
+        "md" | "markdown" => Ok(Format::Markdown),
+        "docx" => Ok(Format::Docx),
+        _ => Ok(Format::Text),
     }
+}
+
+/// Read and decode one input (`-` is standard input, read as text). `encoding` forces an encoding
+/// by its WHATWG label (`gbk`, `utf-16le`, …) instead of detecting it.
+pub fn read(path: &Path, encoding: Option<&str>) -> Result<Source, SourceError> {
+    let format = if path.as_os_str() == STDIN {
+        Format::Text
+    } else {
+        format_of(path)?
+    };
     let mut bytes = Vec::new();
     let io = |source| SourceError::Io {
         path: path.to_owned(),
@@ -73,48 +129,212 @@ pub fn read(path: &Path) -> Result<String, SourceError> {
     } else {
         bytes = std::fs::read(path).map_err(io)?;
     }
-    decode(path, bytes)
+    from_bytes(path, bytes, format, encoding)
 }
 
-/// Decode bytes as UTF-8 (a byte-order mark is dropped).
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, SourceError> {
+/// Decode the bytes of an input of the given format.
+pub fn from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+    encoding: Option<&str>,
+) -> Result<Source, SourceError> {
     if bytes.is_empty() {
         return Err(SourceError::Empty {
             path: path.to_owned(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
-        return Err(SourceError::Binary {
+    if format == Format::Docx {
+        return docx_source(path, &bytes);
+    }
+    let (text, encoding) = decode(path, bytes, encoding)?;
+    let (text, display) = match format {
+        Format::Markdown => (crate::markdown::mask(&text), Some(text)),
+        _ => (text, None),
+    };
+    Ok(Source {
+        text,
+        display,
+        encoding,
+        format,
+        #[cfg(feature = "inputs")]
+        segments: Vec::new(),
+    })
+}
+
+#[cfg(feature = "inputs")]
+fn docx_source(path: &Path, bytes: &[u8]) -> Result<Source, SourceError> {
+    let d = crate::docx::extract(bytes).map_err(|source| SourceError::Docx {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(Source {
+        text: d.text,
+        display: None,
+        encoding: "utf-8",
+        format: Format::Docx,
+        segments: d.segments,
+    })
+}
+
+#[cfg(not(feature = "inputs"))]
+fn docx_source(path: &Path, _: &[u8]) -> Result<Source, SourceError> {
+    Err(SourceError::Unsupported {
+        path: path.to_owned(),
+        extension: "docx (built without the `inputs` feature)".into(),
+    })
+}
+
+/// Decode bytes to text: a forced encoding, else a byte-order mark, else UTF-8, else the
+/// detected Chinese encoding (GBK/GB18030, Big5).
+pub fn decode(
+    path: &Path,
+    bytes: Vec<u8>,
+    forced: Option<&str>,
+) -> Result<(String, &'static str), SourceError> {
+    #[cfg(feature = "inputs")]
+    {
+        decode_with_encodings(path, bytes, forced)
+    }
+    #[cfg(not(feature = "inputs"))]
+    {
+        if let Some(label) = forced.filter(|l| !l.eq_ignore_ascii_case("utf-8")) {
+            return Err(SourceError::UnknownEncoding(label.to_owned()));
+        }
+        decode_utf8(path, bytes)
+    }
+}
+
+fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
+    match bytes.iter().position(|b| *b == 0) {
+        Some(offset) => Err(SourceError::Binary {
             path: path.to_owned(),
             offset,
-        });
+        }),
+        None => Ok(()),
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| SourceError::NotUtf8 {
+}
+
+fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static str), SourceError> {
+    check_binary(path, &bytes)?;
+    let mut text = String::from_utf8(bytes).map_err(|e| SourceError::Undecodable {
         path: path.to_owned(),
-        offset: e.utf8_error().valid_up_to(),
+        reason: format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
     }
-    Ok(text)
+    Ok((text, "utf-8"))
+}
+
+#[cfg(feature = "inputs")]
+fn decode_with_encodings(
+    path: &Path,
+    bytes: Vec<u8>,
+    forced: Option<&str>,
+) -> Result<(String, &'static str), SourceError> {
+    use encoding_rs::Encoding;
+    let undecodable = |reason: String| SourceError::Undecodable {
+        path: path.to_owned(),
+        reason,
+    };
+    if let Some(label) = forced {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| SourceError::UnknownEncoding(label.to_owned()))?;
+        let (text, had_errors) = enc.decode_with_bom_removal(&bytes);
+        if had_errors {
+            return Err(undecodable(format!("invalid {} bytes", enc.name())));
+        }
+        return Ok((text.into_owned(), static_name(enc)));
+    }
+    if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(undecodable(format!(
+                "invalid {} after its byte-order mark",
+                enc.name()
+            )));
+        }
+        return Ok((text.into_owned(), static_name(enc)));
+    }
+    check_binary(path, &bytes)?;
+    if std::str::from_utf8(&bytes).is_ok() {
+        return decode_utf8(path, bytes);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    // Reports are Chinese: a guess of another legacy encoding (windows-1251 for random bytes) is
+    // no answer; GB18030, the superset of GBK, is then the one to try.
+    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+    let enc = if chinese.contains(&guess) {
+        guess
+    } else {
+        encoding_rs::GB18030
+    };
+    match enc.decode_without_bom_handling_and_without_replacement(&bytes) {
+        Some(text) => Ok((text.into_owned(), static_name(enc))),
+        None => Err(undecodable(format!(
+            "not UTF-8, and not valid {} either (use --encoding to name the encoding)",
+            enc.name()
+        ))),
+    }
+}
+
+/// The lower-case name of an encoding, as the JSON report gives it.
+#[cfg(feature = "inputs")]
+fn static_name(enc: &'static encoding_rs::Encoding) -> &'static str {
+    match enc.name() {
+        "UTF-8" => "utf-8",
+        "GBK" => "gbk",
+        "gb18030" => "gb18030",
+        "Big5" => "big5",
+        "UTF-16LE" => "utf-16le",
+        "UTF-16BE" => "utf-16be",
+        other => other,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(bytes: Vec<u8>) -> Result<(String, &'static str), SourceError> {
+        decode(Path::new("x.txt"), bytes, None)
+    }
+
     #[test]
     fn decoding() {
-        let p = Path::new("x.txt");
-        assert_eq!(decode(p, "\u{FEFF}一".as_bytes().to_vec()).unwrap(), "一");
-        assert!(matches!(decode(p, vec![]), Err(SourceError::Empty { .. })));
+        assert_eq!(text("\u{FEFF}一".as_bytes().to_vec()).unwrap().0, "一");
         assert!(matches!(
-            decode(p, vec![b'a', 0]),
-            Err(SourceError::Binary { offset: 1, .. })
+            from_bytes(Path::new("x"), vec![], Format::Text, None),
+            Err(SourceError::Empty { .. })
         ));
         assert!(matches!(
-            decode(p, vec![b'a', 0xC4, 0xE3]),
-            Err(SourceError::NotUtf8 { offset: 1, .. })
+            text(vec![b'a', 0]),
+            Err(SourceError::Binary { offset: 1, .. })
+        ));
+    }
+
+    #[cfg(feature = "inputs")]
+    #[test]
+    fn chinese_encodings() {
+        // 你好，共有47户 in GBK
+        let (gbk, _, _) = encoding_rs::GBK.encode("你好，共有47户。全县农村自来水普及率达到90%。");
+        let (t, enc) = text(gbk.into_owned()).unwrap();
+        assert_eq!(t, "你好，共有47户。全县农村自来水普及率达到90%。");
+        assert!(enc == "gbk" || enc == "gb18030", "{enc}");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "共有47户".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(text(utf16).unwrap(), ("共有47户".to_owned(), "utf-16le"));
+        assert!(matches!(
+            decode(Path::new("x"), b"abc".to_vec(), Some("klingon")),
+            Err(SourceError::UnknownEncoding(_))
         ));
     }
 }

@@ -57,7 +57,7 @@ fn unreadable_file_exits_two_and_the_others_are_still_checked() {
     std::fs::write(&good, "反馈问题47个，已整改完成44个，其余4个。\n").unwrap();
     let missing = dir.join("missing.txt");
     let gbk = dir.join("gbk.txt");
-    std::fs::write(&gbk, [0xC4u8, 0xE3, 0xBA, 0xC3]).unwrap(); // 你好 in GBK
+    std::fs::write(&gbk, [0x81u8, 0x0A, 0x81, 0x0A, 0xFF]).unwrap(); // no text in any encoding
     let binary = dir.join("bin.txt");
     std::fs::write(&binary, [b'a', 0, b'b']).unwrap();
     let args = [

@@ -26,8 +26,13 @@ struct Snippet<'a> {
 const CONTEXT_CHARS: usize = 24;
 
 impl<'a> Snippet<'a> {
-    fn new(name: &'a str, doc: &'a Document, d: &Diagnostic) -> Self {
-        let text = doc.text.as_str();
+    fn new(name: &'a str, doc: &'a Document, shown: &'a str, d: &Diagnostic) -> Self {
+        // `shown` has the document's offsets (Markdown as written); fall back to the document.
+        let text = if shown.len() == doc.text.len() {
+            shown
+        } else {
+            doc.text.as_str()
+        };
         let covered = d.labels.iter().fold(d.span, |acc, l| acc.cover(l.span));
         let line_start = text[..covered.start]
             .rfind(['\n', '\r'])
@@ -172,11 +177,18 @@ impl HumanRenderer {
         }
     }
 
-    /// Render one diagnostic of `doc`, read from `path`.
-    pub fn render(&self, path: &str, doc: &Document, diagnostic: &Diagnostic) -> String {
+    /// Render one diagnostic of `doc`, read from `path`; `shown` is the text to quote (the file as
+    /// written, with the same offsets as the document).
+    pub fn render(
+        &self,
+        path: &str,
+        doc: &Document,
+        shown: &str,
+        diagnostic: &Diagnostic,
+    ) -> String {
         let rendered = Rendered {
             diagnostic,
-            source: Snippet::new(path, doc, diagnostic),
+            source: Snippet::new(path, doc, shown, diagnostic),
         };
         let mut out = String::new();
         if self.handler.render_report(&mut out, &rendered).is_err() {

@@ -22,6 +22,9 @@ pub const CHECK_JSON_VERSION: u32 = 1;
 pub struct FileJson<'a> {
     /// The path as given or found.
     pub path: &'a str,
+    /// The encoding the file was decoded from (`utf-8`, `gbk`, `utf-16le`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
     /// Why the file could not be checked, if it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<&'a str>,
@@ -62,6 +65,7 @@ pub fn report(files: &[FileReport]) -> CheckJson<'_> {
             .iter()
             .map(|f| FileJson {
                 path: &f.path,
+                encoding: f.encoding,
                 error: f.outcome.as_ref().err().map(String::as_str),
                 diagnostics: f.outcome.as_deref().unwrap_or(&[]),
             })

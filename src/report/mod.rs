@@ -107,6 +107,8 @@ impl Located {
 pub struct FileReport {
     /// The path as given or found (`-` for standard input).
     pub path: String,
+    /// The encoding its bytes were decoded from, when they were.
+    pub encoding: Option<&'static str>,
     /// Its findings, or the one-line reason it could not be checked.
     pub outcome: Result<Vec<Located>, String>,
     /// The findings rendered for a terminal, when human output was asked for.
