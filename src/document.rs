@@ -620,10 +620,12 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
             if f.span.start >= cspan.end.max(cspan.start + 1) {
                 break;
             }
-            let Some((f, quoted)) = fig_iter.next() else {
+            let Some((mut f, quoted)) = fig_iter.next() else {
                 break;
             };
-            if let FigureKind::Quantity(q) = &f.kind {
+            let claim_index = doc.claims.len();
+            let kind = std::mem::replace(&mut f.kind, FigureKind::Claim(claim_index));
+            if let FigureKind::Quantity(q) = kind {
                 let mut set = carried;
                 for m in clause_markers.iter().filter(|m| m.span.end <= f.span.start) {
                     set.insert(m.kind);
@@ -640,7 +642,7 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
                 let among = ends_with_among(lx, text, Span::new(f.span.end, cspan.end));
                 doc.claims.push(Claim {
                     span: f.span,
-                    quantity: q.clone(),
+                    quantity: *q,
                     clause: clause_index,
                     sentence: sentence_index,
                     subject,
@@ -649,6 +651,8 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
                     after_etc,
                     among,
                 });
+            } else {
+                f.kind = kind;
             }
             doc.figures.push(f);
         }

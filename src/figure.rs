@@ -86,8 +86,10 @@ impl Malformation {
 /// What kind of figure a number is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FigureKind {
-    /// A quantity that rules may count.
-    Quantity(Quantity),
+    /// A quantity that rules may count, as the scanner found it (boxed: figures stay small).
+    Quantity(Box<Quantity>),
+    /// A quantity in a [`crate::Document`]: the index of its claim, which holds the quantity.
+    Claim(usize),
     /// A year (`2024年`, `一九五七年`, `2024年度`).
     Year,
     /// A date or month (`11月13日`, `2020年2月`), with the month and day written.
@@ -119,7 +121,7 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The quantity, if the figure is one.
+    /// The quantity, if the figure is one still held by the figure (scanner output).
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.kind {
             FigureKind::Quantity(q) => Some(q),
@@ -252,7 +254,7 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
         if sign_ok && next.is_some_and(|n| arabic_digit(n).is_some()) {
             if let Step::Figure(mut f) = figure_at(g, text, after, end) {
                 if let FigureKind::Quantity(q) = &mut f.kind {
-                    negate(q);
+                    negate(q.as_mut());
                     f.span.start = at;
                 }
                 return Step::Figure(f);
@@ -279,7 +281,7 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
             let stop = end - rest.len();
             let unit = lx.units.iter().find(|u| u.kind == kind);
             let q = build_quantity(g.rounding, n, Decimal::ONE, unit, None, None);
-            return figure(at, stop, FigureKind::Quantity(q));
+            return figure(at, stop, FigureKind::Quantity(Box::new(q)));
         }
         return Step::Skip(at + "百分之".len());
     }
@@ -752,7 +754,7 @@ fn quantity_figure(
     } else {
         magnitude
     };
-    figure(at, pos, FigureKind::Quantity(q))
+    figure(at, pos, FigureKind::Quantity(Box::new(q)))
 }
 
 /// The interval of a figure written to the precision of its last digit.

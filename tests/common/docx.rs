@@ -1,0 +1,93 @@
+//! Building real .docx files for tests: paragraphs of runs, and tables.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+
+/// A block of a document body.
+pub enum Block<'a> {
+    /// A paragraph made of runs (each run's text is one `w:t`).
+    Paragraph(Vec<&'a str>),
+    /// A table: rows of cells of text.
+    Table(Vec<Vec<&'a str>>),
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn runs(runs: &[&str]) -> String {
+    runs.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            // Alternate run properties, as Word writes them when formatting changes mid-figure.
+            let props = if i % 2 == 1 {
+                "<w:rPr><w:b/></w:rPr>"
+            } else {
+                ""
+            };
+            format!(
+                "<w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                escape(t)
+            )
+        })
+        .collect()
+}
+
+/// The `word/document.xml` of a body.
+pub fn document_xml(body: &[Block<'_>]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>",
+    );
+    for block in body {
+        match block {
+            Block::Paragraph(r) => xml.push_str(&format!("<w:p>{}</w:p>", runs(r))),
+            Block::Table(rows) => {
+                xml.push_str("<w:tbl>");
+                for row in rows {
+                    xml.push_str("<w:tr>");
+                    for cell in row {
+                        xml.push_str(&format!("<w:tc><w:p>{}</w:p></w:tc>", runs(&[cell])));
+                    }
+                    xml.push_str("</w:tr>");
+                }
+                xml.push_str("</w:tbl>");
+            }
+        }
+    }
+    xml.push_str("<w:sectPr/></w:body></w:document>");
+    xml
+}
+
+/// A complete .docx holding `document_xml`.
+pub fn docx(document_xml: &str) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let parts = [
+            (
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+            ),
+            (
+                "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+            ),
+            (
+                "word/_rels/document.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>",
+            ),
+            ("word/document.xml", document_xml),
+        ];
+        for (name, text) in parts {
+            zip.start_file(name, options).expect("zip entry");
+            zip.write_all(text.as_bytes()).expect("zip write");
+        }
+        zip.finish().expect("zip finish");
+    }
+    buf.into_inner()
+}

@@ -1,0 +1,256 @@
+//! Inputs as drafters have them: the seed report saved as GBK, as UTF-16 with a BOM, with CRLF
+//! line ends, as Markdown and as a .docx (a figure split across runs, a table) must give the same
+//! findings as the UTF-8 seed, at the same places; hostile inputs end in a clear error.
+
+mod common;
+
+use common::docx::{document_xml, docx, Block};
+use common::{heshu, stderr, stdout};
+use serde_json::Value;
+use std::path::PathBuf;
+
+const SEED: &str = include_str!("fixtures/seed.txt");
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("inputs")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// (rule, line, column) of every finding of one file.
+fn places(path: &std::path::Path) -> (Vec<(String, u64, u64)>, Value) {
+    let out = heshu(&["check", path.to_str().unwrap(), "--format", "json"], None);
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+    let file = report["files"][0].clone();
+    let found = file["diagnostics"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{file}"))
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["span"]["line"].as_u64().unwrap(),
+                d["span"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    (found, file)
+}
+
+fn seed_places() -> Vec<(String, u64, u64)> {
+    let dir = scratch("utf8");
+    let path = dir.join("seed.txt");
+    std::fs::write(&path, SEED).unwrap();
+    let (found, _) = places(&path);
+    assert_eq!(found.len(), 7);
+    found
+}
+
+#[test]
+fn gbk_utf16_and_crlf_give_the_seed_findings() {
+    let expected = seed_places();
+    let dir = scratch("encodings");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(SEED);
+    assert!(!unmappable);
+    let mut utf16le = vec![0xFF, 0xFE];
+    let mut utf16be = vec![0xFE, 0xFF];
+    for unit in SEED.encode_utf16() {
+        utf16le.extend(unit.to_le_bytes());
+        utf16be.extend(unit.to_be_bytes());
+    }
+    let variants: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("gbk.txt", gbk.into_owned(), "gb"),
+        ("utf16le.txt", utf16le, "utf-16le"),
+        ("utf16be.txt", utf16be, "utf-16be"),
+        ("crlf.txt", SEED.replace('\n', "\r\n").into_bytes(), "utf-8"),
+        ("cr.txt", SEED.replace('\n', "\r").into_bytes(), "utf-8"),
+        (
+            "bom.txt",
+            [b"\xEF\xBB\xBF".as_slice(), SEED.as_bytes()].concat(),
+            "utf-8",
+        ),
+    ];
+    for (name, bytes, encoding) in variants {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (found, file) = places(&path);
+        assert_eq!(found, expected, "{name}");
+        assert!(
+            file["encoding"].as_str().unwrap().starts_with(encoding),
+            "{name}: {}",
+            file["encoding"]
+        );
+    }
+    // Forcing the wrong encoding is a clear error, not garbage findings.
+    let out = heshu(
+        &[
+            "check",
+            dir.join("gbk.txt").to_str().unwrap(),
+            "--encoding",
+            "utf-8",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("gbk.txt: cannot decode"));
+}
+
+#[test]
+fn docx_gives_the_seed_findings_at_their_paragraphs() {
+    let expected = seed_places();
+    let mut body = vec![Block::Table(vec![
+        vec!["单位", "通江县人民政府"],
+        vec!["户数", "1411户"],
+    ])];
+    let lines: Vec<&str> = SEED.lines().collect();
+    let split_at = lines
+        .iter()
+        .position(|l| l.contains("反馈问题47个"))
+        .unwrap();
+    for (i, line) in lines.iter().enumerate() {
+        if i == split_at {
+            // 47个 written in two runs: 4 | 7个.
+            let at = line.find("47个").unwrap() + 1;
+            body.push(Block::Paragraph(vec![&line[..at], &line[at..]]));
+        } else {
+            body.push(Block::Paragraph(vec![line]));
+        }
+    }
+    let dir = scratch("docx");
+    let path = dir.join("seed.docx");
+    std::fs::write(&path, docx(&document_xml(&body))).unwrap();
+    let (found, _) = places(&path);
+    // The table's two rows come first: every finding moves down two, at the same character.
+    let shifted: Vec<_> = expected
+        .iter()
+        .map(|(r, l, c)| (r.clone(), l + 2, *c))
+        .collect();
+    assert_eq!(found, shifted);
+    let out = heshu(
+        &["claims", path.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    let claims: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = claims["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"47个"), "runs are joined: {texts:?}");
+    assert!(texts.contains(&"1411户"), "table cells are read");
+    // The human output quotes the paragraph.
+    let out = heshu(&["check", path.to_str().unwrap(), "--color", "never"], None);
+    assert!(stdout(&out).contains("seed.docx:32:1"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("1.加快基"));
+}
+
+#[test]
+fn markdown_keeps_places_and_skips_markup() {
+    let dir = scratch("markdown");
+    let path = dir.join("report.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: 汇报\n---\n# 一、总体情况\n\n反馈问题47个，已整改完成**44个**，其余4个。\n\n```\n共有XX户\n```\n\n见[附表](https://example.com/XX)，`XX`不算。\n",
+    )
+    .unwrap();
+    let (found, _) = places(&path);
+    assert_eq!(found, [("sum-mismatch".to_owned(), 6, 5)]);
+}
+
+#[test]
+fn hostile_inputs_end_in_a_clear_error() {
+    let dir = scratch("hostile");
+    let good = docx(&document_xml(&[Block::Paragraph(vec!["共有XX户。"])]));
+    // A truncated zip.
+    std::fs::write(dir.join("truncated.docx"), &good[..good.len() / 2]).unwrap();
+    // A zip bomb: a small archive whose document.xml expands enormously.
+    let bomb_xml = format!(
+        "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>",
+        "0".repeat(64 * 1024 * 1024)
+    );
+    std::fs::write(dir.join("bomb.docx"), docx(&bomb_xml)).unwrap();
+    // Random bytes, as .txt and as .docx.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let random: Vec<u8> = (0..4096)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    std::fs::write(dir.join("random.txt"), &random).unwrap();
+    std::fs::write(dir.join("random.docx"), &random).unwrap();
+    // A zip that is no Word document.
+    std::fs::write(dir.join("notword.docx"), {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, b"x").unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    })
+    .unwrap();
+    std::fs::write(dir.join("fine.docx"), &good).unwrap();
+    let out = heshu(
+        &[
+            "check",
+            dir.to_str().unwrap(),
+            "--glob",
+            "*",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    for (file, cause) in [
+        ("truncated.docx", "not a readable .docx"),
+        ("bomb.docx", "zip bomb"),
+        ("random.docx", "not a readable .docx"),
+        ("notword.docx", "no word/document.xml"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} named in:\n{err}"));
+        assert!(line.contains(cause), "{line}");
+    }
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fine = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("fine.docx"))
+        .unwrap();
+    assert_eq!(
+        fine["diagnostics"][0]["rule"], "placeholder",
+        "the others are still checked"
+    );
+}
+
+#[test]
+fn a_50_megabyte_line_is_checked() {
+    let dir = scratch("long-line");
+    let path = dir.join("long.txt");
+    let unit = "全年完成投资3.2亿元，同比增长12%，";
+    let mut text = unit.repeat(50 * 1024 * 1024 / unit.len());
+    text.push_str("共有XX户。\n");
+    std::fs::write(&path, &text).unwrap();
+    let out = heshu(
+        &["check", path.to_str().unwrap(), "--format", "concise"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("error[placeholder]"));
+}
