@@ -126,7 +126,7 @@ pub struct Settings {
 }
 
 /// The file types heshu reads when it walks a directory.
-pub const DEFAULT_INCLUDE: [&str; 3] = ["*.txt", "*.md", "*.markdown"];
+pub const DEFAULT_INCLUDE: [&str; 4] = ["*.txt", "*.md", "*.markdown", "*.docx"];
 
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
     let mut b = GlobSetBuilder::new();

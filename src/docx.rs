@@ -284,6 +284,31 @@ mod tests {
 </w:body></w:document>"#;
 
     #[test]
+    fn annotation_anchors_on_the_figure_and_keeps_the_text() {
+        let d = extract_xml(XML).unwrap();
+        let start = d.text.find("47个").unwrap();
+        let comments = [Comment {
+            start,
+            end: start + "47个".len(),
+            paragraphs: vec!["[sum-mismatch] 各部分之和与总数不符".into()],
+        }];
+        let annotated = annotate_xml(XML, &comments).unwrap();
+        assert_eq!(extract_xml(&annotated).unwrap().text, d.text);
+        let open = annotated.find("<w:commentRangeStart w:id=\"0\"/>").unwrap();
+        let close = annotated.find("<w:commentRangeEnd w:id=\"0\"/>").unwrap();
+        let between = extract_xml(&format!(
+            "<w:document xmlns:w=\"w\"><w:body><w:p>{}</w:p></w:body></w:document>",
+            &annotated[open..close]
+        ))
+        .unwrap();
+        assert_eq!(
+            between.text, "47个\n",
+            "the range holds the figure, split runs and all"
+        );
+        assert!(annotated.contains("<w:commentReference w:id=\"0\"/>"));
+    }
+
+    #[test]
     fn paragraphs_runs_tables() {
         let d = extract_xml(XML).unwrap();
         assert_eq!(d.text, "反馈问题47个，A&B\n\n甲县，12户\n完选\n");
@@ -291,4 +316,409 @@ mod tests {
         let second = d.segments[1];
         assert_eq!(&d.text[second.start..second.start + second.len], "7个");
     }
+}
+
+/// A comment to anchor on a range of the extracted text.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    /// First byte of the range in the extracted text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The comment's paragraphs (message, help).
+    pub paragraphs: Vec<String>,
+}
+
+/// The author written on heshu's comments.
+pub const AUTHOR: &str = "heshu";
+
+mod annotate {
+    use super::{Comment, DocxError, Step, Walker, AUTHOR, MAX_ENTRIES};
+    use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+    use quick_xml::{Reader, Writer};
+    use std::io::{Cursor, Read, Write};
+
+    fn xml_err(e: impl std::fmt::Display) -> DocxError {
+        DocxError::Xml(e.to_string())
+    }
+
+    /// Where anchors go around one run.
+    struct Anchors<'c> {
+        comments: &'c [Comment],
+        first_id: usize,
+        started: Vec<bool>,
+        ended: Vec<bool>,
+    }
+
+    impl Anchors<'_> {
+        /// Start, end and reference elements due at text position `pos`, in document order:
+        /// ends of comments ending here (with their reference runs), then starts.
+        fn at(
+            &mut self,
+            pos: usize,
+            w: &mut Writer<Vec<u8>>,
+            before_run: bool,
+        ) -> Result<(), DocxError> {
+            for (i, c) in self.comments.iter().enumerate() {
+                if self.started[i] && !self.ended[i] && c.end <= pos {
+                    self.ended[i] = true;
+                    let id = (self.first_id + i).to_string();
+                    let mut end = BytesStart::new("w:commentRangeEnd");
+                    end.push_attribute(("w:id", id.as_str()));
+                    w.write_event(Event::Empty(end)).map_err(xml_err)?;
+                    w.write_event(Event::Start(BytesStart::new("w:r")))
+                        .map_err(xml_err)?;
+                    let mut reference = BytesStart::new("w:commentReference");
+                    reference.push_attribute(("w:id", id.as_str()));
+                    w.write_event(Event::Empty(reference)).map_err(xml_err)?;
+                    w.write_event(Event::End(BytesEnd::new("w:r")))
+                        .map_err(xml_err)?;
+                }
+            }
+            for (i, c) in self.comments.iter().enumerate() {
+                let due = if before_run {
+                    c.start <= pos
+                } else {
+                    c.start == pos
+                };
+                if !self.started[i] && due {
+                    self.started[i] = true;
+                    let id = (self.first_id + i).to_string();
+                    let mut start = BytesStart::new("w:commentRangeStart");
+                    start.push_attribute(("w:id", id.as_str()));
+                    w.write_event(Event::Empty(start)).map_err(xml_err)?;
+                }
+            }
+            Ok(())
+        }
+
+        fn points_inside(&self, from: usize, to: usize) -> Vec<usize> {
+            let mut points: Vec<usize> = self
+                .comments
+                .iter()
+                .flat_map(|c| [c.start, c.end])
+                .filter(|p| *p > from && *p < to)
+                .collect();
+            points.sort_unstable();
+            points.dedup();
+            points
+        }
+    }
+
+    /// The run's text pieces: (text, position) of each w:t, or `None` if the run holds anything
+    /// besides its properties and one w:t (then it is kept whole).
+    fn single_text(events: &[Event<'static>]) -> Option<(Vec<Event<'static>>, String)> {
+        let mut props = Vec::new();
+        let mut text = String::new();
+        let mut texts = 0;
+        let mut depth = 0;
+        let mut in_props = false;
+        for e in &events[1..events.len() - 1] {
+            match e {
+                Event::Start(s) if depth == 0 && s.name().as_ref() == b"w:rPr" => {
+                    in_props = true;
+                    props.push(e.clone());
+                    depth += 1;
+                }
+                Event::Start(s) if depth == 0 && s.name().as_ref() == b"w:t" => {
+                    texts += 1;
+                    depth += 1;
+                }
+                Event::Start(_) => {
+                    if in_props {
+                        props.push(e.clone());
+                    } else if depth == 0 {
+                        return None;
+                    }
+                    depth += 1;
+                }
+                Event::End(_) => {
+                    depth -= 1;
+                    if in_props {
+                        props.push(e.clone());
+                        if depth == 0 {
+                            in_props = false;
+                        }
+                    }
+                }
+                Event::Empty(_) if in_props => props.push(e.clone()),
+                Event::Empty(_) => return None,
+                Event::Text(t) if depth == 1 && !in_props => {
+                    text.push_str(&t.xml_content().ok()?);
+                }
+                Event::GeneralRef(r) if depth == 1 && !in_props => {
+                    let c = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => match &**r {
+                            b"amp" => "&".into(),
+                            b"lt" => "<".into(),
+                            b"gt" => ">".into(),
+                            b"quot" => "\"".into(),
+                            b"apos" => "'".into(),
+                            _ => return None,
+                        },
+                    };
+                    text.push_str(&c);
+                }
+                _ => {}
+            }
+        }
+        (texts == 1).then_some((props, text))
+    }
+
+    fn write_run(
+        w: &mut Writer<Vec<u8>>,
+        props: &[Event<'static>],
+        text: &str,
+    ) -> Result<(), DocxError> {
+        w.write_event(Event::Start(BytesStart::new("w:r")))
+            .map_err(xml_err)?;
+        for p in props {
+            w.write_event(p.borrow()).map_err(xml_err)?;
+        }
+        let mut t = BytesStart::new("w:t");
+        t.push_attribute(("xml:space", "preserve"));
+        w.write_event(Event::Start(t)).map_err(xml_err)?;
+        w.write_event(Event::Text(BytesText::new(text)))
+            .map_err(xml_err)?;
+        w.write_event(Event::End(BytesEnd::new("w:t")))
+            .map_err(xml_err)?;
+        w.write_event(Event::End(BytesEnd::new("w:r")))
+            .map_err(xml_err)
+    }
+
+    /// `document.xml` with the comments' ranges and references inserted.
+    pub(super) fn document(
+        xml: &str,
+        comments: &[Comment],
+        first_id: usize,
+    ) -> Result<String, DocxError> {
+        let mut reader = Reader::from_str(xml);
+        reader.config_mut().trim_text(false);
+        let mut writer = Writer::new(Vec::with_capacity(xml.len() + comments.len() * 200));
+        let mut walker = Walker::new();
+        let mut anchors = Anchors {
+            comments,
+            first_id,
+            started: vec![false; comments.len()],
+            ended: vec![false; comments.len()],
+        };
+        let mut pos = 0usize;
+        let mut run: Option<(Vec<Event<'static>>, usize)> = None;
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| DocxError::Xml(format!("at byte {}: {e}", reader.buffer_position())))?
+                .into_owned();
+            if matches!(event, Event::Eof) {
+                break;
+            }
+            let step = walker.step(&event)?;
+            if let Step::Text(t) = &step {
+                pos += t.len();
+            }
+            let starts_run = matches!(&event, Event::Start(s) if s.name().as_ref() == b"w:r");
+            if run.is_none() && starts_run {
+                run = Some((vec![event], pos));
+                continue;
+            }
+            if let Some((events, run_start)) = run.as_mut() {
+                let depth_closed = matches!(&event, Event::End(e) if e.name().as_ref() == b"w:r")
+                    && events
+                        .iter()
+                        .filter(|e| matches!(e, Event::Start(s) if s.name().as_ref() == b"w:r"))
+                        .count()
+                        == events
+                            .iter()
+                            .filter(|e| matches!(e, Event::End(s) if s.name().as_ref() == b"w:r"))
+                            .count()
+                            + 1;
+                events.push(event);
+                if depth_closed {
+                    let start = *run_start;
+                    let events = std::mem::take(events);
+                    run = None;
+                    anchors.at(start, &mut writer, true)?;
+                    let inside = anchors.points_inside(start, pos);
+                    match single_text(&events) {
+                        Some((props, text)) if !inside.is_empty() => {
+                            let mut from = 0;
+                            for p in inside {
+                                let cut = p - start;
+                                if cut > from && text.is_char_boundary(cut) {
+                                    write_run(&mut writer, &props, &text[from..cut])?;
+                                    from = cut;
+                                }
+                                anchors.at(p, &mut writer, false)?;
+                            }
+                            write_run(&mut writer, &props, &text[from..])?;
+                        }
+                        _ => {
+                            for e in &events {
+                                writer.write_event(e.borrow()).map_err(xml_err)?;
+                            }
+                        }
+                    }
+                    anchors.at(pos, &mut writer, false)?;
+                }
+                continue;
+            }
+            // A paragraph's end closes what is still open in it.
+            if matches!(&event, Event::End(e) if e.name().as_ref() == b"w:p") {
+                anchors.at(pos, &mut writer, false)?;
+            }
+            writer.write_event(event.borrow()).map_err(xml_err)?;
+        }
+        String::from_utf8(writer.into_inner()).map_err(xml_err)
+    }
+
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    /// `word/comments.xml` holding heshu's comments (after any already there).
+    fn comments_xml(existing: Option<&str>, comments: &[Comment], first_id: usize) -> String {
+        let mut ours = String::new();
+        for (i, c) in comments.iter().enumerate() {
+            ours.push_str(&format!(
+                "<w:comment w:id=\"{}\" w:author=\"{AUTHOR}\" w:initials=\"HS\">",
+                first_id + i
+            ));
+            for p in &c.paragraphs {
+                ours.push_str(&format!(
+                    "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    escape(p)
+                ));
+            }
+            ours.push_str("</w:comment>");
+        }
+        match existing.and_then(|x| x.rfind("</w:comments>").map(|i| (x, i))) {
+            Some((x, i)) => format!("{}{ours}{}", &x[..i], &x[i..]),
+            None => format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{ours}</w:comments>"
+            ),
+        }
+    }
+
+    const COMMENTS_TYPE: &str =
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+    const COMMENTS_REL: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+
+    fn with_content_type(types: &str) -> String {
+        if types.contains("/word/comments.xml") {
+            return types.to_owned();
+        }
+        let over =
+            format!("<Override PartName=\"/word/comments.xml\" ContentType=\"{COMMENTS_TYPE}\"/>");
+        match types.rfind("</Types>") {
+            Some(i) => format!("{}{over}{}", &types[..i], &types[i..]),
+            None => types.to_owned(),
+        }
+    }
+
+    fn with_relationship(rels: Option<&str>) -> String {
+        let rel = format!("<Relationship Id=\"rIdHeshuComments\" Type=\"{COMMENTS_REL}\" Target=\"comments.xml\"/>");
+        match rels {
+            Some(r) if r.contains(COMMENTS_REL) => r.to_owned(),
+            Some(r) => match r.rfind("</Relationships>") {
+                Some(i) => format!("{}{rel}{}", &r[..i], &r[i..]),
+                None => r.to_owned(),
+            },
+            None => format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rel}</Relationships>"
+            ),
+        }
+    }
+
+    fn read_entry(
+        archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+        name: &str,
+    ) -> Result<Option<String>, DocxError> {
+        let entry = match archive.by_name(name) {
+            Ok(e) => e,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(DocxError::Zip(e.to_string())),
+        };
+        let mut text = String::new();
+        entry
+            .take(super::MAX_DOCUMENT_BYTES)
+            .read_to_string(&mut text)
+            .map_err(|e| DocxError::Zip(e.to_string()))?;
+        Ok(Some(text))
+    }
+
+    /// A copy of the .docx `original` with the comments added.
+    pub(super) fn docx(original: &[u8], comments: &[Comment]) -> Result<Vec<u8>, DocxError> {
+        let document_xml = super::document_xml(original)?;
+        let mut archive = zip::ZipArchive::new(Cursor::new(original))
+            .map_err(|e| DocxError::Zip(e.to_string()))?;
+        if archive.len() > MAX_ENTRIES {
+            return Err(DocxError::TooLarge(format!("{} entries", archive.len())));
+        }
+        let existing = read_entry(&mut archive, "word/comments.xml")?;
+        // Our ids follow the document's own comments.
+        let first_id = existing.as_deref().map_or(0, max_id);
+        let body = document(&document_xml, comments, first_id)?;
+        let types = read_entry(&mut archive, "[Content_Types].xml")?.unwrap_or_default();
+        let rels = read_entry(&mut archive, "word/_rels/document.xml.rels")?;
+        let replaced: [(&str, String); 4] = [
+            ("word/document.xml", body),
+            (
+                "word/comments.xml",
+                comments_xml(existing.as_deref(), comments, first_id),
+            ),
+            ("[Content_Types].xml", with_content_type(&types)),
+            (
+                "word/_rels/document.xml.rels",
+                with_relationship(rels.as_deref()),
+            ),
+        ];
+        let mut out = Cursor::new(Vec::with_capacity(original.len() + 4096));
+        {
+            let mut zip = zip::ZipWriter::new(&mut out);
+            for i in 0..archive.len() {
+                let entry = archive
+                    .by_index_raw(i)
+                    .map_err(|e| DocxError::Zip(e.to_string()))?;
+                if replaced.iter().any(|(n, _)| *n == entry.name()) {
+                    continue;
+                }
+                zip.raw_copy_file(entry)
+                    .map_err(|e| DocxError::Zip(e.to_string()))?;
+            }
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, text) in &replaced {
+                zip.start_file(*name, options)
+                    .map_err(|e| DocxError::Zip(e.to_string()))?;
+                zip.write_all(text.as_bytes())
+                    .map_err(|e| DocxError::Zip(e.to_string()))?;
+            }
+            zip.finish().map_err(|e| DocxError::Zip(e.to_string()))?;
+        }
+        Ok(out.into_inner())
+    }
+
+    /// One more than the largest `w:id` in a comments part.
+    fn max_id(xml: &str) -> usize {
+        xml.split("w:id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse::<usize>().ok())
+            .max()
+            .map_or(0, |m| m + 1)
+    }
+}
+
+/// A copy of the .docx `original` with a Word comment anchored on each range.
+pub fn annotate(original: &[u8], comments: &[Comment]) -> Result<Vec<u8>, DocxError> {
+    annotate::docx(original, comments)
+}
+
+/// The `document.xml` text with comment ranges inserted (for tests and tools).
+pub fn annotate_xml(xml: &str, comments: &[Comment]) -> Result<String, DocxError> {
+    annotate::document(xml, comments, 0)
 }

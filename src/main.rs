@@ -55,6 +55,10 @@ struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Write a copy of the (one) .docx checked to FILE with a Word comment on each finding; the
+    /// original is never touched.
+    #[arg(long, value_name = "FILE")]
+    annotate: Option<PathBuf>,
     /// Decode text files with this encoding (utf-8, gbk, gb18030, utf-16le, …) instead of
     /// detecting it.
     #[arg(long, value_name = "NAME")]
@@ -277,6 +281,12 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         return write_baseline(path, &reports);
     }
+    if let Some(out) = &args.annotate {
+        if let Err(e) = annotate(&paths, out, &reports) {
+            eprintln!("heshu: --annotate: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
     let output = match (args.statistics, args.format) {
         (true, Format::Json) => statistics_json(&reports),
         (true, _) => statistics(&reports),
@@ -313,6 +323,63 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Write a copy of the one .docx checked with a comment on each finding, atomically.
+fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(), String> {
+    let [input] = paths else {
+        return Err("name exactly one .docx to annotate".into());
+    };
+    if heshu::source::format_of(input).ok() != Some(heshu::source::Format::Docx) {
+        return Err(format!("{} is not a .docx", input.display()));
+    }
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    if same(input, out) {
+        return Err("the copy must not replace the original".into());
+    }
+    let Some(Ok(findings)) = reports.first().map(|r| r.outcome.as_ref()) else {
+        return Err(format!("{} could not be checked", input.display()));
+    };
+    let comments: Vec<heshu::docx::Comment> = findings
+        .iter()
+        .map(|d| {
+            let start = d
+                .labels
+                .iter()
+                .map(|l| l.span.start)
+                .fold(d.span.start, usize::min);
+            let end = d
+                .labels
+                .iter()
+                .map(|l| l.span.end)
+                .fold(d.span.end, usize::max);
+            let mut paragraphs = vec![format!("[{}] {}", d.rule, d.message)];
+            paragraphs.extend(d.help.clone());
+            heshu::docx::Comment {
+                start,
+                end,
+                paragraphs,
+            }
+        })
+        .collect();
+    let original = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let copy = heshu::docx::annotate(&original, &comments).map_err(|e| e.to_string())?;
+    let tmp = out.with_extension("docx.tmp");
+    std::fs::write(&tmp, copy)
+        .and_then(|()| std::fs::rename(&tmp, out))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            format!("{}: {e}", out.display())
+        })?;
+    eprintln!(
+        "heshu: wrote {} with {} comment(s)",
+        out.display(),
+        comments.len()
+    );
+    Ok(())
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {
