@@ -8,6 +8,7 @@
 //! include = ["*.txt", "*.md"]                # files to check when walking directories
 //! exclude = ["drafts/**"]
 //! extra-units = [{ text = "箱", base = "箱", kind = "count" }]
+//! baseline = "heshu-baseline.json"          # the baseline editors add ignored findings to
 //!
 //! [severity]
 //! enumeration-count = "error"
@@ -87,6 +88,7 @@ struct ConfigFile {
     severity: BTreeMap<String, Severity>,
     #[serde(default)]
     per_file_ignores: BTreeMap<String, Vec<String>>,
+    baseline: Option<String>,
     placeholder: Option<PatternSection>,
     residue: Option<PatternSection>,
 }
@@ -122,6 +124,8 @@ pub struct Settings {
     pub include: GlobSet,
     /// Files to skip when walking directories.
     pub exclude: GlobSet,
+    /// The baseline file the workspace uses (editors add ignored findings to it).
+    pub baseline: Option<PathBuf>,
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
 }
 
@@ -153,6 +157,7 @@ impl Default for Settings {
             fail_on: FailOn::Warning,
             include: glob_set(&include).unwrap_or_else(|_| GlobSet::empty()),
             exclude: GlobSet::empty(),
+            baseline: None,
             per_file_ignores: Vec::new(),
         }
     }
@@ -271,7 +276,7 @@ impl Settings {
         }
         Ok(Self {
             path: Some(path.to_owned()),
-            root,
+            root: root.clone(),
             linter,
             grammar: Grammar {
                 lexicon,
@@ -280,6 +285,7 @@ impl Settings {
             fail_on: file.fail_on.unwrap_or(FailOn::Warning),
             include,
             exclude,
+            baseline: file.baseline.as_ref().map(|b| root.join(b)),
             per_file_ignores,
         })
     }

@@ -14,6 +14,8 @@ pub mod figure;
 pub mod grammar;
 pub mod interval;
 pub mod lexicon;
+#[cfg(feature = "cli")]
+pub mod lsp;
 pub mod markdown;
 pub mod number;
 pub mod report;

@@ -80,6 +80,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
     },
+    /// Serve the Language Server Protocol over stdio, for editors.
+    Lsp,
     /// List every rule: id, default severity, summary.
     Rules,
     /// Explain a rule, with its examples.
@@ -153,6 +155,13 @@ fn main() -> ExitCode {
             format,
             encoding,
         } => claims(path, format, encoding.as_deref()),
+        Command::Lsp => match heshu::lsp::serve() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("heshu lsp: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        },
         Command::Rules => list_rules(),
         Command::Explain { rule } => explain(&rule),
     }

@@ -61,6 +61,11 @@ impl LineIndex {
         Self { starts }
     }
 
+    /// The byte offset where a line starts (0-based line), if the text has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
     /// 1-based line and 1-based column counted in characters, for a byte offset.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());

@@ -73,6 +73,11 @@ pub struct BaselineFilter {
 }
 
 impl BaselineFilter {
+    /// Whether the baseline holds a fingerprint at all.
+    pub fn holds(&self, fingerprint: &str) -> bool {
+        self.remaining.get(fingerprint).is_some_and(|n| *n > 0)
+    }
+
     /// Which of one file's findings are new (`true`) and which the baseline holds (`false`).
     pub fn new_findings(&self, diagnostics: &[Located]) -> Vec<bool> {
         let mut used: HashMap<&str, usize> = HashMap::new();

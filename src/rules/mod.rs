@@ -314,6 +314,9 @@ struct ActiveRule {
     severity: Severity,
 }
 
+/// Told the id and message of a rule that panicked.
+pub type PanicReport<'a> = dyn FnMut(&str, String) + 'a;
+
 /// A set of rules to run, each with its severity.
 #[derive(Clone)]
 pub struct Linter {
@@ -378,14 +381,60 @@ impl Linter {
 
     /// As [`Linter::check`], without the rules `skip` names (per-file ignores).
     pub fn check_skipping(&self, doc: &Document, skip: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+        self.run(doc, skip, None)
+    }
+
+    /// As [`Linter::check_skipping`], but a rule that panics is reported to `on_panic` and the
+    /// other rules still run (what an editor session needs: it must never crash).
+    pub fn check_resilient(
+        &self,
+        doc: &Document,
+        skip: &dyn Fn(&str) -> bool,
+        on_panic: &mut PanicReport<'_>,
+    ) -> Vec<Diagnostic> {
+        self.run(doc, skip, Some(on_panic))
+    }
+
+    fn run(
+        &self,
+        doc: &Document,
+        skip: &dyn Fn(&str) -> bool,
+        mut on_panic: Option<&mut PanicReport<'_>>,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for active in self.rules.iter().filter(|r| !skip(r.id)) {
-            let mut emitter = Emitter {
-                rule: active.id,
-                severity: active.severity,
-                out: &mut out,
-            };
-            active.rule.check(doc, &mut emitter);
+            match on_panic.as_mut() {
+                None => {
+                    let mut emitter = Emitter {
+                        rule: active.id,
+                        severity: active.severity,
+                        out: &mut out,
+                    };
+                    active.rule.check(doc, &mut emitter);
+                }
+                Some(report) => {
+                    let mut found = Vec::new();
+                    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let mut emitter = Emitter {
+                            rule: active.id,
+                            severity: active.severity,
+                            out: &mut found,
+                        };
+                        active.rule.check(doc, &mut emitter);
+                    }));
+                    match caught {
+                        Ok(()) => out.extend(found),
+                        Err(payload) => {
+                            let message = payload
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| payload.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "unknown panic".to_owned());
+                            report(active.id, message);
+                        }
+                    }
+                }
+            }
         }
         let unused = self
             .rules
