@@ -551,6 +551,10 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
         let Some(c) = text[i..content.end].chars().next() else {
             break;
         };
+        if !lx.walk_stops.contains(c) {
+            i += c.len_utf8();
+            continue;
+        }
         if opens_quote(c) {
             quote_depth += 1;
         } else if closes_quote(c) {

@@ -158,6 +158,16 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
     .parse(i)
 }
 
+/// Characters a figure may start with.
+fn figure_starts() -> &'static crate::lexicon::CharSet {
+    static STARTS: std::sync::LazyLock<crate::lexicon::CharSet> = std::sync::LazyLock::new(|| {
+        let numerals = "〇零○一二两兩三四五六七八九十百千万萬亿億";
+        let other = "0123456789０１２３４５６７８９.．-−负";
+        crate::lexicon::CharSet::of(numerals.chars().chain(other.chars()))
+    });
+    &STARTS
+}
+
 /// Scan `text[range]` for figures. Offsets in the result are absolute in `text`.
 pub fn scan(g: &Grammar, text: &str, range: Span) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -167,9 +177,10 @@ pub fn scan(g: &Grammar, text: &str, range: Span) -> Vec<Figure> {
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
-        let starts_number = arabic_digit(c).is_some()
-            || is_chinese_numeral_char(c)
-            || matches!(c, '.' | '．' | '-' | '−' | '负');
+        let starts_number = figure_starts().contains(c)
+            && (arabic_digit(c).is_some()
+                || is_chinese_numeral_char(c)
+                || matches!(c, '.' | '．' | '-' | '−' | '负'));
         if starts_number {
             match figure_at(g, text, i, end) {
                 Step::Figure(f) => {

@@ -158,31 +158,101 @@ impl QualifierKind {
     }
 }
 
-/// Words sorted longest first, indexed by their first character, for matching at a position.
+/// Words sorted longest first, grouped by their first character, for matching at a position.
+///
+/// `match_start` runs at nearly every character of a report, so it must be cheap for the common
+/// case of no match: a bitmap of first characters answers that without hashing, and the groups are
+/// found by binary search.
 #[derive(Debug, Default, Clone)]
 pub struct WordTable<T> {
-    by_first: HashMap<char, Vec<(String, T)>>,
+    /// Bit `c` set when some word starts with the BMP character `c`.
+    starts: Vec<u64>,
+    /// (first character, words longest first), sorted by character.
+    groups: Vec<(char, Vec<(String, T)>)>,
+}
+
+const BMP: usize = 0x1_0000;
+
+/// A set of characters as a bitmap over the Basic Multilingual Plane; characters beyond it are
+/// always in the set (the caller then looks closer). Asking costs a shift and a mask.
+#[derive(Debug, Clone)]
+pub struct CharSet {
+    bits: Vec<u64>,
+}
+
+impl CharSet {
+    /// The set of the given characters.
+    pub fn of(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut bits = vec![0u64; BMP / 64];
+        for c in chars {
+            let i = c as usize;
+            if i < BMP {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Self { bits }
+    }
+
+    /// Whether `c` may be in the set.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let i = c as usize;
+        i >= BMP || self.bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
+    }
 }
 
 impl<T: Copy> WordTable<T> {
+    /// The first characters of the words.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.groups.iter().map(|(c, _)| *c)
+    }
+
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut by_first: HashMap<char, Vec<(String, T)>> = HashMap::new();
+        let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
         for (w, t) in words {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push((w, t));
+            let Some(c) = w.chars().next() else { continue };
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, list)) => list.push((w, t)),
+                None => groups.push((c, vec![(w, t)])),
             }
         }
-        for list in by_first.values_mut() {
+        for (_, list) in &mut groups {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Self { by_first }
+        groups.sort_by_key(|(c, _)| *c);
+        let mut starts = vec![0u64; BMP / 64];
+        for (c, _) in &groups {
+            let i = *c as usize;
+            if i < BMP {
+                starts[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Self { starts, groups }
+    }
+
+    /// Whether some word may start with `c`.
+    #[inline]
+    fn may_start(&self, c: char) -> bool {
+        let i = c as usize;
+        if i < BMP {
+            self.starts
+                .get(i / 64)
+                .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+        } else {
+            true
+        }
     }
 
     /// The longest word that `text` starts with, with its byte length.
+    #[inline]
     pub fn match_start(&self, text: &str) -> Option<(usize, T)> {
         let c = text.chars().next()?;
-        self.by_first
-            .get(&c)?
+        if !self.may_start(c) {
+            return None;
+        }
+        let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
+        self.groups[i]
+            .1
             .iter()
             .find(|(w, _)| text.starts_with(w.as_str()))
             .map(|(w, t)| (w.len(), *t))
@@ -235,6 +305,9 @@ pub struct Lexicon {
     pub etc: SuffixTable<()>,
     /// Words after which `-` is a minus sign.
     pub sign_words: SuffixTable<()>,
+    /// The characters the document walk must look at (markers, conjunctions, quotes and
+    /// punctuation); every other character is passed over at once.
+    pub walk_stops: CharSet,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
 }
@@ -452,6 +525,19 @@ impl Lexicon {
             etc: SuffixTable::new(mf.adjacent.etc.into_iter().map(|w| (w, ()))),
             among: SuffixTable::new(mf.adjacent.among.into_iter().map(|w| (w, ()))),
             sign_words: SuffixTable::new(mf.adjacent.signs.into_iter().map(|w| (w, ()))),
+            walk_stops: CharSet::of(std::iter::empty()),
+        })
+        .map(|mut lx: Lexicon| {
+            let punctuation = "“”「」『』《》〈〉‘’\"。！？；!?;，,、：:";
+            let stops: Vec<char> = lx
+                .markers
+                .first_chars()
+                .chain(lx.not_markers.first_chars())
+                .chain(lx.conjunctions.first_chars())
+                .chain(punctuation.chars())
+                .collect();
+            lx.walk_stops = CharSet::of(stops);
+            lx
         })
     }
 

@@ -215,6 +215,7 @@ fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
     }
 }
 
+#[cfg(not(feature = "inputs"))]
 fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static str), SourceError> {
     check_binary(path, &bytes)?;
     let mut text = String::from_utf8(bytes).map_err(|e| SourceError::Undecodable {
@@ -261,9 +262,10 @@ fn decode_with_encodings(
         return Ok((text.into_owned(), static_name(enc)));
     }
     check_binary(path, &bytes)?;
-    if std::str::from_utf8(&bytes).is_ok() {
-        return decode_utf8(path, bytes);
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, "utf-8")),
+        Err(e) => e.into_bytes(),
+    };
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(&bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);

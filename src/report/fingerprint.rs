@@ -10,6 +10,10 @@ use crate::document::Document;
 
 /// Characters of context taken on each side of the primary span.
 const CONTEXT: usize = 8;
+/// A figure's text longer than this many bytes is hashed by its edges.
+const LONG: usize = 256;
+/// Characters hashed at each edge of a long text.
+const EDGE: usize = 32;
 
 /// FNV-1a, 64 bits.
 #[derive(Debug, Clone, Copy)]
@@ -36,14 +40,37 @@ impl Fnv {
         self.write(&[0xff]);
     }
 
+    /// The hash.
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+
+    /// Hash the characters of a text that are not white space, then a separator. A long text
+    /// (a repeated paragraph) counts by its length and its first and last characters: enough to
+    /// tell findings apart, and cheap however long the passage.
+    pub fn squeezed_field(&mut self, text: &str) {
+        let mut buf = [0u8; 4];
+        if text.len() > LONG {
+            let head = text.char_indices().nth(EDGE).map_or(text.len(), |(i, _)| i);
+            let tail = text.char_indices().rev().nth(EDGE).map_or(0, |(i, _)| i);
+            self.write(&(text.len() as u64).to_le_bytes());
+            for part in [&text[..head], &text[tail.max(head)..]] {
+                for c in part.chars().filter(|c| !c.is_whitespace()) {
+                    self.write(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        } else {
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                self.write(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        self.write(&[0xff]);
+    }
+
     /// The hash as 16 hex digits.
     pub fn hex(&self) -> String {
         format!("{:016x}", self.0)
     }
-}
-
-fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The path as it identifies a file in a baseline: forward slashes, no leading `./`.
@@ -58,7 +85,7 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     h.field(d.rule);
     h.field(&normal_path(path));
     for l in &d.labels {
-        h.field(&squeezed(doc.slice(l.span)));
+        h.squeezed_field(doc.slice(l.span));
     }
     // Context from the finding's own line only: lines added or removed around it change nothing.
     let text = doc.text.as_str();
@@ -80,7 +107,7 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
         .take(CONTEXT)
         .collect();
     h.field(&before);
-    h.field(&squeezed(doc.slice(d.span)));
+    h.squeezed_field(doc.slice(d.span));
     h.field(&after);
     h.hex()
 }

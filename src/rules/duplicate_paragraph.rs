@@ -14,6 +14,7 @@ use crate::document::Document;
 use crate::span::Span;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -33,41 +34,101 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     }))
 }
 
-/// The text without white space, for comparing.
-fn normal(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+/// The characters compared: white space does not count.
+fn squeezed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !c.is_whitespace())
+}
+
+/// A text's key: its length without white space and a hash of those characters. Equal texts have
+/// equal keys; equal keys are confirmed by comparing the texts (no copy is ever made).
+fn key(text: &str) -> (usize, u64) {
+    // A multiply-rotate hash per character: cheap, and only a pre-filter (texts are compared).
+    let mut h: u64 = 0;
+    let mut n = 0;
+    for c in squeezed(text) {
+        h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        n += 1;
+    }
+    (n, h)
+}
+
+/// Texts seen, by key.
+#[derive(Default)]
+struct Seen {
+    by_key: HashMap<(usize, u64), Vec<Span>, BuildHasherDefault<KeyHasher>>,
+}
+
+impl Seen {
+    /// The earlier span with the same text, or `None` after recording this one.
+    fn first_or_insert(&mut self, doc: &Document, key: (usize, u64), span: Span) -> Option<Span> {
+        let text = doc.slice(span);
+        let list = self.by_key.entry(key).or_default();
+        let found = list
+            .iter()
+            .find(|s| {
+                let earlier = doc.slice(**s);
+                earlier == text || squeezed(earlier).eq(squeezed(text))
+            })
+            .copied();
+        if found.is_none() {
+            list.push(span);
+        }
+        found
+    }
+}
+
+/// The keys are hashes already: use them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = self.0.rotate_left(17) ^ n as u64;
+    }
 }
 
 impl Rule for DuplicateParagraph {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
-        let mut paragraphs: HashMap<String, Span> = HashMap::new();
-        let mut sentences: HashMap<String, Span> = HashMap::new();
+        let mut paragraphs = Seen::default();
+        let mut sentences = Seen::default();
         // A run of repeated paragraphs (a pasted passage) is one finding.
         let mut run: Vec<(Span, Span)> = Vec::new();
         for block in &doc.blocks {
             if block.heading_only {
                 continue;
             }
-            let text = normal(doc.slice(block.span));
-            if text.chars().count() >= self.data.min_paragraph_chars {
-                if let Some(first) = paragraphs.get(&text) {
-                    run.push((*first, block.span));
+            let k = key(doc.slice(block.span));
+            if k.0 >= self.data.min_paragraph_chars {
+                if let Some(first) = paragraphs.first_or_insert(doc, k, block.span) {
+                    run.push((first, block.span));
                     continue;
                 }
-                paragraphs.insert(text, block.span);
             }
             report_run(out, &mut run);
             let mut repeated: Vec<(Span, Span)> = Vec::new();
             for s in &doc.sentences[block.sentences.clone()] {
-                let text = normal(doc.slice(s.span));
-                if text.chars().count() < self.data.min_sentence_chars {
+                // Cheap length bound first: a sentence of fewer bytes than 3 × the minimum
+                // cannot hold the minimum of CJK characters… nor of any characters below it.
+                if s.span.len() < self.data.min_sentence_chars {
                     continue;
                 }
-                match sentences.get(&text) {
-                    Some(first) => repeated.push((*first, s.span)),
-                    None => {
-                        sentences.insert(text, s.span);
-                    }
+                let k = key(doc.slice(s.span));
+                if k.0 < self.data.min_sentence_chars {
+                    continue;
+                }
+                if let Some(first) = sentences.first_or_insert(doc, k, s.span) {
+                    repeated.push((first, s.span));
                 }
             }
             report_sentences(out, &repeated);
