@@ -197,7 +197,11 @@ impl CharSet {
     #[inline]
     pub fn contains(&self, c: char) -> bool {
         let i = c as usize;
-        i >= BMP || self.bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
+        i >= BMP
+            || self
+                .bits
+                .get(i / 64)
+                .is_some_and(|b| b & (1 << (i % 64)) != 0)
     }
 }
 

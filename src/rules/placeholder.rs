@@ -47,6 +47,8 @@ struct Pattern {
 
 struct Placeholder {
     patterns: Vec<Pattern>,
+    /// All patterns at once: most paragraphs hold no placeholder, and one pass tells.
+    any: regex::RegexSet,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -56,11 +58,15 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         .patterns
         .into_iter()
         .map(|p| {
-            let regex = Regex::new(&p.regex).map_err(|e| RuleError::Pattern {
-                file: "placeholder",
-                pattern: p.regex.clone(),
-                message: e.to_string(),
-            })?;
+            // Patterns run over the whole text: `^` and `$` mean a line's ends, as in a paragraph.
+            let regex = regex::RegexBuilder::new(&p.regex)
+                .multi_line(true)
+                .build()
+                .map_err(|e| RuleError::Pattern {
+                    file: "placeholder",
+                    pattern: p.regex.clone(),
+                    message: e.to_string(),
+                })?;
             Ok(Pattern {
                 regex,
                 what: p.what,
@@ -70,34 +76,42 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
                 not_before: p.not_before,
             })
         })
-        .collect::<Result<_, RuleError>>()?;
-    Ok(Box::new(Placeholder { patterns }))
+        .collect::<Result<Vec<Pattern>, RuleError>>()?;
+    let any = regex::RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
+        .multi_line(true)
+        .build()
+        .map_err(|e| RuleError::Pattern {
+            file: "placeholder",
+            pattern: "(all patterns together)".into(),
+            message: e.to_string(),
+        })?;
+    Ok(Box::new(Placeholder { patterns, any }))
 }
 
 impl Rule for Placeholder {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // One pass over the whole text tells which patterns occur at all; only those run, each
+        // once over the whole text (placeholders do not cross lines).
+        let text = doc.text.as_str();
+        let matched = self.any.matches(text);
         let mut found: Vec<(Span, &str)> = Vec::new();
-        for block in &doc.blocks {
-            let text = doc.slice(block.span);
-            for p in &self.patterns {
-                for caps in p.regex.captures_iter(text) {
-                    let Some(m) = caps.name("p").or_else(|| caps.get(0)) else {
-                        continue;
-                    };
-                    let len = m.as_str().chars().count();
-                    if len < p.min_len || len > p.max_len {
-                        continue;
-                    }
-                    let before = text[..m.start()].chars().next_back();
-                    let after = text[m.end()..].chars().next();
-                    if before.is_some_and(|c| p.not_after.contains(c))
-                        || after.is_some_and(|c| p.not_before.contains(c))
-                    {
-                        continue;
-                    }
-                    let span = Span::new(block.span.start + m.start(), block.span.start + m.end());
-                    found.push((span, p.what.as_str()));
+        for p in matched.iter().map(|i| &self.patterns[i]) {
+            for caps in p.regex.captures_iter(text) {
+                let Some(m) = caps.name("p").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                let len = m.as_str().chars().count();
+                if len < p.min_len || len > p.max_len || m.as_str().contains(['\n', '\r']) {
+                    continue;
                 }
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                if before.is_some_and(|c| p.not_after.contains(c))
+                    || after.is_some_and(|c| p.not_before.contains(c))
+                {
+                    continue;
+                }
+                found.push((Span::new(m.start(), m.end()), p.what.as_str()));
             }
         }
         found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));

@@ -33,6 +33,10 @@ struct Data {
 /// The residue patterns, compiled.
 pub(super) struct ResiduePatterns {
     patterns: Vec<(Regex, String)>,
+    /// All patterns at once, to pass over clean paragraphs in one pass.
+    any: regex::RegexSet,
+    /// The same over a whole text, `^` and `$` at every line.
+    any_line: regex::RegexSet,
 }
 
 impl ResiduePatterns {
@@ -50,15 +54,38 @@ impl ResiduePatterns {
                         message: e.to_string(),
                     })
             })
-            .collect::<Result<_, _>>()?;
-        Ok(Self { patterns })
+            .collect::<Result<Vec<(Regex, String)>, _>>()?;
+        let any = regex::RegexSet::new(patterns.iter().map(|(r, _)| r.as_str())).map_err(|e| {
+            RuleError::Pattern {
+                file: "residue",
+                pattern: "(all patterns together)".into(),
+                message: e.to_string(),
+            }
+        })?;
+        let any_line = regex::RegexSetBuilder::new(patterns.iter().map(|(r, _)| r.as_str()))
+            .multi_line(true)
+            .build()
+            .map_err(|e| RuleError::Pattern {
+                file: "residue",
+                pattern: "(all patterns together)".into(),
+                message: e.to_string(),
+            })?;
+        Ok(Self {
+            patterns,
+            any,
+            any_line,
+        })
     }
 
     /// Every match in `text`, as (byte range, what it is), in order, overlaps dropped.
     pub(super) fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-        let mut found: Vec<(std::ops::Range<usize>, &str)> = self
-            .patterns
+        let matched = self.any.matches(text);
+        if !matched.matched_any() {
+            return Vec::new();
+        }
+        let mut found: Vec<(std::ops::Range<usize>, &str)> = matched
             .iter()
+            .map(|i| &self.patterns[i])
             .flat_map(|(r, what)| r.find_iter(text).map(move |m| (m.range(), what.as_str())))
             .collect();
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -75,7 +102,7 @@ impl ResiduePatterns {
 
     /// Whether the text holds any residue.
     pub(super) fn is_match(&self, text: &str) -> bool {
-        self.patterns.iter().any(|(r, _)| r.is_match(text))
+        self.any.is_match(text)
     }
 }
 
@@ -92,6 +119,10 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 
 impl Rule for Residue {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // Most reports hold none: one pass over the whole text says so.
+        if !self.patterns.any_line.is_match(&doc.text) {
+            return;
+        }
         // Consecutive residue lines (a web page's footer) make one finding.
         let mut group: Vec<(Span, &str)> = Vec::new();
         let mut last_block: Option<usize> = None;
