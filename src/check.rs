@@ -7,8 +7,8 @@ use crate::document::Document;
 use std::path::Path;
 
 /// Parse and check a text as the file `path` (for per-file ignores).
-pub fn check_text(text: &str, path: &Path, settings: &Settings) -> (Document, Vec<Diagnostic>) {
-    let doc = settings.grammar.parse(text);
+pub fn check_text(text: String, path: &Path, settings: &Settings) -> (Document, Vec<Diagnostic>) {
+    let doc = settings.grammar.parse_owned(text);
     let ignored = settings.ignored_for(path);
     let diagnostics = settings
         .linter

@@ -265,8 +265,123 @@ pub fn parse(text: &str) -> Document {
 
 /// Parse report text into a [`Document`] with the given grammar settings.
 pub fn parse_with(text: &str, g: &Grammar) -> Document {
-    let mut doc = Document {
-        text: text.to_owned(),
+    parse_owned(text.to_owned(), g)
+}
+
+/// Texts at least this long are parsed in parallel chunks (their blocks are independent).
+pub const PARALLEL_MIN: usize = 4 * 1024 * 1024;
+
+/// Parse report text, taking ownership of it (no copy).
+pub fn parse_owned(text: String, g: &Grammar) -> Document {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let mut doc = if text.len() >= PARALLEL_MIN && threads > 1 {
+        let bounds = chunk_bounds(&text, threads);
+        let parts: Vec<Document> = std::thread::scope(|scope| {
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .map(|w| {
+                    let (from, to) = (w[0], w[1]);
+                    let text = text.as_str();
+                    scope.spawn(move || parse_range(text, Span::new(from, to), g))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        merge(parts)
+    } else {
+        parse_range(&text, Span::new(0, text.len()), g)
+    };
+    doc.lines = LineIndex::new(&text);
+    doc.text = text;
+    doc
+}
+
+/// Chunk boundaries at line starts, about `n` equal parts; a line that starts with a digit is
+/// never a chunk's first (it may continue a numbered list of the chunk before).
+fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    for i in 1..n {
+        let mut at = text.len() * i / n;
+        loop {
+            match memchr::memchr(b'\n', &text.as_bytes()[at.min(text.len())..]) {
+                Some(nl) => at += nl + 1,
+                None => {
+                    at = text.len();
+                    break;
+                }
+            }
+            if !text.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+        }
+        if at > *bounds.last().unwrap_or(&0) && at < text.len() {
+            bounds.push(at);
+        }
+    }
+    bounds.push(text.len());
+    bounds
+}
+
+/// Join the documents of consecutive chunks into one, re-basing every index.
+fn merge(parts: Vec<Document>) -> Document {
+    let mut parts = parts.into_iter();
+    let Some(mut doc) = parts.next() else {
+        return empty();
+    };
+    for part in parts {
+        let (b, s, c, m, j, k) = (
+            doc.blocks.len(),
+            doc.sentences.len(),
+            doc.clauses.len(),
+            doc.markers.len(),
+            doc.conjunctions.len(),
+            doc.claims.len(),
+        );
+        let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
+        doc.blocks.extend(part.blocks.into_iter().map(|mut x| {
+            x.sentences = shift(&x.sentences, s);
+            x
+        }));
+        doc.sentences
+            .extend(part.sentences.into_iter().map(|mut x| {
+                x.block += b;
+                x.clauses = shift(&x.clauses, c);
+                x.claims = shift(&x.claims, k);
+                x
+            }));
+        doc.clauses.extend(part.clauses.into_iter().map(|mut x| {
+            x.sentence += s;
+            x.claims = shift(&x.claims, k);
+            x.markers = shift(&x.markers, m);
+            x.conjunctions = shift(&x.conjunctions, j);
+            x
+        }));
+        doc.markers.extend(part.markers.into_iter().map(|mut x| {
+            x.clause += c;
+            x
+        }));
+        doc.conjunctions.extend(part.conjunctions);
+        doc.claims.extend(part.claims.into_iter().map(|mut x| {
+            x.clause += c;
+            x.sentence += s;
+            x
+        }));
+        doc.figures.extend(part.figures.into_iter().map(|mut x| {
+            if let FigureKind::Claim(i) = &mut x.kind {
+                *i += k;
+            }
+            x
+        }));
+    }
+    doc
+}
+
+fn empty() -> Document {
+    Document {
+        text: String::new(),
         blocks: Vec::new(),
         sentences: Vec::new(),
         clauses: Vec::new(),
@@ -274,22 +389,25 @@ pub fn parse_with(text: &str, g: &Grammar) -> Document {
         markers: Vec::new(),
         conjunctions: Vec::new(),
         claims: Vec::new(),
-        lines: LineIndex::new(text),
-    };
-    for line in lines(text) {
+        lines: LineIndex::new(""),
+    }
+}
+
+/// Parse the lines of `text[range]` into a document without text (spans are absolute).
+fn parse_range(text: &str, range: Span, g: &Grammar) -> Document {
+    let mut doc = empty();
+    // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
+    let mut next_arabic: Option<u32> = None;
+    for line in lines(&text[range.start..range.end]) {
+        let line = Span::new(line.start + range.start, line.end + range.start);
         let span = trim_span(text, line);
         if span.is_empty() {
             continue;
         }
-        // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
-        let next_arabic = doc
-            .blocks
-            .iter()
-            .rev()
-            .find_map(|b| b.heading.as_ref())
-            .filter(|h| h.style == HeadingStyle::ArabicDot)
-            .map(|h| h.number + 1);
-        parse_block(g, &mut doc, span, next_arabic);
+        parse_block(g, text, &mut doc, span, next_arabic);
+        if let Some(h) = doc.blocks.last().and_then(|b| b.heading.as_ref()) {
+            next_arabic = (h.style == HeadingStyle::ArabicDot).then_some(h.number + 1);
+        }
     }
     doc
 }
@@ -482,8 +600,7 @@ fn small(v: rust_decimal::Decimal) -> Option<u32> {
     }
 }
 
-fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<u32>) {
-    let text = doc.text.as_str();
+fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_arabic: Option<u32>) {
     let block_text = span.text(text);
     let heading = heading_number(block_text)
         .or_else(|| continued_number(block_text, next_arabic))
@@ -698,7 +815,7 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
             sentence_start_byte = end;
         }
     }
-    distribute_units(lx, doc, first_block_claim);
+    distribute_units(lx, text, doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);
@@ -714,7 +831,7 @@ fn parse_block(g: &Grammar, doc: &mut Document, span: Span, next_arabic: Option<
 /// `10.6万、3.8万、3.3万平方公里` and `20.9、36.2、54个百分点`: a list whose unit is written once,
 /// after its last figure. Each bare figure takes the unit of the figure right after it when only a
 /// separator (、 和 及 与 或) stands between them.
-fn distribute_units(lx: &Lexicon, doc: &mut Document, first: usize) {
+fn distribute_units(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
     for i in (first + 1..doc.claims.len()).rev() {
         let (head, tail) = doc.claims.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &tail[0]);
@@ -727,7 +844,7 @@ fn distribute_units(lx: &Lexicon, doc: &mut Document, first: usize) {
         if unit.chinese_only || a.quantity.chinese != b.quantity.chinese {
             continue;
         }
-        let between = doc.text.get(a.span.end..b.span.start).unwrap_or("x");
+        let between = text.get(a.span.end..b.span.start).unwrap_or("x");
         let separator =
             between == "、" || between == "或" || lx.conjunction_at(between) == Some(between.len());
         if !separator {

@@ -1,6 +1,6 @@
 //! The grammar's settings: which lexicon it reads units from, and how written figures round.
 
-use crate::document::{parse_with, Document};
+use crate::document::{parse_owned, parse_with, Document};
 use crate::lexicon::Lexicon;
 use serde::Deserialize;
 
@@ -37,5 +37,10 @@ impl Grammar {
     /// Parse report text into a [`Document`].
     pub fn parse(&self, text: &str) -> Document {
         parse_with(text, self)
+    }
+
+    /// Parse report text, taking ownership of it (no copy of a large text).
+    pub fn parse_owned(&self, text: String) -> Document {
+        parse_owned(text, self)
     }
 }

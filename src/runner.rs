@@ -141,7 +141,9 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
             }
         }
     };
-    let (doc, diagnostics) = check_text(&source.text, path, settings);
+    let display = source.display;
+    let encoding = source.encoding;
+    let (doc, diagnostics) = check_text(source.text, path, settings);
     let located: Vec<Located> = diagnostics
         .iter()
         .map(|d| Located::new(&name, &doc, d))
@@ -154,7 +156,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     if let Some(color) = opts.human {
         let renderer = HumanRenderer::new(color);
         // Markdown is shown as written: its blanked-out markup has the same offsets.
-        let shown = source.display.as_deref().unwrap_or(&doc.text);
+        let shown = display.as_deref().unwrap_or(&doc.text);
         for (d, _) in diagnostics.iter().zip(&keep).filter(|(_, k)| **k) {
             human.push_str(&renderer.render(&name, &doc, shown, d));
             human.push('\n');
@@ -167,7 +169,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
         .collect();
     FileReport {
         path: name,
-        encoding: Some(source.encoding),
+        encoding: Some(encoding),
         outcome: Ok(located),
         human,
     }

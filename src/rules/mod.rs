@@ -402,7 +402,39 @@ impl Linter {
         mut on_panic: Option<&mut PanicReport<'_>>,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for active in self.rules.iter().filter(|r| !skip(r.id)) {
+        let active: Vec<&ActiveRule> = self.rules.iter().filter(|r| !skip(r.id)).collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let parallel =
+            on_panic.is_none() && threads > 1 && doc.text.len() >= crate::document::PARALLEL_MIN;
+        if parallel {
+            // A large document: its rules run side by side (the order is restored by the sort).
+            let groups: Vec<Vec<Diagnostic>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let mine: Vec<&ActiveRule> =
+                            active.iter().skip(t).step_by(threads).copied().collect();
+                        scope.spawn(move || {
+                            let mut found = Vec::new();
+                            for r in mine {
+                                let mut emitter = Emitter {
+                                    rule: r.id,
+                                    severity: r.severity,
+                                    out: &mut found,
+                                };
+                                r.rule.check(doc, &mut emitter);
+                            }
+                            found
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            out = groups.into_iter().flatten().collect();
+        }
+        for active in active.iter().filter(|_| !parallel) {
             match on_panic.as_mut() {
                 None => {
                     let mut emitter = Emitter {

@@ -1,0 +1,51 @@
+//! A large text is parsed in parallel chunks; the document must be the one a sequential parse
+//! gives: the seed repeated has the seed's claims and findings, repeated, at shifted offsets.
+
+use heshu::rules::Linter;
+
+#[test]
+fn chunked_parse_equals_the_sequential_one() {
+    // The seed file has no final line break: add one so that copies do not run together.
+    let seed = format!("{}\n", include_str!("fixtures/seed.txt"));
+    let seed = seed.as_str();
+    let copies = heshu::document::PARALLEL_MIN / seed.len() + 40;
+    let big = seed.repeat(copies);
+    assert!(big.len() >= heshu::document::PARALLEL_MIN);
+    let one = heshu::parse(seed);
+    let doc = heshu::parse(&big);
+    assert_eq!(doc.claims.len(), one.claims.len() * copies);
+    assert_eq!(doc.blocks.len(), one.blocks.len() * copies);
+    assert_eq!(doc.sentences.len(), one.sentences.len() * copies);
+    assert_eq!(doc.clauses.len(), one.clauses.len() * copies);
+    assert_eq!(doc.figures.len(), one.figures.len() * copies);
+    for (i, c) in doc.claims.iter().enumerate() {
+        let copy = i / one.claims.len();
+        let o = &one.claims[i % one.claims.len()];
+        let shift = copy * seed.len();
+        assert_eq!(
+            (c.span.start, c.span.end),
+            (o.span.start + shift, o.span.end + shift)
+        );
+        assert_eq!(c.quantity, o.quantity);
+        assert_eq!(c.markers, o.markers);
+        assert_eq!(
+            doc.clauses[c.clause].span.start,
+            one.clauses[o.clause].span.start + shift
+        );
+        assert_eq!(
+            doc.sentences[c.sentence].span.start,
+            one.sentences[o.sentence].span.start + shift
+        );
+    }
+    for (i, f) in doc.figures.iter().enumerate() {
+        if let heshu::figure::FigureKind::Claim(k) = f.kind {
+            assert_eq!(doc.claims[k].span, f.span, "figure {i} points at its claim");
+        }
+    }
+    // Findings: the seed's, per copy, apart from the repeats duplicate-paragraph reports.
+    let linter = Linter::filtered(|id| id != "duplicate-paragraph");
+    assert_eq!(
+        linter.check(&doc).len(),
+        linter.check(&one).len() * copies - (copies - 1)
+    );
+}
