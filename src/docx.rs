@@ -214,21 +214,28 @@ impl Walker {
                     .into_owned(),
             )),
             Event::GeneralRef(r) if self.in_text && self.skip_depth == 0 => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match &**r {
-                        b"amp" => "&".into(),
-                        b"lt" => "<".into(),
-                        b"gt" => ">".into(),
-                        b"quot" => "\"".into(),
-                        b"apos" => "'".into(),
-                        other => format!("&{};", String::from_utf8_lossy(other)),
-                    },
-                };
+                // An entity Word never writes is kept as written.
+                let resolved = resolve_reference(r)
+                    .unwrap_or_else(|| format!("&{};", String::from_utf8_lossy(r)));
                 Step::Text(Cow::Owned(resolved))
             }
             _ => Step::None,
         })
+    }
+}
+
+/// The text of a character or predefined entity reference (`&#x4E00;`, `&amp;`).
+fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<String> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c.to_string()),
+        _ => match &**r {
+            b"amp" => Some("&".into()),
+            b"lt" => Some("<".into()),
+            b"gt" => Some(">".into()),
+            b"quot" => Some("\"".into()),
+            b"apos" => Some("'".into()),
+            _ => None,
+        },
     }
 }
 
@@ -447,18 +454,7 @@ mod annotate {
                     text.push_str(&t.xml_content().ok()?);
                 }
                 Event::GeneralRef(r) if depth == 1 && !in_props => {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => match &**r {
-                            b"amp" => "&".into(),
-                            b"lt" => "<".into(),
-                            b"gt" => ">".into(),
-                            b"quot" => "\"".into(),
-                            b"apos" => "'".into(),
-                            _ => return None,
-                        },
-                    };
-                    text.push_str(&c);
+                    text.push_str(&super::resolve_reference(r)?);
                 }
                 _ => {}
             }

@@ -10,12 +10,7 @@ use std::io::Read;
 use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("annotate")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("annotate", name)
 }
 
 fn entry(docx: &[u8], name: &str) -> String {

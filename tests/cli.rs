@@ -7,10 +7,7 @@ use std::path::PathBuf;
 
 /// A fresh directory for one test, under cargo's target tmp dir.
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("cli", name)
 }
 
 fn json(out: &std::process::Output) -> serde_json::Value {

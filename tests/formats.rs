@@ -8,12 +8,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("formats")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("formats", name)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

@@ -12,12 +12,7 @@ use std::path::PathBuf;
 const SEED: &str = include_str!("fixtures/seed.txt");
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("inputs")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch("inputs", name)
 }
 
 /// (rule, line, column) of every finding of one file.

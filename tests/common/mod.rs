@@ -32,6 +32,16 @@ pub fn heshu(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("heshu finishes")
 }
 
+/// A fresh, empty directory for one test, under cargo's target tmp dir.
+pub fn scratch(group: &str, name: &str) -> std::path::PathBuf {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(group)
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
 /// Standard output as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
