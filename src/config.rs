@@ -126,6 +126,8 @@ pub struct Settings {
     pub exclude: GlobSet,
     /// The baseline file the workspace uses (editors add ignored findings to it).
     pub baseline: Option<PathBuf>,
+    /// `root`, absolute, once asked for.
+    root_absolute: std::sync::OnceLock<PathBuf>,
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
 }
 
@@ -158,6 +160,7 @@ impl Default for Settings {
             include: glob_set(&include).unwrap_or_else(|_| GlobSet::empty()),
             exclude: GlobSet::empty(),
             baseline: None,
+            root_absolute: std::sync::OnceLock::new(),
             per_file_ignores: Vec::new(),
         }
     }
@@ -286,21 +289,22 @@ impl Settings {
             include,
             exclude,
             baseline: file.baseline.as_ref().map(|b| root.join(b)),
+            root_absolute: std::sync::OnceLock::new(),
             per_file_ignores,
         })
     }
 
-    /// A path relative to the configuration's directory, for matching its globs.
+    /// A path relative to the configuration's directory, for matching its globs. Paths are made
+    /// absolute and normalised lexically (no file-system calls per file: walking thousands of
+    /// files must stay cheap).
     fn relative(&self, path: &Path) -> PathBuf {
-        let absolute = if path.is_absolute() {
-            path.to_owned()
-        } else {
-            std::env::current_dir()
-                .map(|d| d.join(path))
-                .unwrap_or_else(|_| path.to_owned())
-        };
-        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+        let absolute = lexical_absolute(path);
+        let root = self
+            .root_absolute
+            .get_or_init(|| {
+                std::fs::canonicalize(&self.root).unwrap_or_else(|_| lexical_absolute(&self.root))
+            })
+            .clone();
         match absolute.strip_prefix(&root) {
             Ok(r) => r.to_owned(),
             Err(_) => path.strip_prefix("./").unwrap_or(path).to_owned(),
@@ -325,6 +329,32 @@ impl Settings {
         let relative = self.relative(path);
         self.include.is_match(&relative) && !self.exclude.is_match(&relative)
     }
+}
+
+/// The current directory, asked once.
+fn current_dir() -> &'static Path {
+    static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().unwrap_or_default())
+}
+
+/// `path` made absolute against the current directory, with `.` and `..` resolved as written.
+fn lexical_absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_owned()
+    } else {
+        current_dir().join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The byte range of the first occurrence of `needle` in `text`.

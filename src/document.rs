@@ -271,10 +271,17 @@ pub fn parse_with(text: &str, g: &Grammar) -> Document {
 /// Texts at least this long are parsed in parallel chunks (their blocks are independent).
 pub const PARALLEL_MIN: usize = 4 * 1024 * 1024;
 
+/// The threads a large text is parsed (and checked) on: the machine's parallelism, at most 8,
+/// asked once (the question costs a few system calls).
+pub fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+}
+
 /// Parse report text, taking ownership of it (no copy).
 pub fn parse_owned(text: String, g: &Grammar) -> Document {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let mut doc = if text.len() >= PARALLEL_MIN && threads > 1 {
+    let mut doc = if text.len() >= PARALLEL_MIN && threads() > 1 {
+        let threads = threads();
         let bounds = chunk_bounds(&text, threads);
         let parts: Vec<Document> = std::thread::scope(|scope| {
             let handles: Vec<_> = bounds
@@ -640,13 +647,12 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
     });
 
     let lx = g.lexicon;
-    let figures = figure::scan(g, text, content);
     let sentence_start = doc.sentences.len();
+    let mut figures: Vec<Figure> = Vec::new();
 
     // Walk the characters once: quotes, sentence and clause ends, markers.
     let mut quote_depth: u32 = 0;
-    let mut fig = 0usize;
-    let mut figure_quoted = vec![false; figures.len()];
+    let mut figure_quoted: Vec<bool> = Vec::new();
     let mut clause_start = content.start;
     let mut sentence_first_clause = doc.clauses.len();
     let mut sentence_start_byte = content.start;
@@ -657,17 +663,23 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
     let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
     let mut i = content.start;
     while i < content.end {
-        if let Some(f) = figures.get(fig) {
-            if i >= f.span.start {
-                figure_quoted[fig] = quote_depth > 0;
-                i = f.span.end.max(i + 1);
-                fig += 1;
-                continue;
-            }
-        }
         let Some(c) = text[i..content.end].chars().next() else {
             break;
         };
+        // Figures are found in the same pass: the scanner takes over where one may start.
+        match figure::step(g, text, i, content.end, c) {
+            Some(figure::Step::Figure(f)) => {
+                i = f.span.end.max(i + 1);
+                figure_quoted.push(quote_depth > 0);
+                figures.push(f);
+                continue;
+            }
+            Some(figure::Step::Skip(to)) => {
+                i = to;
+                continue;
+            }
+            None => {}
+        }
         if !lx.walk_stops.contains(c) {
             i += c.len_utf8();
             continue;

@@ -177,31 +177,41 @@ pub fn scan(g: &Grammar, text: &str, range: Span) -> Vec<Figure> {
         let Some(c) = text[i..end].chars().next() else {
             break;
         };
-        let starts_number = figure_starts().contains(c)
-            && (arabic_digit(c).is_some()
-                || is_chinese_numeral_char(c)
-                || matches!(c, '.' | '．' | '-' | '−' | '负'));
-        if starts_number {
-            match figure_at(g, text, i, end) {
-                Step::Figure(f) => {
-                    i = f.span.end;
-                    out.push(f);
-                    continue;
-                }
-                Step::Skip(to) => {
-                    i = to.max(i + c.len_utf8());
-                    continue;
-                }
+        match step(g, text, i, end, c) {
+            Some(Step::Figure(f)) => {
+                i = f.span.end;
+                out.push(f);
             }
+            Some(Step::Skip(to)) => i = to,
+            None => i += c.len_utf8(),
         }
-        i += c.len_utf8();
     }
     out
 }
 
-enum Step {
+/// What the scanner does at a position.
+pub enum Step {
+    /// A figure starts here.
     Figure(Figure),
+    /// No figure: go on from this offset (past a numeral run that is no figure, `千方百计`).
     Skip(usize),
+}
+
+/// The figure starting at `at` (whose character is `c`), a run to pass over, or `None` when no
+/// figure can start with `c`. Callers that walk the text themselves use this instead of [`scan`].
+#[inline]
+pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<Step> {
+    let starts_number = figure_starts().contains(c)
+        && (arabic_digit(c).is_some()
+            || is_chinese_numeral_char(c)
+            || matches!(c, '.' | '．' | '-' | '−' | '负'));
+    if !starts_number {
+        return None;
+    }
+    Some(match figure_at(g, text, at, end) {
+        Step::Skip(to) => Step::Skip(to.max(at + c.len_utf8())),
+        found => found,
+    })
 }
 
 fn skip_numeral_run(text: &str, at: usize, end: usize) -> usize {

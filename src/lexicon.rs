@@ -266,19 +266,35 @@ impl<T: Copy> WordTable<T> {
 /// Words matched at the end of a text (qualifiers written before a figure).
 #[derive(Debug, Default, Clone)]
 pub struct SuffixTable<T> {
-    words: Vec<(String, T)>,
+    /// (last character, words longest first), sorted by character.
+    groups: Vec<(char, Vec<(String, T)>)>,
 }
 
 impl<T: Copy> SuffixTable<T> {
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut words: Vec<_> = words.into_iter().collect();
-        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Self { words }
+        let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
+        for (w, t) in words {
+            let Some(c) = w.chars().next_back() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, list)) => list.push((w, t)),
+                None => groups.push((c, vec![(w, t)])),
+            }
+        }
+        for (_, list) in &mut groups {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        groups.sort_by_key(|(c, _)| *c);
+        Self { groups }
     }
 
     /// The longest word that `text` ends with, with its byte length.
     pub fn match_end(&self, text: &str) -> Option<(usize, T)> {
-        self.words
+        let c = text.chars().next_back()?;
+        let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
+        self.groups[i]
+            .1
             .iter()
             .find(|(w, _)| text.ends_with(w.as_str()))
             .map(|(w, t)| (w.len(), *t))
@@ -576,20 +592,27 @@ impl Lexicon {
 
     /// Whether the text just before a conjunction turns it into part of a word (参与, 涉及).
     pub fn conjunction_is_word_end(&self, before: &str, at: &str) -> bool {
-        // A non-separator word may start up to two characters before the conjunction.
-        let mut starts: Vec<usize> = before
-            .char_indices()
-            .rev()
-            .take(2)
-            .map(|(i, _)| i)
-            .collect();
-        starts.reverse();
-        starts.into_iter().any(|s| {
-            let joined_len = before.len() - s;
-            let mut probe = String::with_capacity(joined_len + at.len().min(12));
-            probe.push_str(&before[s..]);
-            probe.extend(at.chars().take(4));
-            matches!(self.conjunctions.match_start(&probe), Some((l, false)) if l > joined_len)
+        // A non-separator word may start up to two characters before the conjunction: probe
+        // the last two characters before it and the next four, on the stack.
+        let mut buf = [0u8; 24];
+        let mut starts = before.char_indices().rev().take(2).map(|(i, _)| i);
+        let (first, second) = (starts.next(), starts.next());
+        [second, first].into_iter().flatten().any(|s| {
+            let head = &before[s..];
+            let mut len = 0;
+            for piece in std::iter::once(head).chain(
+                at.char_indices()
+                    .take(4)
+                    .map(|(i, c)| &at[i..i + c.len_utf8()]),
+            ) {
+                if len + piece.len() > buf.len() {
+                    break;
+                }
+                buf[len..len + piece.len()].copy_from_slice(piece.as_bytes());
+                len += piece.len();
+            }
+            let probe = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            matches!(self.conjunctions.match_start(probe), Some((l, false)) if l > head.len())
         })
     }
 }

@@ -175,8 +175,9 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     }
 }
 
-/// Files checked at once: a few per thread, so that memory stays bounded however many files.
-const CHUNK_PER_THREAD: usize = 4;
+/// Files handed to the threads at once. A document lives only while its file is checked (a report
+/// keeps located findings), so this bounds the reports waiting to be written, not documents.
+const CHUNK_PER_THREAD: usize = 64;
 
 /// Check every input, in parallel, and hand each report to `deliver` in input order.
 pub fn run(

@@ -403,9 +403,10 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let active: Vec<&ActiveRule> = self.rules.iter().filter(|r| !skip(r.id)).collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        let parallel =
-            on_panic.is_none() && threads > 1 && doc.text.len() >= crate::document::PARALLEL_MIN;
+        let parallel = on_panic.is_none()
+            && doc.text.len() >= crate::document::PARALLEL_MIN
+            && crate::document::threads() > 1;
+        let threads = crate::document::threads();
         if parallel {
             // A large document: its rules run side by side (the order is restored by the sort).
             let groups: Vec<Vec<Diagnostic>> = std::thread::scope(|scope| {
