@@ -173,6 +173,28 @@ pub struct WordTable<T> {
 
 const BMP: usize = 0x1_0000;
 
+/// Words grouped by a character of theirs (first or last), groups sorted by that character and
+/// words longest first, for binary search and longest match.
+#[allow(clippy::type_complexity)]
+fn grouped_by<T>(
+    words: impl IntoIterator<Item = (String, T)>,
+    key: fn(&str) -> Option<char>,
+) -> Vec<(char, Vec<(String, T)>)> {
+    let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
+    for (w, t) in words {
+        let Some(c) = key(&w) else { continue };
+        match groups.iter_mut().find(|(g, _)| *g == c) {
+            Some((_, list)) => list.push((w, t)),
+            None => groups.push((c, vec![(w, t)])),
+        }
+    }
+    for (_, list) in &mut groups {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+}
+
 /// A set of characters as a bitmap over the Basic Multilingual Plane; characters beyond it are
 /// always in the set (the caller then looks closer). Asking costs a shift and a mask.
 #[derive(Debug, Clone)]
@@ -212,18 +234,7 @@ impl<T: Copy> WordTable<T> {
     }
 
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
-        for (w, t) in words {
-            let Some(c) = w.chars().next() else { continue };
-            match groups.iter_mut().find(|(g, _)| *g == c) {
-                Some((_, list)) => list.push((w, t)),
-                None => groups.push((c, vec![(w, t)])),
-            }
-        }
-        for (_, list) in &mut groups {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        groups.sort_by_key(|(c, _)| *c);
+        let groups = grouped_by(words, |w| w.chars().next());
         let mut starts = vec![0u64; BMP / 64];
         for (c, _) in &groups {
             let i = *c as usize;
