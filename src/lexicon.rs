@@ -168,19 +168,21 @@ pub struct WordTable<T> {
     /// Bit `c` set when some word starts with the BMP character `c`.
     starts: Vec<u64>,
     /// (first character, words longest first), sorted by character.
-    groups: Vec<(char, Vec<(String, T)>)>,
+    groups: Groups<T>,
 }
 
 const BMP: usize = 0x1_0000;
 
+/// Words grouped by one of their characters, each group sorted longest first.
+type Groups<T> = Vec<(char, Vec<(String, T)>)>;
+
 /// Words grouped by a character of theirs (first or last), groups sorted by that character and
 /// words longest first, for binary search and longest match.
-#[allow(clippy::type_complexity)]
 fn grouped_by<T>(
     words: impl IntoIterator<Item = (String, T)>,
     key: fn(&str) -> Option<char>,
-) -> Vec<(char, Vec<(String, T)>)> {
-    let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
+) -> Groups<T> {
+    let mut groups: Groups<T> = Vec::new();
     for (w, t) in words {
         let Some(c) = key(&w) else { continue };
         match groups.iter_mut().find(|(g, _)| *g == c) {
@@ -278,7 +280,7 @@ impl<T: Copy> WordTable<T> {
 #[derive(Debug, Default, Clone)]
 pub struct SuffixTable<T> {
     /// (last character, words longest first), sorted by character.
-    groups: Vec<(char, Vec<(String, T)>)>,
+    groups: Groups<T>,
 }
 
 impl<T: Copy> SuffixTable<T> {
