@@ -334,10 +334,29 @@ fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
 
 /// Join the documents of consecutive chunks into one, re-basing every index.
 fn merge(parts: Vec<Document>) -> Document {
+    // Reserve the whole once: growing by doubling would hold twice the memory at the peak.
+    let total = |f: fn(&Document) -> usize| parts.iter().map(f).sum::<usize>();
+    let sizes = (
+        total(|d| d.blocks.len()),
+        total(|d| d.sentences.len()),
+        total(|d| d.clauses.len()),
+        total(|d| d.markers.len()),
+        total(|d| d.conjunctions.len()),
+        total(|d| d.claims.len()),
+        total(|d| d.figures.len()),
+    );
     let mut parts = parts.into_iter();
     let Some(mut doc) = parts.next() else {
         return empty();
     };
+    doc.blocks.reserve_exact(sizes.0 - doc.blocks.len());
+    doc.sentences.reserve_exact(sizes.1 - doc.sentences.len());
+    doc.clauses.reserve_exact(sizes.2 - doc.clauses.len());
+    doc.markers.reserve_exact(sizes.3 - doc.markers.len());
+    doc.conjunctions
+        .reserve_exact(sizes.4 - doc.conjunctions.len());
+    doc.claims.reserve_exact(sizes.5 - doc.claims.len());
+    doc.figures.reserve_exact(sizes.6 - doc.figures.len());
     for part in parts {
         let (b, s, c, m, j, k) = (
             doc.blocks.len(),
