@@ -132,91 +132,110 @@ fn codes(diagnostics: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// Characters before byte `at` of `line`, counted in the session's encoding.
+fn units(line: &str, at: usize, utf8: bool) -> usize {
+    if utf8 {
+        at
+    } else {
+        line[..at].encode_utf16().count()
+    }
+}
+
 #[test]
-fn utf16_session_on_the_seed() {
-    let (mut client, init) = Client::start(&[], None);
-    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
-    let uri = "file:///reports/seed.txt";
-    open(&mut client, uri, "plaintext", SEED);
-    let found = client.diagnostics(uri);
-    assert_eq!(
-        codes(&found),
-        [
-            "placeholder",
-            "placeholder",
-            "placeholder",
-            "placeholder",
-            "placeholder",
-            "truncated",
-            "residue"
-        ]
-    );
-    // `**` of `消除风险**户**人`: line 13 (0-based 12), character 227.
-    assert_eq!(
-        found[3]["range"]["start"],
-        json!({"line": 12, "character": 227})
-    );
-    assert_eq!(
-        found[3]["range"]["end"],
-        json!({"line": 12, "character": 229})
-    );
-    assert_eq!(found[3]["severity"], 1);
-    assert_eq!(found[3]["source"], "heshu");
-    assert!(found[3]["codeDescription"]["href"]
-        .as_str()
-        .unwrap()
-        .ends_with("placeholder"));
+fn seed_sessions_in_utf16_and_utf8() {
+    for utf8 in [false, true] {
+        let encodings: &[&str] = if utf8 { &["utf-8", "utf-16"] } else { &[] };
+        let (mut client, init) = Client::start(encodings, None);
+        let expected = if utf8 { "utf-8" } else { "utf-16" };
+        assert_eq!(init["capabilities"]["positionEncoding"], expected);
+        let uri = "file:///reports/seed.txt";
+        open(&mut client, uri, "plaintext", SEED);
+        let found = client.diagnostics(uri);
+        assert_eq!(
+            codes(&found),
+            [
+                "placeholder",
+                "placeholder",
+                "placeholder",
+                "placeholder",
+                "placeholder",
+                "truncated",
+                "residue"
+            ]
+        );
+        // The first `**` of `消除风险**户**人`, on line 13 (0-based 12).
+        let line13 = SEED.lines().nth(12).unwrap();
+        let star = line13.find("**户").unwrap();
+        let start = units(line13, star, utf8);
+        assert_eq!(
+            found[3]["range"]["start"],
+            json!({"line": 12, "character": start}),
+            "{expected}"
+        );
+        assert_eq!(
+            found[3]["range"]["end"],
+            json!({"line": 12, "character": start + 2})
+        );
+        assert_eq!(found[3]["severity"], 1);
+        assert_eq!(found[3]["source"], "heshu");
+        assert!(found[3]["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("placeholder"));
 
-    // An edit that introduces `其余4个` (incremental: replace the 3 of `其余3个`).
-    let line = SEED.lines().position(|l| l.contains("其余3个")).unwrap();
-    let character = SEED.lines().nth(line).unwrap()
-        [..SEED.lines().nth(line).unwrap().find("其余3个").unwrap()]
-        .encode_utf16()
-        .count()
-        + 2;
-    client.notify(
-        "textDocument/didChange",
-        json!({
-            "textDocument": {"uri": uri, "version": 2},
-            "contentChanges": [{
-                "range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character + 1}},
-                "text": "4"
-            }]
-        }),
-    );
-    let found = client.diagnostics(uri);
-    let sum: Vec<&Value> = found
-        .iter()
-        .filter(|d| d["code"] == "sum-mismatch")
-        .collect();
-    assert_eq!(sum.len(), 1, "{found:?}");
-    let d = sum[0];
-    let message = d["message"].as_str().unwrap();
-    assert!(
-        message.contains("\n44个 + 4个 = 48个，但总数为 47个"),
-        "{message}"
-    );
-    let related = d["relatedInformation"].as_array().unwrap();
-    assert_eq!(related.len(), 3);
-    let messages: Vec<&str> = related
-        .iter()
-        .map(|r| r["message"].as_str().unwrap())
-        .collect();
-    assert_eq!(messages, ["总数 47个", "部分 44个", "其余 4个"]);
-    assert_eq!(
-        related[2]["location"]["range"]["start"],
-        json!({"line": line, "character": character})
-    );
+        // An edit that introduces `其余4个` (incremental: replace the 3 of `其余3个`).
+        let line = SEED.lines().position(|l| l.contains("其余3个")).unwrap();
+        let text = SEED.lines().nth(line).unwrap();
+        let three = text.find("其余3个").unwrap() + "其余".len();
+        let character = units(text, three, utf8);
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [{
+                    "range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character + 1}},
+                    "text": "4"
+                }]
+            }),
+        );
+        let found = client.diagnostics(uri);
+        let sum: Vec<&Value> = found
+            .iter()
+            .filter(|d| d["code"] == "sum-mismatch")
+            .collect();
+        assert_eq!(sum.len(), 1, "{found:?}");
+        let d = sum[0];
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            message.contains("\n44个 + 4个 = 48个，但总数为 47个"),
+            "{message}"
+        );
+        let related = d["relatedInformation"].as_array().unwrap();
+        let messages: Vec<&str> = related
+            .iter()
+            .map(|r| r["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(messages, ["总数 47个", "部分 44个", "其余 4个"]);
+        assert_eq!(
+            related[2]["location"]["range"]["start"],
+            json!({"line": line, "character": character})
+        );
+        let total = units(text, text.find("47个").unwrap(), utf8);
+        assert_eq!(
+            d["range"]["start"],
+            json!({"line": line, "character": total})
+        );
 
-    client.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": uri}}),
-    );
-    assert!(
-        client.diagnostics(uri).is_empty(),
-        "closing clears the diagnostics"
-    );
-    client.shutdown();
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        assert!(
+            client.diagnostics(uri).is_empty(),
+            "closing clears the diagnostics"
+        );
+        client.shutdown();
+    }
 }
 
 #[test]
