@@ -2,11 +2,13 @@
 //! cells separated by `，`), so that a finding's line and column are "paragraph" and "character in
 //! paragraph". Runs are joined (a figure is often split across runs); deleted text (`w:delText`),
 //! field codes (`w:instrText`) and compatibility fallbacks (`mc:Fallback`) are skipped; footnotes
-//! and comments are not read.
+//! and comments are not read. Word's automatic numbering is rendered in front of its paragraphs
+//! and heading styles mark headings (see [`crate::docx_numbering`]).
 //!
 //! Hostile files get a clear error, not an out-of-memory: the entry count, the size of
 //! `word/document.xml` and its compression ratio are capped, and nothing is ever extracted to disk.
 
+pub use crate::docx_numbering::Numbering;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::{Cursor, Read};
@@ -97,7 +99,10 @@ pub fn document_xml(bytes: &[u8]) -> Result<String, DocxError> {
 
 /// Elements whose text is not part of the document as read.
 fn skipped(name: &[u8]) -> bool {
-    matches!(name, b"w:delText" | b"w:instrText" | b"mc:Fallback")
+    matches!(
+        name,
+        b"w:delText" | b"w:instrText" | b"mc:Fallback" | b"w:pPrChange" | b"w:rPrChange"
+    )
 }
 
 /// Walks `word/document.xml` and calls back on its structure; extraction and annotation share it
@@ -108,6 +113,11 @@ pub(crate) struct Walker {
     cells_in_row: usize,
     paragraphs_in_cell: usize,
     in_text: bool,
+    numbering: Numbering,
+    in_paragraph_props: bool,
+    style: Option<String>,
+    num_id: Option<String>,
+    level: usize,
 }
 
 /// What the walker saw.
@@ -123,13 +133,36 @@ pub(crate) enum Step {
 }
 
 impl Walker {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(numbering: Numbering) -> Self {
         Self {
             skip_depth: 0,
             table_depth: 0,
             cells_in_row: 0,
             paragraphs_in_cell: 0,
             in_text: false,
+            numbering,
+            in_paragraph_props: false,
+            style: None,
+            num_id: None,
+            level: 0,
+        }
+    }
+
+    /// A paragraph property (`w:pStyle`, `w:numId`, `w:ilvl`) read inside `w:pPr`.
+    fn paragraph_property(&mut self, e: &quick_xml::events::BytesStart<'_>) {
+        if !self.in_paragraph_props {
+            return;
+        }
+        let value = e
+            .attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == b"w:val")
+            .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()));
+        match e.name().as_ref() {
+            b"w:pStyle" => self.style = value,
+            b"w:numId" => self.num_id = value,
+            b"w:ilvl" => self.level = value.and_then(|v| v.parse().ok()).unwrap_or(0),
+            _ => {}
         }
     }
 
@@ -162,13 +195,21 @@ impl Walker {
                             Step::None
                         }
                     }
-                    b"w:p" if self.table_depth > 0 => {
-                        self.paragraphs_in_cell += 1;
-                        if self.paragraphs_in_cell > 1 {
-                            Step::Text(Cow::Borrowed("，"))
-                        } else {
-                            Step::None
+                    b"w:p" => {
+                        self.style = None;
+                        self.num_id = None;
+                        self.level = 0;
+                        if self.table_depth > 0 {
+                            self.paragraphs_in_cell += 1;
+                            if self.paragraphs_in_cell > 1 {
+                                return Ok(Step::Text(Cow::Borrowed("，")));
+                            }
                         }
+                        Step::None
+                    }
+                    b"w:pPr" => {
+                        self.in_paragraph_props = true;
+                        Step::None
                     }
                     b"w:t" => {
                         self.in_text = true;
@@ -190,6 +231,17 @@ impl Walker {
                         Step::None
                     }
                     b"w:tr" if self.table_depth == 1 => Step::Text(Cow::Borrowed("\n")),
+                    b"w:pPr" => {
+                        // The paragraph's number (or heading mark) goes before its text.
+                        self.in_paragraph_props = false;
+                        let num = self.num_id.as_deref().map(|n| (n, self.level));
+                        let prefix = self.numbering.prefix(self.style.as_deref(), num);
+                        if prefix.is_empty() {
+                            Step::None
+                        } else {
+                            Step::Text(Cow::Owned(prefix))
+                        }
+                    }
                     b"w:p" if self.table_depth == 0 => Step::Text(Cow::Borrowed("\n")),
                     b"w:t" => {
                         self.in_text = false;
@@ -199,6 +251,10 @@ impl Walker {
                 }
             }
             Event::Empty(e) if self.skip_depth == 0 => match e.name().as_ref() {
+                b"w:pStyle" | b"w:numId" | b"w:ilvl" => {
+                    self.paragraph_property(e);
+                    Step::None
+                }
                 b"w:tab" => Step::Text(Cow::Borrowed("\t")),
                 b"w:br" | b"w:cr" => Step::Text(Cow::Borrowed(" ")),
                 b"w:t" => {
@@ -241,9 +297,14 @@ fn resolve_reference(r: &quick_xml::events::BytesRef<'_>) -> Option<String> {
 
 /// The text of a document.xml.
 pub fn extract_xml(xml: &str) -> Result<DocxText, DocxError> {
+    extract_xml_with(xml, Numbering::default())
+}
+
+/// The text of a document.xml, its paragraphs numbered as Word numbers them.
+pub fn extract_xml_with(xml: &str, numbering: Numbering) -> Result<DocxText, DocxError> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
-    let mut walker = Walker::new();
+    let mut walker = Walker::new(numbering);
     let mut text = String::new();
     let mut segments = Vec::new();
     let mut segment_start = 0;
@@ -276,7 +337,32 @@ pub fn extract_xml(xml: &str) -> Result<DocxText, DocxError> {
 
 /// The text of a .docx file's bytes.
 pub fn extract(bytes: &[u8]) -> Result<DocxText, DocxError> {
-    extract_xml(&document_xml(bytes)?)
+    extract_xml_with(&document_xml(bytes)?, numbering(bytes))
+}
+
+/// The numbering definitions and heading styles of a .docx (empty when it has none, or they do
+/// not read: numbering is an aid, not a reason to refuse a document).
+pub fn numbering(bytes: &[u8]) -> Numbering {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Numbering::default();
+    };
+    let mut part = |name: &str| -> Option<String> {
+        let entry = archive.by_name(name).ok()?;
+        if entry.size() > MAX_DOCUMENT_BYTES
+            || entry.size() / entry.compressed_size().max(1) > MAX_RATIO
+        {
+            return None;
+        }
+        let mut text = String::new();
+        entry
+            .take(MAX_DOCUMENT_BYTES)
+            .read_to_string(&mut text)
+            .ok()?;
+        Some(text)
+    };
+    let numbering = part("word/numbering.xml");
+    let styles = part("word/styles.xml");
+    Numbering::read(numbering.as_deref(), styles.as_deref())
 }
 
 #[cfg(test)]
@@ -488,11 +574,12 @@ mod annotate {
         xml: &str,
         comments: &[Comment],
         first_id: usize,
+        numbering: super::Numbering,
     ) -> Result<String, DocxError> {
         let mut reader = Reader::from_str(xml);
         reader.config_mut().trim_text(false);
         let mut writer = Writer::new(Vec::with_capacity(xml.len() + comments.len() * 200));
-        let mut walker = Walker::new();
+        let mut walker = Walker::new(numbering);
         let mut anchors = Anchors {
             comments,
             first_id,
@@ -658,7 +745,12 @@ mod annotate {
         let existing = read_entry(&mut archive, "word/comments.xml")?;
         // Our ids follow the document's own comments.
         let first_id = existing.as_deref().map_or(0, max_id);
-        let body = document(&document_xml, comments, first_id)?;
+        let body = document(
+            &document_xml,
+            comments,
+            first_id,
+            super::numbering(original),
+        )?;
         let types = read_entry(&mut archive, "[Content_Types].xml")?.unwrap_or_default();
         let rels = read_entry(&mut archive, "word/_rels/document.xml.rels")?;
         let replaced: [(&str, String); 4] = [
@@ -716,5 +808,5 @@ pub fn annotate(original: &[u8], comments: &[Comment]) -> Result<Vec<u8>, DocxEr
 
 /// The `document.xml` text with comment ranges inserted (for tests and tools).
 pub fn annotate_xml(xml: &str, comments: &[Comment]) -> Result<String, DocxError> {
-    annotate::document(xml, comments, 0)
+    annotate::document(xml, comments, 0, Numbering::default())
 }

@@ -10,6 +10,8 @@ pub mod diagnostic;
 pub mod document;
 #[cfg(feature = "inputs")]
 pub mod docx;
+#[cfg(feature = "inputs")]
+pub mod docx_numbering;
 pub mod figure;
 pub mod grammar;
 pub mod interval;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::docx::{document_xml, docx, Block};
+use common::docx::{document_xml, docx, docx_with, Block};
 use common::{heshu, stderr, stdout};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -248,4 +248,80 @@ fn a_50_megabyte_line_is_checked() {
     let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 1);
     assert!(lines[0].contains("error[placeholder]"));
+}
+
+const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"#;
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="3"><w:name w:val="heading 3"/></w:style>
+</w:styles>"#;
+
+#[test]
+fn word_numbering_and_heading_styles_are_read() {
+    let dir = scratch("numbering");
+    let path = dir.join("numbered.docx");
+    let body = document_xml(&[
+        Block::Styled("1", "总体情况"),
+        Block::Numbered("1", 1, "加强领导。全年完成投资3.2亿元。"),
+        Block::Numbered("1", 1, "强化考核。反馈问题47个，已整改完成44个，其余4个。"),
+        Block::Numbered("1", 1, "狠抓整改。"),
+        Block::Styled("1", "主要工作"),
+        Block::Numbered("1", 1, "抓实监测。"),
+        Block::Styled("3", "下一步打算"),
+    ]);
+    std::fs::write(
+        &path,
+        docx_with(
+            &body,
+            &[
+                ("word/numbering.xml", NUMBERING),
+                ("word/styles.xml", STYLES),
+            ],
+        ),
+    )
+    .unwrap();
+    let out = heshu(&["claims", path.to_str().unwrap()], None);
+    assert!(stdout(&out).contains("47个"));
+    let (found, _) = places(&path);
+    // The numbers Word shows (一、 1. 2. 3. 二、 1.) are read (`2.` counts in the column): no
+    // heading-sequence finding; the
+    // last paragraph is a heading style with nothing under it: truncated.
+    assert_eq!(
+        found,
+        [
+            ("sum-mismatch".to_owned(), 3, 12),
+            ("truncated".to_owned(), 7, 1)
+        ],
+        "{found:?}"
+    );
+    // A skipped number in Word's own numbering is seen: drop the 2nd level-0 heading's style
+    // numbering and number it 三 by hand.
+    let skipped = document_xml(&[
+        Block::Styled("1", "总体情况"),
+        Block::Numbered("1", 1, "加强领导。"),
+        Block::Paragraph(vec!["三、下一步打算"]),
+        Block::Paragraph(vec!["全面推进。"]),
+    ]);
+    std::fs::write(
+        &path,
+        docx_with(
+            &skipped,
+            &[
+                ("word/numbering.xml", NUMBERING),
+                ("word/styles.xml", STYLES),
+            ],
+        ),
+    )
+    .unwrap();
+    let (found, _) = places(&path);
+    assert_eq!(found, [("heading-sequence".to_owned(), 3, 1)], "{found:?}");
 }

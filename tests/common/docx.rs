@@ -10,6 +10,10 @@ pub enum Block<'a> {
     Paragraph(Vec<&'a str>),
     /// A table: rows of cells of text.
     Table(Vec<Vec<&'a str>>),
+    /// A paragraph numbered by Word (numId, level), with its text.
+    Numbered(&'a str, usize, &'a str),
+    /// A paragraph with a paragraph style, with its text.
+    Styled(&'a str, &'a str),
 }
 
 fn escape(s: &str) -> String {
@@ -44,6 +48,14 @@ pub fn document_xml(body: &[Block<'_>]) -> String {
     for block in body {
         match block {
             Block::Paragraph(r) => xml.push_str(&format!("<w:p>{}</w:p>", runs(r))),
+            Block::Numbered(num, level, text) => xml.push_str(&format!(
+                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr>{}</w:p>",
+                runs(&[text])
+            )),
+            Block::Styled(style, text) => xml.push_str(&format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{}</w:p>",
+                runs(&[text])
+            )),
             Block::Table(rows) => {
                 xml.push_str("<w:tbl>");
                 for row in rows {
@@ -63,6 +75,11 @@ pub fn document_xml(body: &[Block<'_>]) -> String {
 
 /// A complete .docx holding `document_xml`.
 pub fn docx(document_xml: &str) -> Vec<u8> {
+    docx_with(document_xml, &[])
+}
+
+/// A complete .docx holding `document_xml` and more parts (`word/numbering.xml`, …).
+pub fn docx_with(document_xml: &str, extra: &[(&str, &str)]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
@@ -83,8 +100,8 @@ pub fn docx(document_xml: &str) -> Vec<u8> {
             ),
             ("word/document.xml", document_xml),
         ];
-        for (name, text) in parts {
-            zip.start_file(name, options).expect("zip entry");
+        for (name, text) in parts.iter().chain(extra) {
+            zip.start_file(*name, options).expect("zip entry");
             zip.write_all(text.as_bytes()).expect("zip write");
         }
         zip.finish().expect("zip finish");
