@@ -16,13 +16,21 @@ struct Level {
     text: String,
 }
 
+/// What a paragraph style says: the heading level it stands for, and the numbering (numId, level)
+/// it applies.
+#[derive(Debug, Clone, Default)]
+struct StyleInfo {
+    heading: Option<u8>,
+    numbering: Option<(String, usize)>,
+}
+
 /// Numbering definitions and heading styles of a document.
 #[derive(Debug, Clone, Default)]
 pub struct Numbering {
     /// numId → abstract levels.
     nums: HashMap<String, Vec<Level>>,
-    /// style id → (heading level if a heading style, numbering (numId, ilvl) if numbered).
-    styles: HashMap<String, (Option<u8>, Option<(String, usize)>)>,
+    /// style id → what the style says.
+    styles: HashMap<String, StyleInfo>,
     /// Counters per numId.
     counters: HashMap<String, Vec<u32>>,
 }
@@ -148,8 +156,13 @@ impl Numbering {
                 Event::End(e) if e.name().as_ref() == b"w:style" => {
                     if let Some(id) = id.take() {
                         if level.is_some() || num.is_some() {
-                            self.styles
-                                .insert(id, (level, num.take().map(|n| (n, ilvl))));
+                            self.styles.insert(
+                                id,
+                                StyleInfo {
+                                    heading: level,
+                                    numbering: num.take().map(|n| (n, ilvl)),
+                                },
+                            );
                         }
                     }
                 }
@@ -167,10 +180,10 @@ impl Numbering {
     /// renders it, `#`s for a heading without a number, or nothing.
     pub fn prefix(&mut self, style: Option<&str>, num: Option<(&str, usize)>) -> String {
         let styled = style.and_then(|s| self.styles.get(s)).cloned();
-        let heading = styled.as_ref().and_then(|(l, _)| *l);
+        let heading = styled.as_ref().and_then(|s| s.heading);
         let numbering = num
             .map(|(n, l)| (n.to_owned(), l))
-            .or_else(|| styled.and_then(|(_, n)| n));
+            .or_else(|| styled.and_then(|s| s.numbering));
         if let Some((num_id, level)) = numbering {
             if let Some(text) = self.render(&num_id, level) {
                 return text;
