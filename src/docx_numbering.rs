@@ -35,6 +35,18 @@ pub struct Numbering {
     counters: HashMap<String, Vec<u32>>,
 }
 
+/// Feed the start (and empty) and end elements of an XML part to `on`; a part that stops
+/// parsing simply ends (numbering is an aid, never a reason to refuse a document).
+fn each_element(xml: &str, mut on: impl FnMut(&Event<'_>)) {
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => on(&e),
+        }
+    }
+}
+
 fn attr(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
@@ -66,55 +78,48 @@ impl Numbering {
     }
 
     fn read_numbering(&mut self, xml: &str) {
-        let mut reader = Reader::from_str(xml);
         let mut abstracts: HashMap<String, Vec<Level>> = HashMap::new();
         let mut links: Vec<(String, String)> = Vec::new();
         let mut current_abstract: Option<String> = None;
         let mut current_level: Option<usize> = None;
         let mut current_num: Option<String> = None;
-        loop {
-            let event = match reader.read_event() {
-                Ok(Event::Eof) | Err(_) => break,
-                Ok(e) => e,
-            };
-            match &event {
-                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                    b"w:abstractNum" => current_abstract = attr(e, b"w:abstractNumId"),
-                    b"w:lvl" => {
-                        current_level = attr(e, b"w:ilvl").and_then(|v| v.parse().ok());
-                        if let (Some(a), Some(l)) = (&current_abstract, current_level) {
-                            let levels = abstracts.entry(a.clone()).or_default();
-                            if levels.len() <= l {
-                                levels.resize(l + 1, Level::default());
-                            }
-                            levels[l].start = 1;
+        each_element(xml, |event| match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"w:abstractNum" => current_abstract = attr(e, b"w:abstractNumId"),
+                b"w:lvl" => {
+                    current_level = attr(e, b"w:ilvl").and_then(|v| v.parse().ok());
+                    if let (Some(a), Some(l)) = (&current_abstract, current_level) {
+                        let levels = abstracts.entry(a.clone()).or_default();
+                        if levels.len() <= l {
+                            levels.resize(l + 1, Level::default());
+                        }
+                        levels[l].start = 1;
+                    }
+                }
+                b"w:start" | b"w:numFmt" | b"w:lvlText" => {
+                    let (Some(a), Some(l)) = (&current_abstract, current_level) else {
+                        return;
+                    };
+                    let value = attr(e, b"w:val").unwrap_or_default();
+                    if let Some(level) = abstracts.get_mut(a).and_then(|v| v.get_mut(l)) {
+                        match e.name().as_ref() {
+                            b"w:start" => level.start = value.parse().unwrap_or(1),
+                            b"w:numFmt" => level.format = value,
+                            _ => level.text = value,
                         }
                     }
-                    b"w:start" | b"w:numFmt" | b"w:lvlText" => {
-                        let (Some(a), Some(l)) = (&current_abstract, current_level) else {
-                            continue;
-                        };
-                        let value = attr(e, b"w:val").unwrap_or_default();
-                        if let Some(level) = abstracts.get_mut(a).and_then(|v| v.get_mut(l)) {
-                            match e.name().as_ref() {
-                                b"w:start" => level.start = value.parse().unwrap_or(1),
-                                b"w:numFmt" => level.format = value,
-                                _ => level.text = value,
-                            }
-                        }
+                }
+                b"w:num" => current_num = attr(e, b"w:numId"),
+                b"w:abstractNumId" => {
+                    if let (Some(num), Some(a)) = (&current_num, attr(e, b"w:val")) {
+                        links.push((num.clone(), a));
                     }
-                    b"w:num" => current_num = attr(e, b"w:numId"),
-                    b"w:abstractNumId" => {
-                        if let (Some(num), Some(a)) = (&current_num, attr(e, b"w:val")) {
-                            links.push((num.clone(), a));
-                        }
-                    }
-                    _ => {}
-                },
-                Event::End(e) if e.name().as_ref() == b"w:abstractNum" => current_abstract = None,
+                }
                 _ => {}
-            }
-        }
+            },
+            Event::End(e) if e.name().as_ref() == b"w:abstractNum" => current_abstract = None,
+            _ => {}
+        });
         for (num, a) in links {
             if let Some(levels) = abstracts.get(&a) {
                 self.nums.insert(num, levels.clone());
@@ -123,52 +128,46 @@ impl Numbering {
     }
 
     fn read_styles(&mut self, xml: &str) {
-        let mut reader = Reader::from_str(xml);
         let mut id: Option<String> = None;
         let mut level: Option<u8> = None;
         let mut num: Option<String> = None;
         let mut ilvl: usize = 0;
-        loop {
-            let event = match reader.read_event() {
-                Ok(Event::Eof) | Err(_) => break,
-                Ok(e) => e,
-            };
-            match &event {
-                Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                    b"w:style" => {
-                        id = attr(e, b"w:styleId");
-                        level = None;
-                        num = None;
-                        ilvl = 0;
-                    }
-                    b"w:name" => {
-                        level = attr(e, b"w:val").as_deref().and_then(heading_level);
-                    }
-                    b"w:outlineLvl" if level.is_none() => {
-                        level = attr(e, b"w:val")
-                            .and_then(|v| v.parse::<u8>().ok())
-                            .map(|v| v + 1);
-                    }
-                    b"w:numId" => num = attr(e, b"w:val"),
-                    b"w:ilvl" => ilvl = attr(e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
-                    _ => {}
-                },
-                Event::End(e) if e.name().as_ref() == b"w:style" => {
-                    if let Some(id) = id.take() {
-                        if level.is_some() || num.is_some() {
-                            self.styles.insert(
-                                id,
-                                StyleInfo {
-                                    heading: level,
-                                    numbering: num.take().map(|n| (n, ilvl)),
-                                },
-                            );
-                        }
+        let styles = &mut self.styles;
+        each_element(xml, |event| match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                b"w:style" => {
+                    id = attr(e, b"w:styleId");
+                    level = None;
+                    num = None;
+                    ilvl = 0;
+                }
+                b"w:name" => {
+                    level = attr(e, b"w:val").as_deref().and_then(heading_level);
+                }
+                b"w:outlineLvl" if level.is_none() => {
+                    level = attr(e, b"w:val")
+                        .and_then(|v| v.parse::<u8>().ok())
+                        .map(|v| v + 1);
+                }
+                b"w:numId" => num = attr(e, b"w:val"),
+                b"w:ilvl" => ilvl = attr(e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == b"w:style" => {
+                if let Some(id) = id.take() {
+                    if level.is_some() || num.is_some() {
+                        styles.insert(
+                            id,
+                            StyleInfo {
+                                heading: level,
+                                numbering: num.take().map(|n| (n, ilvl)),
+                            },
+                        );
                     }
                 }
-                _ => {}
             }
-        }
+            _ => {}
+        });
     }
 
     /// Whether there is anything to render.

@@ -285,21 +285,9 @@ pub struct SuffixTable<T> {
 
 impl<T: Copy> SuffixTable<T> {
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let mut groups: Vec<(char, Vec<(String, T)>)> = Vec::new();
-        for (w, t) in words {
-            let Some(c) = w.chars().next_back() else {
-                continue;
-            };
-            match groups.iter_mut().find(|(g, _)| *g == c) {
-                Some((_, list)) => list.push((w, t)),
-                None => groups.push((c, vec![(w, t)])),
-            }
+        Self {
+            groups: grouped_by(words, |w| w.chars().next_back()),
         }
-        for (_, list) in &mut groups {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        groups.sort_by_key(|(c, _)| *c);
-        Self { groups }
     }
 
     /// The longest word that `text` ends with, with its byte length.
