@@ -67,28 +67,42 @@ fn key(text: &str) -> (usize, u64) {
     (n, h)
 }
 
-/// Texts seen, by key.
+/// Texts seen, by key: the first text of each key, and (rarely) others that share a key.
 #[derive(Default)]
 struct Seen {
-    by_key: HashMap<(usize, u64), Vec<Span>, BuildHasherDefault<KeyHasher>>,
+    by_key: HashMap<(usize, u64), Span, BuildHasherDefault<KeyHasher>>,
+    collisions: Vec<((usize, u64), Span)>,
+}
+
+fn same_text(doc: &Document, a: Span, b: Span) -> bool {
+    let (x, y) = (doc.slice(a), doc.slice(b));
+    x == y || squeezed(x).eq(squeezed(y))
 }
 
 impl Seen {
     /// The earlier span with the same text, or `None` after recording this one.
     fn first_or_insert(&mut self, doc: &Document, key: (usize, u64), span: Span) -> Option<Span> {
-        let text = doc.slice(span);
-        let list = self.by_key.entry(key).or_default();
-        let found = list
-            .iter()
-            .find(|s| {
-                let earlier = doc.slice(**s);
-                earlier == text || squeezed(earlier).eq(squeezed(text))
-            })
-            .copied();
-        if found.is_none() {
-            list.push(span);
+        match self.by_key.entry(key) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(span);
+                None
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let first = *o.get();
+                if same_text(doc, first, span) {
+                    return Some(first);
+                }
+                let found = self
+                    .collisions
+                    .iter()
+                    .find(|(k, s)| *k == key && same_text(doc, *s, span))
+                    .map(|(_, s)| *s);
+                if found.is_none() {
+                    self.collisions.push((key, span));
+                }
+                found
+            }
         }
-        found
     }
 }
 
