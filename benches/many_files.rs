@@ -28,7 +28,8 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("check 2000 files, JSON", |b| {
         b.iter(|| {
-            let inputs = runner::collect(&[dir.clone()], &settings, &CliGlobs::default());
+            let inputs =
+                runner::collect(std::slice::from_ref(&dir), &settings, &CliGlobs::default());
             let mut reports = Vec::with_capacity(inputs.len());
             runner::run(inputs, &settings, &opts, |r| reports.push(r));
             serde_json::to_string(&heshu::report::json::report(&reports))
