@@ -4,6 +4,8 @@
 //! clauses and **claims** (figures with value, unit, interval and role), then rules read the
 //! Document and emit diagnostics, which the report layer renders.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod config;
 pub mod diagnostic;
