@@ -409,14 +409,18 @@ impl Linter {
         let threads = crate::document::threads();
         if parallel {
             // A large document: its rules run side by side (the order is restored by the sort).
+            // Each thread takes the next rule not yet taken: the costly rules (patterns, repeats)
+            // spread over the threads whatever their order.
+            let next = std::sync::atomic::AtomicUsize::new(0);
             let groups: Vec<Vec<Diagnostic>> = std::thread::scope(|scope| {
                 let handles: Vec<_> = (0..threads)
-                    .map(|t| {
-                        let mine: Vec<&ActiveRule> =
-                            active.iter().skip(t).step_by(threads).copied().collect();
+                    .map(|_| {
+                        let (next, active) = (&next, &active);
                         scope.spawn(move || {
                             let mut found = Vec::new();
-                            for r in mine {
+                            loop {
+                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                let Some(r) = active.get(i) else { break };
                                 let mut emitter = Emitter {
                                     rule: r.id,
                                     severity: r.severity,
