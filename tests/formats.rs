@@ -373,6 +373,11 @@ fn order_is_deterministic_under_parallelism() {
     write(&dir, "ignored/x.txt", FAULTS);
     write(&dir, ".git/HEAD", "ref: refs/heads/main\n");
     let first = run_in(&dir, &["check", "--format", "json"]);
+    assert!(
+        first.stderr.is_empty(),
+        "no progress bar when standard error is not a terminal: {}",
+        stderr(&first)
+    );
     let r = json(&first);
     let paths: Vec<String> = r["files"]
         .as_array()
