@@ -120,16 +120,6 @@ pub struct Figure {
     pub kind: FigureKind,
 }
 
-impl Figure {
-    /// The quantity, if the figure is one still held by the figure (scanner output).
-    pub fn quantity(&self) -> Option<&Quantity> {
-        match &self.kind {
-            FigureKind::Quantity(q) => Some(q),
-            _ => None,
-        }
-    }
-}
-
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
@@ -168,27 +158,6 @@ fn figure_starts() -> &'static crate::lexicon::CharSet {
     &STARTS
 }
 
-/// Scan `text[range]` for figures. Offsets in the result are absolute in `text`.
-pub fn scan(g: &Grammar, text: &str, range: Span) -> Vec<Figure> {
-    let mut out = Vec::new();
-    let mut i = range.start;
-    let end = range.end;
-    while i < end {
-        let Some(c) = text[i..end].chars().next() else {
-            break;
-        };
-        match step(g, text, i, end, c) {
-            Some(Step::Figure(f)) => {
-                i = f.span.end;
-                out.push(f);
-            }
-            Some(Step::Skip(to)) => i = to,
-            None => i += c.len_utf8(),
-        }
-    }
-    out
-}
-
 /// What the scanner does at a position.
 pub enum Step {
     /// A figure starts here.
@@ -198,7 +167,7 @@ pub enum Step {
 }
 
 /// The figure starting at `at` (whose character is `c`), a run to pass over, or `None` when no
-/// figure can start with `c`. Callers that walk the text themselves use this instead of [`scan`].
+/// figure can start with `c`. The document walk calls it at every character it looks at.
 #[inline]
 pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<Step> {
     let starts_number = figure_starts().contains(c)

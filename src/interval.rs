@@ -100,11 +100,6 @@ impl Interval {
         }
     }
 
-    /// Whether the closure of the interval contains `v`.
-    pub fn contains(&self, v: Decimal) -> bool {
-        self.lo().is_none_or(|l| l <= v) && self.hi().is_none_or(|h| v <= h)
-    }
-
     /// Interval sum: [Σ lower, Σ upper]. Unbounded on a side where any operand is.
     pub fn add(&self, other: &Interval) -> Interval {
         let join = |a: Option<Bound>, b: Option<Bound>| -> Option<Bound> {

@@ -172,6 +172,8 @@ struct Workspace {
     root: Option<PathBuf>,
     config: Option<(PathBuf, Option<SystemTime>)>,
     settings: Settings,
+    /// The configured baseline as last read, with the modification time it was read at.
+    baseline: Option<(Option<SystemTime>, Baseline)>,
 }
 
 impl Workspace {
@@ -180,6 +182,7 @@ impl Workspace {
             root,
             config: None,
             settings: Settings::default(),
+            baseline: None,
         };
         let error = ws.reload();
         (ws, error)
@@ -383,7 +386,7 @@ impl Server {
         }
     }
 
-    /// Handle a request; `None` for requests this server does not answer.
+    /// Answer a request (an error response for methods this server does not handle).
     pub fn request(&mut self, r: &Request) -> Response {
         match r.method.as_str() {
             "textDocument/codeAction" => {
@@ -408,16 +411,18 @@ impl Server {
             return;
         };
         doc.due = None;
-        let text = if doc.markdown {
-            crate::markdown::mask(&doc.text)
-        } else {
-            doc.text.clone()
-        };
         let version = doc.version;
         let settings = &self.workspace.settings;
         let path = uri_path(uri).unwrap_or_else(|| PathBuf::from(uri));
+        // One copy of the text for the document: Markdown masked, plain text as it is.
         let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            settings.grammar.parse(&text)
+            if doc.markdown {
+                settings
+                    .grammar
+                    .parse_owned(crate::markdown::mask(&doc.text))
+            } else {
+                settings.grammar.parse(&doc.text)
+            }
         }));
         let Ok(parsed) = parsed else {
             self.log(
@@ -500,13 +505,24 @@ impl Server {
         self.workspace.settings.baseline.clone()
     }
 
-    fn baseline(&self) -> Option<Baseline> {
+    /// The configured baseline, read again only when the file changed (checks run on every pause
+    /// in typing: a stat, not a read and a parse, each time).
+    fn baseline(&mut self) -> Option<Baseline> {
         let path = self.baseline_path()?;
-        let text = std::fs::read_to_string(path).ok()?;
-        serde_json::from_str(&text).ok()
+        let modified = Workspace::modified(&path);
+        match &self.workspace.baseline {
+            Some((at, b)) if *at == modified && modified.is_some() => Some(b.clone()),
+            _ => {
+                let text = std::fs::read_to_string(&path).ok()?;
+                let b: Baseline = serde_json::from_str(&text).ok()?;
+                self.workspace.baseline = Some((modified, b.clone()));
+                Some(b)
+            }
+        }
     }
 
-    fn code_actions(&self, params: &Value) -> Value {
+    fn code_actions(&mut self, params: &Value) -> Value {
+        let recorded = self.baseline();
         let uri = params
             .pointer("/textDocument/uri")
             .and_then(Value::as_str)
@@ -530,7 +546,7 @@ impl Server {
                 .unwrap_or_default();
             let path = data.get("path").and_then(Value::as_str).unwrap_or_default();
             if let Some(baseline_path) = self.baseline_path() {
-                let mut baseline = self.baseline().unwrap_or(Baseline {
+                let mut baseline = recorded.clone().unwrap_or(Baseline {
                     version: crate::report::baseline::BASELINE_VERSION,
                     findings: Vec::new(),
                 });

@@ -1,5 +1,7 @@
 //! `heshu lsp` as an editor runs it: the real process, JSON-RPC over its stdio.
 
+mod common;
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};

@@ -7,6 +7,18 @@ pub mod docx;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// What the seed draws as it is: its five placeholders (`莅临*检查`, `向*组长`, `*地处`, and the two
+/// `**` of `消除风险**户**人`), the last section cut off at `1.加快基`, and the web footer.
+pub const SEED_FINDINGS: [&str; 7] = [
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "placeholder",
+    "truncated",
+    "residue",
+];
+
 /// The repository root (tests run the binary from here so paths in output are stable).
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
