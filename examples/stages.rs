@@ -1,0 +1,74 @@
+//! Time each stage of a check on one thread (for profiling): decode, parse, every rule alone, locating
+//! and JSON output. `cargo run --release --example stages [FILE] [N]` checks FILE N times (default:
+//! the seed fixture, 2000 times) and prints milliseconds per stage.
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .unwrap_or_else(|| "tests/fixtures/seed.txt".into());
+    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(2000);
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let p = Path::new(&path);
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
+
+    let t = Instant::now();
+    let mut texts = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (text, _) = heshu::source::decode(p, bytes.clone(), None).unwrap_or_default();
+        texts.push(text);
+    }
+    println!("decode            {:8.1} ms", ms(t));
+
+    let t = Instant::now();
+    let docs: Vec<_> = texts.iter().map(|t| heshu::parse(t)).collect();
+    println!("parse             {:8.1} ms", ms(t));
+
+    let mut all = Vec::new();
+    for entry in heshu::rules::registry() {
+        let id = entry.meta.id.as_str();
+        let linter = heshu::rules::Linter::filtered(|r| r == id);
+        let t = Instant::now();
+        let mut found = 0;
+        for d in &docs {
+            let ds = linter.check(d);
+            found += ds.len();
+            if id == "placeholder" {
+                all.push(ds);
+            }
+        }
+        println!("{id:18}{:8.1} ms  ({found} findings)", ms(t));
+    }
+
+    let t = Instant::now();
+    let linter = heshu::rules::Linter::default();
+    let full: Vec<_> = docs.iter().map(|d| linter.check(d)).collect();
+    println!("all rules         {:8.1} ms", ms(t));
+
+    let t = Instant::now();
+    let files: Vec<_> = docs
+        .iter()
+        .zip(&full)
+        .map(|(doc, ds)| heshu::report::FileReport {
+            path: path.clone(),
+            encoding: Some("utf-8"),
+            outcome: Ok(ds
+                .iter()
+                .map(|d| heshu::report::Located::new(&path, doc, d))
+                .collect()),
+            human: String::new(),
+        })
+        .collect();
+    println!("locate            {:8.1} ms", ms(t));
+
+    let t = Instant::now();
+    let json =
+        serde_json::to_string_pretty(&heshu::report::json::report(&files)).unwrap_or_default();
+    println!("json              {:8.1} ms  ({} bytes)", ms(t), json.len());
+
+    let t = Instant::now();
+    drop(docs);
+    println!("drop documents    {:8.1} ms", ms(t));
+}
