@@ -68,3 +68,14 @@ pub struct Diagnostic {
     /// Every figure involved.
     pub labels: Vec<Label>,
 }
+
+impl Diagnostic {
+    /// The same finding with every span `by` bytes further on (from a segment to its whole text).
+    pub fn shifted(mut self, by: usize) -> Self {
+        self.span = self.span.shifted(by);
+        for label in &mut self.labels {
+            label.span = label.span.shifted(by);
+        }
+        self
+    }
+}

@@ -306,6 +306,23 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
     doc
 }
 
+/// Boundaries of segments of about `len` bytes each, at line starts (see [`chunk_bounds`]).
+pub fn segment_bounds(text: &str, len: usize) -> Vec<usize> {
+    chunk_bounds(text, text.len().div_ceil(len.max(1)).max(1))
+}
+
+/// A document of a text's blocks and sentences only, without clauses, figures, markers or claims
+/// (the sentences' clause and claim ranges are empty): what the document-scoped rules read of a
+/// text checked in segments (see [`crate::rules::Scope`]).
+pub fn outline(text: String, blocks: Vec<Block>, sentences: Vec<Sentence>) -> Document {
+    let mut doc = empty();
+    doc.blocks = blocks;
+    doc.sentences = sentences;
+    doc.lines = LineIndex::new(&text);
+    doc.text = text;
+    doc
+}
+
 /// Chunk boundaries at line starts, about `n` equal parts; a line that starts with a digit is
 /// never a chunk's first (it may continue a numbered list of the chunk before).
 fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
@@ -419,9 +436,39 @@ fn empty() -> Document {
     }
 }
 
+/// Parse report text into `doc` (see [`Grammar::parse_into`]).
+pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
+    let mut owned = std::mem::take(&mut doc.text);
+    owned.clear();
+    owned.push_str(text);
+    doc.blocks.clear();
+    doc.sentences.clear();
+    doc.clauses.clear();
+    doc.figures.clear();
+    doc.markers.clear();
+    doc.conjunctions.clear();
+    doc.claims.clear();
+    parse_range_into(&owned, Span::new(0, owned.len()), g, doc);
+    doc.lines = LineIndex::new(&owned);
+    doc.text = owned;
+}
+
+impl Default for Document {
+    /// An empty document (to parse into: see [`Grammar::parse_into`]).
+    fn default() -> Self {
+        empty()
+    }
+}
+
 /// Parse the lines of `text[range]` into a document without text (spans are absolute).
 fn parse_range(text: &str, range: Span, g: &Grammar) -> Document {
     let mut doc = empty();
+    parse_range_into(text, range, g, &mut doc);
+    doc
+}
+
+/// Parse the lines of `text[range]` into `doc`, whose lists are empty (spans are absolute).
+fn parse_range_into(text: &str, range: Span, g: &Grammar, doc: &mut Document) {
     // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
     let mut next_arabic: Option<u32> = None;
     for line in lines(&text[range.start..range.end]) {
@@ -430,12 +477,11 @@ fn parse_range(text: &str, range: Span, g: &Grammar) -> Document {
         if span.is_empty() {
             continue;
         }
-        parse_block(g, text, &mut doc, span, next_arabic);
+        parse_block(g, text, doc, span, next_arabic);
         if let Some(h) = doc.blocks.last().and_then(|b| b.heading.as_ref()) {
             next_arabic = (h.style == HeadingStyle::ArabicDot).then_some(h.number + 1);
         }
     }
-    doc
 }
 
 /// `N.` followed by a digit, where `N` is the number the list expects next.

@@ -43,4 +43,10 @@ impl Grammar {
     pub fn parse_owned(&self, text: String) -> Document {
         parse_owned(text, self)
     }
+
+    /// Parse report text into `doc`, replacing what it held and reusing its buffers: a thread
+    /// that parses text after text allocates (and faults in fresh pages) once, not each time.
+    pub fn parse_into(&self, text: &str, doc: &mut Document) {
+        crate::document::parse_into(text, self, doc)
+    }
 }

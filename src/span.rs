@@ -27,6 +27,11 @@ impl Span {
         self.end <= self.start
     }
 
+    /// The same span `by` bytes further on (a segment's span in its whole text).
+    pub fn shifted(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

@@ -49,3 +49,45 @@ fn chunked_parse_equals_the_sequential_one() {
         linter.check(&one).len() * copies - (copies - 1)
     );
 }
+
+/// A large text is checked in segments (its sentence-scoped rules per segment, its
+/// document-scoped rules on an outline): the findings must be those of the whole document, at
+/// every segment boundary. Small segments put boundaries everywhere; the real reports (when the
+/// shared corpus is beside the repository) and the seed give every rule something to find.
+#[test]
+fn segmented_check_equals_the_whole_document_check() {
+    let mut text = format!("{}\n", include_str!("fixtures/seed.txt")).repeat(3);
+    // A pasted paragraph across segments, and suppressions.
+    text.push_str("<!-- heshu-ignore placeholder -->\n消除风险**户**人。\n");
+    text.push_str(&format!("{}\n", include_str!("fixtures/seed.txt")));
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real");
+    if let Ok(entries) = std::fs::read_dir(real) {
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                text.push_str(&t);
+                text.push('\n');
+            }
+        }
+    } else {
+        eprintln!("note: {real} not found; checking the seed only");
+    }
+    let settings = heshu::config::Settings::default();
+    let whole = settings.linter.check(&heshu::parse(&text));
+    assert!(whole.len() > 10, "the text draws findings");
+    for segment_len in [4 * 1024, 64 * 1024] {
+        let (outline, segmented) =
+            heshu::check::check_segmented(text.clone(), &settings, &|_| false, segment_len);
+        assert_eq!(outline.text, text);
+        assert!(outline.claims.is_empty(), "an outline keeps no claims");
+        assert_eq!(
+            segmented.len(),
+            whole.len(),
+            "segments of {segment_len} bytes"
+        );
+        for (s, w) in segmented.iter().zip(&whole) {
+            assert_eq!(s, w, "segments of {segment_len} bytes");
+        }
+    }
+}

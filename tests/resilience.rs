@@ -2,7 +2,7 @@
 //! `Linter::check_resilient`, which reports the panic and keeps every other rule's findings.
 
 use heshu::document::Document;
-use heshu::rules::{registry, Emitter, Linter, Rule, RuleEntry};
+use heshu::rules::{registry, Emitter, Linter, Rule, RuleEntry, Scope};
 use std::sync::Arc;
 
 struct Panics;
@@ -10,6 +10,10 @@ struct Panics;
 impl Rule for Panics {
     fn check(&self, _: &Document, _: &mut Emitter<'_>) {
         panic!("deliberately broken rule");
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Sentence
     }
 }
 

@@ -147,6 +147,10 @@ impl Hasher for KeyHasher {
 }
 
 impl Rule for DuplicateParagraph {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Document
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         let mut paragraphs = Seen::default();
         let mut sentences = Seen::default();

@@ -49,6 +49,10 @@ const CLOSING_QUOTES: [char; 4] = ['”', '"', '」', '』'];
 const OPENING_QUOTES: [char; 4] = ['“', '"', '「', '『'];
 
 impl Rule for EnumerationCount {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for (k, clause) in doc.clauses.iter().enumerate() {
             let Some(count) = doc

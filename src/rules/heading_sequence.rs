@@ -24,6 +24,10 @@ pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 const LEVELS: usize = 6;
 
 impl Rule for HeadingSequence {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Document
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         // The last heading at each level under the current parent, and the last one under the
         // previous parent (to tell a sub-level that forgot to restart).

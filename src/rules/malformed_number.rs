@@ -20,6 +20,10 @@ pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 }
 
 impl Rule for MalformedNumber {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for f in &doc.figures {
             if let FigureKind::Malformed(kind) = f.kind {

@@ -31,6 +31,22 @@ use std::sync::{Arc, LazyLock};
 pub trait Rule: Send + Sync {
     /// Check one document.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>);
+
+    /// What the rule reads of a document (a large text is checked in segments: see [`Scope`]).
+    fn scope(&self) -> Scope;
+}
+
+/// What part of a document a rule reads, which decides how a large text is checked: its
+/// sentence-scoped rules run on segments of whole lines, one segment's document at a time, and its
+/// document-scoped rules run once on an outline of the whole text (text, blocks and sentences,
+/// without clauses, figures, markers or claims). Memory then stays bounded by the segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Reads one sentence at a time, with its clauses, figures, markers and claims, and nothing
+    /// across a line end.
+    Sentence,
+    /// Reads the whole text, its blocks and its sentences' spans, nothing finer.
+    Document,
 }
 
 /// The examples of a rule file: texts that must draw the rule, and texts that must not.
@@ -395,14 +411,50 @@ impl Linter {
         self.run(doc, skip, Some(on_panic))
     }
 
+    /// The first half of checking a large text in segments: the sentence-scoped rules over one
+    /// segment's document. The findings are raw: no suppression applied, not sorted.
+    pub fn check_segment(&self, doc: &Document, skip: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+        self.run_rules(doc, skip, Some(Scope::Sentence), None)
+    }
+
+    /// The second half: the document-scoped rules over the outline of the whole text, joined to
+    /// the findings of its segments (`found`, spans in the whole text); then as
+    /// [`Linter::check_skipping`].
+    pub fn check_outline(
+        &self,
+        outline: &Document,
+        skip: &dyn Fn(&str) -> bool,
+        found: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let mut out = found;
+        out.extend(self.run_rules(outline, skip, Some(Scope::Document), None));
+        self.finish(outline, skip, out)
+    }
+
     fn run(
         &self,
         doc: &Document,
         skip: &dyn Fn(&str) -> bool,
+        on_panic: Option<&mut PanicReport<'_>>,
+    ) -> Vec<Diagnostic> {
+        let out = self.run_rules(doc, skip, None, on_panic);
+        self.finish(doc, skip, out)
+    }
+
+    /// Run the rules (of one scope, or all) and return their raw findings.
+    fn run_rules(
+        &self,
+        doc: &Document,
+        skip: &dyn Fn(&str) -> bool,
+        scope: Option<Scope>,
         mut on_panic: Option<&mut PanicReport<'_>>,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let active: Vec<&ActiveRule> = self.rules.iter().filter(|r| !skip(r.id)).collect();
+        let active: Vec<&ActiveRule> = self
+            .rules
+            .iter()
+            .filter(|r| !skip(r.id) && scope.is_none_or(|s| r.rule.scope() == s))
+            .collect();
         let parallel = on_panic.is_none()
             && doc.text.len() >= crate::document::PARALLEL_MIN
             && crate::document::threads() > 1;
@@ -473,12 +525,22 @@ impl Linter {
                 }
             }
         }
+        out
+    }
+
+    /// Apply inline suppressions and sort by position, then rule id.
+    fn finish(
+        &self,
+        doc: &Document,
+        skip: &dyn Fn(&str) -> bool,
+        found: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
         let unused = self
             .rules
             .iter()
             .find(|r| r.id == suppression::UNUSED_SUPPRESSION && !skip(r.id))
             .map(|r| r.severity);
-        out = suppression::apply(doc, out, &|id| self.runs(id) && !skip(id), unused);
+        let mut out = suppression::apply(doc, found, &|id| self.runs(id) && !skip(id), unused);
         out.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });

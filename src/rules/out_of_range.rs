@@ -50,6 +50,10 @@ fn days_in_month(month: u32) -> u32 {
 }
 
 impl Rule for OutOfRange {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         self.rates_and_days(doc, out);
         dates(doc, out);

@@ -29,6 +29,10 @@ fn comparable(c: &Claim) -> bool {
 }
 
 impl Rule for PartExceedsWhole {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for s in 0..doc.sentences.len() {
             let claims = doc.sentence_claims(s);

@@ -36,6 +36,10 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 }
 
 impl Rule for PerCapitaMismatch {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for s in 0..doc.sentences.len() {
             let claims = doc.sentence_claims(s);

@@ -97,6 +97,10 @@ impl Pattern {
 }
 
 impl Rule for Placeholder {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         // Each pattern runs once over the whole text (placeholders do not cross lines): every
         // pattern holds a rare character, so the regex engine's literal prefilter skips most of

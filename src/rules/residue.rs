@@ -146,6 +146,10 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 }
 
 impl Rule for Residue {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Document
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         // One pass over the whole text; each match is placed in its block by binary search.
         // Residue on consecutive lines (a web page's footer) makes one finding.

@@ -33,6 +33,10 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 }
 
 impl Rule for RespectivelyArity {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for (k, clause) in doc.clauses.iter().enumerate() {
             let Some(marker) = doc

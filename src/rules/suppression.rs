@@ -16,6 +16,10 @@ pub(super) const UNUSED_SUPPRESSION: &str = "unused-suppression";
 struct UnusedSuppression;
 
 impl Rule for UnusedSuppression {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Document
+    }
+
     fn check(&self, _: &Document, _: &mut Emitter<'_>) {}
 }
 

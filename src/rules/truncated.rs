@@ -85,6 +85,10 @@ impl Truncated {
 }
 
 impl Rule for Truncated {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Document
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         let blocks = &doc.blocks;
         // The end of the text: the last block that is not web residue.
