@@ -726,27 +726,28 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
     let mut markers: Vec<(Span, MarkerKind)> = Vec::new();
     let mut conjunctions: Vec<Span> = Vec::new();
     let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
-    let mut i = content.start;
-    while i < content.end {
-        let Some(c) = text[i..content.end].chars().next() else {
-            break;
-        };
+    // `resume`: where the walk goes on after a figure, marker or word took several characters.
+    let mut resume = content.start;
+    for (offset, c) in text[content.start..content.end].char_indices() {
+        let i = content.start + offset;
+        if i < resume || !lx.scan_stops.contains(c) {
+            continue;
+        }
         // Figures are found in the same pass: the scanner takes over where one may start.
         match figure::step(g, text, i, content.end, c) {
             Some(figure::Step::Figure(f)) => {
-                i = f.span.end.max(i + 1);
+                resume = f.span.end.max(i + 1);
                 figure_quoted.push(quote_depth > 0);
                 figures.push(f);
                 continue;
             }
             Some(figure::Step::Skip(to)) => {
-                i = to;
+                resume = to;
                 continue;
             }
             None => {}
         }
         if !lx.walk_stops.contains(c) {
-            i += c.len_utf8();
             continue;
         }
         if opens_quote(c) {
@@ -762,20 +763,16 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
             clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
             clause_start = i + c.len_utf8();
         } else if let Some((len, ())) = lx.not_markers.match_start(&text[i..content.end]) {
-            i += len;
-            continue;
+            resume = i + len;
         } else if let Some((len, kind)) = lx.markers.match_start(&text[i..content.end]) {
             markers.push((Span::new(i, i + len), kind));
-            i += len;
-            continue;
+            resume = i + len;
         } else if let Some(len) = lx.conjunction_at(&text[i..content.end]) {
             if !lx.conjunction_is_word_end(&text[content.start..i], &text[i..content.end]) {
                 conjunctions.push(Span::new(i, i + len));
             }
-            i += len;
-            continue;
+            resume = i + len;
         }
-        i += c.len_utf8();
     }
     if clause_start < content.end || clause_ends.is_empty() {
         clause_ends.push((Span::new(clause_start, content.end), None, true));

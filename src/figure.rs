@@ -149,12 +149,13 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
 }
 
 /// Characters a figure may start with.
+/// The characters a figure may start with.
+pub(crate) const FIGURE_STARTS: &str =
+    "〇零○一二两兩三四五六七八九十百千万萬亿億0123456789０１２３４５６７８９.．-−负";
+
 fn figure_starts() -> &'static crate::lexicon::CharSet {
-    static STARTS: std::sync::LazyLock<crate::lexicon::CharSet> = std::sync::LazyLock::new(|| {
-        let numerals = "〇零○一二两兩三四五六七八九十百千万萬亿億";
-        let other = "0123456789０１２３４５６７８９.．-−负";
-        crate::lexicon::CharSet::of(numerals.chars().chain(other.chars()))
-    });
+    static STARTS: std::sync::LazyLock<crate::lexicon::CharSet> =
+        std::sync::LazyLock::new(|| crate::lexicon::CharSet::of(FIGURE_STARTS.chars()));
     &STARTS
 }
 

@@ -329,6 +329,9 @@ pub struct Lexicon {
     /// The characters the document walk must look at (markers, conjunctions, quotes and
     /// punctuation); every other character is passed over at once.
     pub walk_stops: CharSet,
+    /// The characters where the walk over a block does anything: [`Lexicon::walk_stops`] and
+    /// the characters a figure may start with. Every other character is passed over at once.
+    pub scan_stops: CharSet,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
 }
@@ -547,6 +550,7 @@ impl Lexicon {
             among: SuffixTable::new(mf.adjacent.among.into_iter().map(|w| (w, ()))),
             sign_words: SuffixTable::new(mf.adjacent.signs.into_iter().map(|w| (w, ()))),
             walk_stops: CharSet::of(std::iter::empty()),
+            scan_stops: CharSet::of(std::iter::empty()),
         })
         .map(|mut lx: Lexicon| {
             let punctuation = "“”「」『』《》〈〉‘’\"。！？；!?;，,、：:";
@@ -557,6 +561,12 @@ impl Lexicon {
                 .chain(lx.conjunctions.first_chars())
                 .chain(punctuation.chars())
                 .collect();
+            lx.scan_stops = CharSet::of(
+                stops
+                    .iter()
+                    .copied()
+                    .chain(crate::figure::FIGURE_STARTS.chars()),
+            );
             lx.walk_stops = CharSet::of(stops);
             lx
         })

@@ -6,10 +6,9 @@
 
 use nom::{
     branch::alt,
-    bytes::complete::take_while1,
+    bytes::complete::{take_while, take_while1},
     character::complete::{char, satisfy},
     combinator::{opt, peek, recognize},
-    multi::many0,
     sequence::{pair, preceded, terminated},
     IResult, Parser,
 };
@@ -76,49 +75,50 @@ fn thousands_group(i: &str) -> IResult<&str, &str> {
 /// A comma is a thousands separator only when exactly three digits follow it and the first group
 /// has at most three digits, so `44个,其余3个` stays two figures.
 pub fn arabic(i: &str) -> IResult<&str, Numeral> {
-    let (rest, (int_part, groups, frac)) = (
-        take_while1(is_arabic_digit),
-        many0(thousands_group),
-        opt(preceded(satisfy(is_point), take_while1(is_arabic_digit))),
-    )
-        .parse(i)?;
-    let first_len = int_part.chars().count();
-    if !groups.is_empty() && first_len > 3 {
-        // `2020,2021` is no thousands group: take the first digits alone.
-        let (rest, frac) = opt(preceded(satisfy(is_point), take_while1(is_arabic_digit)))
-            .parse(&i[int_part.len()..])?;
-        return Ok((rest, build_arabic(&[int_part], frac)));
+    let (mut rest, int_part) = take_while1(is_arabic_digit).parse(i)?;
+    let mut grouped = false;
+    while let Ok((after, _)) = thousands_group(rest) {
+        rest = after;
+        grouped = true;
     }
-    let mut parts = vec![int_part];
-    parts.extend(groups);
-    Ok((rest, build_arabic(&parts, frac)))
+    if grouped && int_part.chars().count() > 3 {
+        // `2020,2021` is no thousands group: take the first digits alone.
+        rest = &i[int_part.len()..];
+    }
+    let integer = &i[..i.len() - rest.len()];
+    let (rest, frac) =
+        opt(preceded(satisfy(is_point), take_while1(is_arabic_digit))).parse(rest)?;
+    Ok((rest, build_arabic(integer, frac)))
 }
 
-fn build_arabic(int_groups: &[&str], frac: Option<&str>) -> Numeral {
-    let mut digits: Vec<u32> = int_groups
-        .iter()
-        .flat_map(|g| g.chars().filter_map(arabic_digit))
-        .collect();
-    let integer_digits = digits.len();
-    let frac_digits: Vec<u32> = frac
-        .map(|f| f.chars().filter_map(arabic_digit).collect())
-        .unwrap_or_default();
-    let scale = frac_digits.len() as u32;
-    digits.extend(&frac_digits);
+/// The numeral of the digits of `integer` (separators passed over) and of `frac`, in one pass
+/// and without allocating (a report has a figure every few characters).
+fn build_arabic(integer: &str, frac: Option<&str>) -> Numeral {
+    let integer_digits = integer.chars().filter_map(arabic_digit);
+    let frac_digits = frac.unwrap_or("").chars().filter_map(arabic_digit);
+    let mut count: usize = 0;
+    let mut scale: u32 = 0;
+    let mut trailing_zeros: u32 = 0;
     // Keep at most 28 significant digits: the Decimal mantissa holds 96 bits.
     let mut mantissa: i128 = 0;
     let mut dropped: u32 = 0;
-    for d in &digits {
+    let digits = integer_digits
+        .map(|d| (d, false))
+        .chain(frac_digits.map(|d| (d, true)));
+    for (d, fractional) in digits {
+        count += 1;
+        scale += u32::from(fractional);
+        trailing_zeros = if d == 0 { trailing_zeros + 1 } else { 0 };
         if mantissa < 10_i128.pow(27) {
-            mantissa = mantissa * 10 + i128::from(*d);
+            mantissa = mantissa * 10 + i128::from(d);
         } else {
             dropped += 1;
         }
     }
+    let integer_digits = count - scale as usize;
     let value = scaled(mantissa, scale, dropped);
     let last_place = scaled(1, scale, 0);
-    let trailing_zeros = digits.iter().rev().take_while(|d| **d == 0).count() as u32;
-    let last_nonzero_place = if trailing_zeros as usize == digits.len() {
+    let last_nonzero_place = if trailing_zeros as usize == count {
         last_place
     } else {
         let zeros = trailing_zeros;
@@ -211,7 +211,7 @@ fn chinese_point(i: &str) -> IResult<&str, &str> {
 pub fn chinese(i: &str) -> IResult<&str, Numeral> {
     let start = satisfy(|c| chinese_digit(c).is_some() || c == '十');
     let (rest, (body, frac)) = pair(
-        recognize(pair(start, many0(satisfy(is_chinese_numeral_char)))),
+        recognize(pair(start, take_while(is_chinese_numeral_char))),
         opt(chinese_point),
     )
     .parse(i)?;
@@ -227,23 +227,24 @@ pub fn chinese(i: &str) -> IResult<&str, Numeral> {
 /// Evaluate a run of Chinese numeral characters; `None` for runs that are no single numeral
 /// (`十四五`, `一两`).
 fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
-    let chars: Vec<char> = body.chars().collect();
-    let has_units = chars
-        .iter()
-        .any(|c| small_unit(*c).is_some() || big_unit(*c).is_some());
+    // No allocation: the body is a few characters, read again where needed.
+    let len = body.chars().count();
+    let has_units = body
+        .chars()
+        .any(|c| small_unit(c).is_some() || big_unit(c).is_some());
     if !has_units {
         // 三, 一九五七, 二〇二四: digits read one by one.
         let mut value = Decimal::ZERO;
-        for c in &chars {
-            value = value * Decimal::TEN + Decimal::from(chinese_digit(*c)?);
+        for c in body.chars() {
+            value = value * Decimal::TEN + Decimal::from(chinese_digit(c)?);
         }
         let mut n = finish_chinese(value, Decimal::ONE, frac)?;
-        n.digit_sequence = chars.len() > 1;
-        n.integer_digits = chars.len();
-        if chars.len() > 1 && frac.is_some() {
+        n.digit_sequence = len > 1;
+        n.integer_digits = len;
+        if len > 1 && frac.is_some() {
             return None;
         }
-        if chars.len() > 1 && chars.iter().any(|c| matches!(c, '两' | '兩')) {
+        if len > 1 && body.chars().any(|c| matches!(c, '两' | '兩')) {
             return None;
         }
         return Some(n);
@@ -259,7 +260,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let mut after_digit_units = Decimal::ONE;
     let mut precision = Decimal::ONE;
     let mut after_digit_big = Decimal::ONE;
-    for &c in &chars {
+    for c in body.chars() {
         if let Some(d) = chinese_digit(c) {
             if matches!(digit, Some(p) if p != 0) {
                 return None; // two digits with no unit between: 十四五, 一两
