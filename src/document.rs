@@ -463,6 +463,15 @@ impl Default for Document {
 /// Parse the lines of `text[range]` into a document without text (spans are absolute).
 fn parse_range(text: &str, range: Span, g: &Grammar) -> Document {
     let mut doc = empty();
+    // Room for what a report of this length usually holds (bytes per item, measured on the
+    // seed), so that the lists do not grow by copying themselves again and again.
+    let len = range.len();
+    doc.blocks.reserve(len / 512);
+    doc.sentences.reserve(len / 160);
+    doc.clauses.reserve(len / 40);
+    doc.figures.reserve(len / 90);
+    doc.claims.reserve(len / 110);
+    doc.markers.reserve(len / 300);
     parse_range_into(text, range, g, &mut doc);
     doc
 }
@@ -471,13 +480,14 @@ fn parse_range(text: &str, range: Span, g: &Grammar) -> Document {
 fn parse_range_into(text: &str, range: Span, g: &Grammar, doc: &mut Document) {
     // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
     let mut next_arabic: Option<u32> = None;
+    let mut scratch = Scratch::default();
     for line in lines(&text[range.start..range.end]) {
         let line = Span::new(line.start + range.start, line.end + range.start);
         let span = trim_span(text, line);
         if span.is_empty() {
             continue;
         }
-        parse_block(g, text, doc, span, next_arabic);
+        parse_block(g, text, doc, span, next_arabic, &mut scratch);
         if let Some(h) = doc.blocks.last().and_then(|b| b.heading.as_ref()) {
             next_arabic = (h.style == HeadingStyle::ArabicDot).then_some(h.number + 1);
         }
@@ -502,32 +512,26 @@ fn continued_number(s: &str, expected: Option<u32>) -> Option<(HeadingStyle, u32
     ))
 }
 
-/// Spans of the lines of `text`, without their line endings.
+/// Spans of the lines of `text`, without their line endings (`\n`, `\r\n` or `\r`).
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'\n' || b == b'\r' {
-                let line = Span::new(start, i);
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-                return Some(line);
-            }
-            i += 1;
+        if start >= bytes.len() {
+            return None;
         }
-        if start < bytes.len() {
+        let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) else {
             let line = Span::new(start, bytes.len());
             start = bytes.len();
             return Some(line);
-        }
-        None
+        };
+        let line = Span::new(start, end);
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        Some(line)
     })
 }
 
@@ -672,7 +676,35 @@ fn small(v: rust_decimal::Decimal) -> Option<u32> {
     }
 }
 
-fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_arabic: Option<u32>) {
+/// The lists one block is walked into, kept from block to block so that their buffers are
+/// allocated once per text, not once per block.
+#[derive(Default)]
+struct Scratch {
+    /// Figures, each with whether it stands inside quotation marks.
+    figures: Vec<(Figure, bool)>,
+    markers: Vec<(Span, MarkerKind)>,
+    conjunctions: Vec<Span>,
+    /// (span, terminator, ends the sentence)
+    clause_ends: Vec<(Span, Option<char>, bool)>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.figures.clear();
+        self.markers.clear();
+        self.conjunctions.clear();
+        self.clause_ends.clear();
+    }
+}
+
+fn parse_block(
+    g: &Grammar,
+    text: &str,
+    doc: &mut Document,
+    span: Span,
+    next_arabic: Option<u32>,
+    scratch: &mut Scratch,
+) {
     let block_text = span.text(text);
     let heading = heading_number(block_text)
         .or_else(|| continued_number(block_text, next_arabic))
@@ -713,19 +745,21 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
 
     let lx = g.lexicon;
     let sentence_start = doc.sentences.len();
-    let mut figures: Vec<Figure> = Vec::new();
 
     // Walk the characters once: quotes, sentence and clause ends, markers.
     let mut quote_depth: u32 = 0;
-    let mut figure_quoted: Vec<bool> = Vec::new();
     let mut clause_start = content.start;
     let mut sentence_first_clause = doc.clauses.len();
     let mut sentence_start_byte = content.start;
     let mut sentence_first_claim = doc.claims.len();
     let first_block_claim = doc.claims.len();
-    let mut markers: Vec<(Span, MarkerKind)> = Vec::new();
-    let mut conjunctions: Vec<Span> = Vec::new();
-    let mut clause_ends: Vec<(Span, Option<char>, bool)> = Vec::new(); // (span, terminator, ends sentence)
+    scratch.clear();
+    let Scratch {
+        figures,
+        markers,
+        conjunctions,
+        clause_ends,
+    } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
     let mut resume = content.start;
     for (offset, c) in text[content.start..content.end].char_indices() {
@@ -737,8 +771,7 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
         match figure::step(g, text, i, content.end, c) {
             Some(figure::Step::Figure(f)) => {
                 resume = f.span.end.max(i + 1);
-                figure_quoted.push(quote_depth > 0);
-                figures.push(f);
+                figures.push((f, quote_depth > 0));
                 continue;
             }
             Some(figure::Step::Skip(to)) => {
@@ -779,12 +812,12 @@ fn parse_block(g: &Grammar, text: &str, doc: &mut Document, span: Span, next_ara
     }
 
     // Materialise sentences and clauses; attach figures, markers and claims.
-    let mut fig_iter = figures.into_iter().zip(figure_quoted).peekable();
-    let mut marker_iter = markers.into_iter().peekable();
-    let mut conj_iter = conjunctions.into_iter().peekable();
+    let mut fig_iter = figures.drain(..).peekable();
+    let mut marker_iter = markers.drain(..).peekable();
+    let mut conj_iter = conjunctions.drain(..).peekable();
     let block_index = doc.blocks.len();
     let mut carried = MarkerSet::default(); // markers a clause passes on to the next
-    for (cspan, term, ends_sentence) in clause_ends {
+    for (cspan, term, ends_sentence) in clause_ends.drain(..) {
         let clause_index = doc.clauses.len();
         let sentence_index = doc.sentences.len();
         let first_claim = doc.claims.len();
