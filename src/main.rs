@@ -183,6 +183,23 @@ fn write_out(text: &str) -> Result<(), ExitCode> {
     }
 }
 
+/// Write a value as pretty JSON and a line end to standard output, buffered; as [`write_out`].
+fn write_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut stdout, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("heshu: cannot write output: {e}");
+            Err(ExitCode::from(EXIT_ERROR))
+        }
+    }
+}
+
 fn status(result: Result<(), ExitCode>) -> ExitCode {
     result.err().unwrap_or(ExitCode::SUCCESS)
 }
@@ -300,9 +317,13 @@ fn check(args: CheckArgs) -> ExitCode {
         (true, Format::Json) => statistics_json(&reports),
         (true, _) => statistics(&reports),
         (false, Format::Human) => summary_line(&reports),
-        (false, Format::Json) => serde_json::to_string_pretty(&report::json::report(&reports))
-            .map(|s| s + "\n")
-            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}\n")),
+        (false, Format::Json) => {
+            // Streamed: a large report is never held twice in memory.
+            if let Err(code) = write_json(&report::json::report(&reports)) {
+                return code;
+            }
+            String::new()
+        }
         (false, Format::Sarif) => match report::sarif::render(&reports, rules::registry()) {
             Ok(s) => s,
             Err(e) => {
