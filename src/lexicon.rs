@@ -169,6 +169,8 @@ pub struct WordTable<T> {
     starts: Vec<u64>,
     /// (first character, words longest first), sorted by character.
     groups: Groups<T>,
+    /// The heads of the words of each group, in the same order.
+    heads: Vec<Vec<Head>>,
 }
 
 const BMP: usize = 0x1_0000;
@@ -229,6 +231,53 @@ impl CharSet {
     }
 }
 
+/// A word's first sixteen bytes as one number, with a mask of the bytes it has: comparing a
+/// text's start against a short word (nearly all are) is then one load, one `and` and one
+/// compare, not a call to `memcmp`.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    bytes: u128,
+    mask: u128,
+}
+
+impl Head {
+    fn of(word: &str) -> Self {
+        let n = word.len().min(16);
+        let mut mask = [0u8; 16];
+        mask[..n].fill(0xFF);
+        Self {
+            bytes: head16(word.as_bytes()),
+            mask: u128::from_le_bytes(mask),
+        }
+    }
+}
+
+impl Head {
+    /// The word's last sixteen bytes, aligned to the end.
+    fn of_tail(word: &str) -> Self {
+        let n = word.len().min(16);
+        let mut mask = [0u8; 16];
+        mask[16 - n..].fill(0xFF);
+        Self {
+            bytes: tail16(word.as_bytes()),
+            mask: u128::from_le_bytes(mask),
+        }
+    }
+}
+
+/// The first sixteen bytes of `s` as a number (zeros past its end: no word holds a zero byte).
+#[inline]
+fn head16(s: &[u8]) -> u128 {
+    match s.first_chunk::<16>() {
+        Some(b) => u128::from_le_bytes(*b),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..s.len()].copy_from_slice(s);
+            u128::from_le_bytes(buf)
+        }
+    }
+}
+
 impl<T: Copy> WordTable<T> {
     /// The first characters of the words.
     pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
@@ -244,7 +293,15 @@ impl<T: Copy> WordTable<T> {
                 starts[i / 64] |= 1 << (i % 64);
             }
         }
-        Self { starts, groups }
+        let heads = groups
+            .iter()
+            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w)).collect())
+            .collect();
+        Self {
+            starts,
+            groups,
+            heads,
+        }
     }
 
     /// Whether some word may start with `c`.
@@ -268,11 +325,15 @@ impl<T: Copy> WordTable<T> {
             return None;
         }
         let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
-        self.groups[i]
-            .1
+        let (words, heads) = (&self.groups.get(i)?.1, self.heads.get(i)?);
+        let head = head16(text.as_bytes());
+        words
             .iter()
-            .find(|(w, _)| text.starts_with(w.as_str()))
-            .map(|(w, t)| (w.len(), *t))
+            .zip(heads)
+            .find(|((w, _), h)| {
+                head & h.mask == h.bytes && (w.len() <= 16 || text.starts_with(w.as_str()))
+            })
+            .map(|((w, t), _)| (w.len(), *t))
     }
 }
 
@@ -281,24 +342,46 @@ impl<T: Copy> WordTable<T> {
 pub struct SuffixTable<T> {
     /// (last character, words longest first), sorted by character.
     groups: Groups<T>,
+    /// The last sixteen bytes of the words of each group, in the same order.
+    tails: Vec<Vec<Head>>,
 }
 
 impl<T: Copy> SuffixTable<T> {
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        Self {
-            groups: grouped_by(words, |w| w.chars().next_back()),
-        }
+        let groups = grouped_by(words, |w| w.chars().next_back());
+        let tails = groups
+            .iter()
+            .map(|(_, words)| words.iter().map(|(w, _)| Head::of_tail(w)).collect())
+            .collect();
+        Self { groups, tails }
     }
 
     /// The longest word that `text` ends with, with its byte length.
     pub fn match_end(&self, text: &str) -> Option<(usize, T)> {
         let c = text.chars().next_back()?;
         let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
-        self.groups[i]
-            .1
+        let (words, tails) = (&self.groups.get(i)?.1, self.tails.get(i)?);
+        let tail = tail16(text.as_bytes());
+        words
             .iter()
-            .find(|(w, _)| text.ends_with(w.as_str()))
-            .map(|(w, t)| (w.len(), *t))
+            .zip(tails)
+            .find(|((w, _), h)| {
+                tail & h.mask == h.bytes && (w.len() <= 16 || text.ends_with(w.as_str()))
+            })
+            .map(|((w, t), _)| (w.len(), *t))
+    }
+}
+
+/// The last sixteen bytes of `s` as a number (zeros before its start).
+#[inline]
+fn tail16(s: &[u8]) -> u128 {
+    match s.last_chunk::<16>() {
+        Some(b) => u128::from_le_bytes(*b),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[16 - s.len()..].copy_from_slice(s);
+            u128::from_le_bytes(buf)
+        }
     }
 }
 

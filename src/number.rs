@@ -139,21 +139,21 @@ fn build_arabic(integer: &str, frac: Option<&str>) -> Numeral {
     }
 }
 
+/// `10ⁿ` (n at most 28, the most a Decimal holds), without multiplying.
 fn pow10(n: u32) -> Decimal {
-    let mut v = Decimal::ONE;
-    for _ in 0..n.min(28) {
-        v *= Decimal::TEN;
-    }
-    v
+    Decimal::from_i128_with_scale(10_i128.pow(n.min(28)), 0)
 }
 
 /// `mantissa × 10^(dropped − scale)` as an exact decimal.
 fn scaled(mantissa: i128, scale: u32, dropped: u32) -> Decimal {
-    let m = Decimal::from_i128_with_scale(mantissa, 0);
-    if dropped >= scale {
-        m * pow10(dropped - scale)
-    } else {
-        Decimal::from_i128_with_scale(mantissa, (scale - dropped).min(28))
+    match dropped.cmp(&scale) {
+        std::cmp::Ordering::Equal => Decimal::from_i128_with_scale(mantissa, 0),
+        std::cmp::Ordering::Greater => {
+            Decimal::from_i128_with_scale(mantissa, 0).saturating_mul(pow10(dropped - scale))
+        }
+        std::cmp::Ordering::Less => {
+            Decimal::from_i128_with_scale(mantissa, (scale - dropped).min(28))
+        }
     }
 }
 
