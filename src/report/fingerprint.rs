@@ -49,19 +49,20 @@ impl Fnv {
     /// (a repeated paragraph) counts by its length and its first and last characters: enough to
     /// tell findings apart, and cheap however long the passage.
     pub fn squeezed_field(&mut self, text: &str) {
-        let mut buf = [0u8; 4];
+        // The bytes of the runs between white space are the bytes of the characters that are
+        // not white space, in order.
         if text.len() > LONG {
             let head = text.char_indices().nth(EDGE).map_or(text.len(), |(i, _)| i);
             let tail = text.char_indices().rev().nth(EDGE).map_or(0, |(i, _)| i);
             self.write(&(text.len() as u64).to_le_bytes());
             for part in [&text[..head], &text[tail.max(head)..]] {
-                for c in part.chars().filter(|c| !c.is_whitespace()) {
-                    self.write(c.encode_utf8(&mut buf).as_bytes());
+                for run in part.split(char::is_whitespace) {
+                    self.write(run.as_bytes());
                 }
             }
         } else {
-            for c in text.chars().filter(|c| !c.is_whitespace()) {
-                self.write(c.encode_utf8(&mut buf).as_bytes());
+            for run in text.split(char::is_whitespace) {
+                self.write(run.as_bytes());
             }
         }
         self.write(&[0xff]);
@@ -91,10 +92,9 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     let text = doc.text.as_str();
     let start = d.span.start.min(text.len());
     let end = d.span.end.min(text.len());
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| end + i);
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..start]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[end..]).map_or(text.len(), |i| end + i);
     let before: String = text[line_start..start]
         .chars()
         .rev()
@@ -110,4 +110,55 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     h.squeezed_field(doc.slice(d.span));
     h.field(&after);
     h.hex()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The squeezed field as first written (character by character): baselines hold fingerprints
+    /// made by it, so the faster form must hash the same bytes.
+    fn reference(text: &str) -> u64 {
+        let mut h = Fnv::default();
+        let mut buf = [0u8; 4];
+        let mut put = |part: &str| {
+            for c in part.chars().filter(|c| !c.is_whitespace()) {
+                h.write(c.encode_utf8(&mut buf).as_bytes());
+            }
+        };
+        if text.len() > LONG {
+            let head = text.char_indices().nth(EDGE).map_or(text.len(), |(i, _)| i);
+            let tail = text.char_indices().rev().nth(EDGE).map_or(0, |(i, _)| i);
+            let mut h2 = Fnv::default();
+            h2.write(&(text.len() as u64).to_le_bytes());
+            let mut buf = [0u8; 4];
+            for part in [&text[..head], &text[tail.max(head)..]] {
+                for c in part.chars().filter(|c| !c.is_whitespace()) {
+                    h2.write(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            h2.write(&[0xff]);
+            return h2.finish();
+        }
+        put(text);
+        h.write(&[0xff]);
+        h.finish()
+    }
+
+    #[test]
+    fn squeezed_field_hashes_as_it_always_did() {
+        let long = "全县 共有\u{3000}行政村190个，其中\t脱贫村148个。".repeat(20);
+        for text in [
+            "",
+            " ",
+            "反馈问题47个, 已整改完成44个",
+            "\u{3000}全角空格\u{2003}与 em 空格 ",
+            "  首尾  ",
+            long.as_str(),
+        ] {
+            let mut h = Fnv::default();
+            h.squeezed_field(text);
+            assert_eq!(h.finish(), reference(text), "{text:?}");
+        }
+    }
 }
