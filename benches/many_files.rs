@@ -22,6 +22,7 @@ fn bench(c: &mut Criterion) {
         baseline: None,
         progress: false,
         encoding: None,
+        json: true,
     };
     let mut group = c.benchmark_group("many-files");
     group.throughput(Throughput::Bytes((seed.len() * 2000) as u64));
@@ -30,11 +31,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let inputs =
                 runner::collect(std::slice::from_ref(&dir), &settings, &CliGlobs::default());
-            let mut reports = Vec::with_capacity(inputs.len());
-            runner::run(inputs, &settings, &opts, |r| reports.push(r));
-            serde_json::to_string(&heshu::report::json::report(&reports))
-                .map(|s| s.len())
-                .unwrap_or(0)
+            // The JSON report, streamed as `heshu check --format json` writes it.
+            let mut json = heshu::report::json::StreamWriter::new(std::io::sink()).ok();
+            runner::run(inputs, &settings, &opts, |r| {
+                if let Some(w) = json.as_mut() {
+                    let _ = w.entry(&r);
+                }
+            });
+            json.map(|w| w.finish().is_ok())
         })
     });
     group.finish();

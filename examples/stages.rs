@@ -59,6 +59,7 @@ fn main() {
                 .map(|d| heshu::report::Located::new(&path, doc, d))
                 .collect()),
             human: String::new(),
+            json: Vec::new(),
         })
         .collect();
     println!("locate            {:8.1} ms", ms(t));

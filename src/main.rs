@@ -183,13 +183,9 @@ fn write_out(text: &str) -> Result<(), ExitCode> {
     }
 }
 
-/// Write a value as pretty JSON and a line end to standard output, buffered; as [`write_out`].
-fn write_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
-    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut stdout, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| stdout.write_all(b"\n"))
-        .and_then(|()| stdout.flush());
+/// What a failed write to standard output means: nothing for a closed pipe (`| head`), else a
+/// message and exit status 2.
+fn output_status(written: std::io::Result<()>) -> Result<(), ExitCode> {
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -199,6 +195,9 @@ fn write_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
         }
     }
 }
+
+/// The JSON report written to standard output file by file as the files are checked.
+type JsonStream = report::json::StreamWriter<std::io::BufWriter<std::io::StdoutLock<'static>>>;
 
 fn status(result: Result<(), ExitCode>) -> ExitCode {
     result.err().unwrap_or(ExitCode::SUCCESS)
@@ -282,15 +281,28 @@ fn check(args: CheckArgs) -> ExitCode {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    // JSON is written as the files are checked, each file's entry rendered by its thread (unless
+    // a baseline is written instead of a report).
+    let streaming_json =
+        args.format == Format::Json && !args.statistics && args.write_baseline.is_none();
     let opts = RunOptions {
         human: streaming_human.then_some(color),
         baseline,
         progress: !args.no_progress,
         encoding: args.encoding.clone(),
+        json: streaming_json,
     };
     let inputs = runner::collect(&paths, &settings, &globs);
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
     let mut write_failed: Option<ExitCode> = None;
+    let mut json: Option<JsonStream> = None;
+    if streaming_json {
+        let stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        match report::json::StreamWriter::new(stdout) {
+            Ok(w) => json = Some(w),
+            Err(e) => write_failed = output_status(Err(e)).err(),
+        }
+    }
     runner::run(inputs, &settings, &opts, |mut report| {
         if let Err(e) = &report.outcome {
             eprintln!("heshu: {e}");
@@ -298,9 +310,17 @@ fn check(args: CheckArgs) -> ExitCode {
         if streaming_human && write_failed.is_none() {
             write_failed = write_out(&report.human).err();
         }
+        if let (Some(w), None) = (json.as_mut(), &write_failed) {
+            write_failed = output_status(w.entry(&report)).err();
+        }
         report.human = String::new();
+        report.json = Vec::new();
         reports.push(report);
     });
+    if let (Some(w), None) = (json.take(), &write_failed) {
+        let finished = w.finish().and_then(|mut out| out.flush());
+        write_failed = output_status(finished).err();
+    }
     if let Some(code) = write_failed {
         return code;
     }
@@ -317,13 +337,8 @@ fn check(args: CheckArgs) -> ExitCode {
         (true, Format::Json) => statistics_json(&reports),
         (true, _) => statistics(&reports),
         (false, Format::Human) => summary_line(&reports),
-        (false, Format::Json) => {
-            // Streamed: a large report is never held twice in memory.
-            if let Err(code) = write_json(&report::json::report(&reports)) {
-                return code;
-            }
-            String::new()
-        }
+        // Written as the files were checked.
+        (false, Format::Json) => String::new(),
         (false, Format::Sarif) => match report::sarif::render(&reports, rules::registry()) {
             Ok(s) => s,
             Err(e) => {

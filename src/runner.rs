@@ -7,7 +7,7 @@ use crate::check::check_text;
 use crate::config::Settings;
 use crate::report::baseline::BaselineFilter;
 use crate::report::human::HumanRenderer;
-use crate::report::{FileReport, Located};
+use crate::report::{json, FileReport, Located};
 use crate::source::{self, SourceError};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -125,6 +125,8 @@ pub struct RunOptions {
     pub progress: bool,
     /// Decode every input with this encoding instead of detecting it.
     pub encoding: Option<String>,
+    /// Render each file's entry of the JSON report as it is checked (in parallel).
+    pub json: bool,
 }
 
 /// Check one input.
@@ -138,6 +140,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
                 encoding: None,
                 outcome: Err(e.to_string()),
                 human: String::new(),
+                json: Vec::new(),
             }
         }
     };
@@ -172,17 +175,36 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
             human.push('\n');
         }
     }
-    let located = located
+    let located: Vec<Located> = located
         .into_iter()
         .zip(keep)
         .filter_map(|(d, k)| k.then_some(d))
         .collect();
-    FileReport {
+    let mut report = FileReport {
         path: name,
         encoding: Some(encoding),
         outcome: Ok(located),
         human,
+        json: Vec::new(),
+    };
+    if opts.json {
+        report.json = render_json(&report);
     }
+    report
+}
+
+/// A file's entry of the JSON report; a large file's findings are rendered on every core.
+fn render_json(report: &FileReport) -> Vec<u8> {
+    let located = report.outcome.as_deref().unwrap_or(&[]);
+    let runs: Vec<Vec<u8>> = if located.len() >= PARALLEL_LOCATE_MIN {
+        located
+            .par_chunks(PARALLEL_LOCATE_MIN / 4)
+            .map(json::render_diagnostics)
+            .collect()
+    } else {
+        vec![json::render_diagnostics(located)]
+    };
+    json::render_entry(report, runs)
 }
 
 /// A file with this many findings or more has them located in parallel.
@@ -214,6 +236,7 @@ pub fn run(
                         encoding: None,
                         outcome: Err(e.to_string()),
                         human: String::new(),
+                        json: Vec::new(),
                     },
                 };
                 if let Some(b) = &bar {

@@ -78,3 +78,277 @@ pub fn report(files: &[FileReport]) -> CheckJson<'_> {
         },
     }
 }
+
+/// Pretty JSON as `serde_json`'s pretty printer writes it, from a given depth: a value rendered
+/// on its own comes out indented for its place in the whole report, so that threads can render
+/// the entries of files (and the runs of a large file's findings) side by side.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn line(&self, w: &mut (impl std::io::Write + ?Sized), lead: &[u8]) -> std::io::Result<()> {
+        w.write_all(lead)?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, w: &mut (impl std::io::Write + ?Sized), c: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close(&mut self, w: &mut (impl std::io::Write + ?Sized), c: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(w, b"\n")?;
+        }
+        w.write_all(c)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, if first { b"\n" } else { b",\n" })
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, if first { b"\n" } else { b",\n" })
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Append `value` as pretty JSON at `depth` (its first line not indented: the caller placed it).
+fn push_value(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) {
+    let formatter = Nested {
+        depth,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    // Writing to memory fails only if a value cannot be serialized, and report values can.
+    let _ = value.serialize(&mut ser);
+}
+
+/// The depth of a file's entry in the report: `{` › `"files": [` › the entry.
+const FILE_DEPTH: usize = 2;
+
+/// A run of a file's findings as elements of its `diagnostics` list in the pretty report (each
+/// on its own lines, joined by `,`): what the threads render side by side (see [`render_entry`]).
+pub fn render_diagnostics(diagnostics: &[Located]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(diagnostics.len() * 1024);
+    for (i, d) in diagnostics.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"" } else { b",\n" });
+        out.extend_from_slice(&b" ".repeat(2 * (FILE_DEPTH + 2)));
+        push_value(&mut out, d, FILE_DEPTH + 2);
+    }
+    out
+}
+
+/// A file's entry in the `files` list of the pretty report, its findings given as runs rendered
+/// by [`render_diagnostics`] (empty runs stand for none).
+///
+/// Each run is freed as soon as it is copied: a large file's report is held about once, not twice.
+pub fn render_entry(file: &FileReport, runs: Vec<Vec<u8>>) -> Vec<u8> {
+    let runs: Vec<Vec<u8>> = runs.into_iter().filter(|r| !r.is_empty()).collect();
+    let mut out = Vec::with_capacity(runs.iter().map(|r| r.len() + 2).sum::<usize>() + 256);
+    let pad = |depth: usize| b" ".repeat(2 * depth);
+    let key = |out: &mut Vec<u8>, name: &str, first: bool| {
+        out.extend_from_slice(if first { b"{\n" } else { b",\n" });
+        out.extend_from_slice(&pad(FILE_DEPTH + 1));
+        out.extend_from_slice(format!("\"{name}\": ").as_bytes());
+    };
+    out.extend_from_slice(&pad(FILE_DEPTH));
+    key(&mut out, "path", true);
+    push_value(&mut out, &file.path, FILE_DEPTH + 1);
+    if let Some(encoding) = file.encoding {
+        key(&mut out, "encoding", false);
+        push_value(&mut out, &encoding, FILE_DEPTH + 1);
+    }
+    if let Err(error) = &file.outcome {
+        key(&mut out, "error", false);
+        push_value(&mut out, error, FILE_DEPTH + 1);
+    }
+    key(&mut out, "diagnostics", false);
+    if runs.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.extend_from_slice(b"[\n");
+        for (i, run) in runs.into_iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"" } else { b",\n" });
+            out.extend_from_slice(&run);
+        }
+        out.extend_from_slice(b"\n");
+        out.extend_from_slice(&pad(FILE_DEPTH + 1));
+        out.extend_from_slice(b"]");
+    }
+    out.extend_from_slice(b"\n");
+    out.extend_from_slice(&pad(FILE_DEPTH));
+    out.extend_from_slice(b"}");
+    out
+}
+
+/// Writes the JSON report as the files come, in order: each file's entry as its thread rendered
+/// it ([`FileReport::json`]; rendered here when empty), then the summary. The bytes are those of
+/// serializing [`report`] with `serde_json::to_writer_pretty`, and a line end; only the counts
+/// are kept, so a report of many files is never held in memory.
+pub struct StreamWriter<W: std::io::Write> {
+    out: W,
+    files: usize,
+    counts: Counts,
+}
+
+impl<W: std::io::Write> StreamWriter<W> {
+    /// Start the report.
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(
+            format!("{{\n  \"version\": {CHECK_JSON_VERSION},\n  \"files\": [").as_bytes(),
+        )?;
+        Ok(Self {
+            out,
+            files: 0,
+            counts: Counts::default(),
+        })
+    }
+
+    /// Write the next file's entry.
+    pub fn entry(&mut self, file: &FileReport) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
+        if file.json.is_empty() {
+            let diagnostics = file.outcome.as_deref().unwrap_or(&[]);
+            self.out
+                .write_all(&render_entry(file, vec![render_diagnostics(diagnostics)]))?;
+        } else {
+            self.out.write_all(&file.json)?;
+        }
+        self.files += 1;
+        self.counts.add(file);
+        Ok(())
+    }
+
+    /// Close the list of files, write the summary, and hand the writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out
+            .write_all(if self.files == 0 { b"]" } else { b"\n  ]" })?;
+        let summary = SummaryJson {
+            files: self.files,
+            errors: self.counts.errors,
+            warnings: self.counts.warnings,
+            infos: self.counts.infos,
+        };
+        let mut text = b",\n  \"summary\": ".to_vec();
+        push_value(&mut text, &summary, 1);
+        text.extend_from_slice(b"\n}\n");
+        self.out.write_all(&text)?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{LocatedLabel, LocatedSpan};
+
+    fn located(rule: &'static str, at: usize) -> Located {
+        let span = LocatedSpan {
+            start: at,
+            end: at + 3,
+            line: 1,
+            column: at + 1,
+            end_line: 1,
+            end_column: at + 2,
+        };
+        Located {
+            rule,
+            severity: crate::diagnostic::Severity::Error,
+            message: "总数不符：\"引号\"\\".into(),
+            help: if at % 2 == 0 {
+                None
+            } else {
+                Some("44 + 4 = 48".into())
+            },
+            span: span.clone(),
+            labels: vec![LocatedLabel {
+                span,
+                message: "标签".into(),
+            }],
+            fingerprint: "0123456789abcdef".into(),
+        }
+    }
+
+    fn file(path: &str, outcome: Result<Vec<Located>, String>) -> FileReport {
+        FileReport {
+            path: path.into(),
+            encoding: outcome.is_ok().then_some("utf-8"),
+            outcome,
+            human: String::new(),
+            json: Vec::new(),
+        }
+    }
+
+    fn streamed(files: &[FileReport]) -> String {
+        let mut writer = StreamWriter::new(Vec::new()).expect("writing to memory");
+        for f in files {
+            writer.entry(f).expect("writing to memory");
+        }
+        String::from_utf8(writer.finish().expect("writing to memory")).expect("UTF-8")
+    }
+
+    #[test]
+    fn streamed_report_is_the_serialized_one() {
+        let sets = vec![
+            vec![],
+            vec![file("a.txt", Ok(vec![]))],
+            vec![
+                file("a \"b\".txt", Ok(vec![located("placeholder", 0)])),
+                file("bad.txt", Err("cannot read: \"x\"".into())),
+                file("c.txt", Ok((0..5).map(|i| located("residue", i)).collect())),
+            ],
+        ];
+        for mut files in sets {
+            let expected =
+                serde_json::to_string_pretty(&report(&files)).expect("serializes") + "\n";
+            assert_eq!(streamed(&files), expected);
+            // Entries rendered beforehand, findings in runs, as threads render them.
+            for f in &mut files {
+                let ds = f.outcome.as_deref().unwrap_or(&[]);
+                let runs: Vec<Vec<u8>> = ds.chunks(2).map(render_diagnostics).collect();
+                f.json = render_entry(f, runs);
+            }
+            assert_eq!(streamed(&files), expected);
+        }
+    }
+}

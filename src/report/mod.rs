@@ -113,6 +113,9 @@ pub struct FileReport {
     pub outcome: Result<Vec<Located>, String>,
     /// The findings rendered for a terminal, when human output was asked for.
     pub human: String,
+    /// The file's entry of the JSON report (see [`json::render_entry`]), rendered by the thread
+    /// that checked it when JSON output was asked for; empty otherwise.
+    pub json: Vec<u8>,
 }
 
 /// Counts of findings by severity.
@@ -130,18 +133,21 @@ impl Counts {
     /// Count the findings of every readable file.
     pub fn of(files: &[FileReport]) -> Self {
         let mut c = Counts::default();
-        for d in files
-            .iter()
-            .filter_map(|f| f.outcome.as_ref().ok())
-            .flatten()
-        {
-            match d.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-                Severity::Info => c.infos += 1,
-            }
+        for f in files {
+            c.add(f);
         }
         c
+    }
+
+    /// Count the findings of one more file.
+    pub fn add(&mut self, file: &FileReport) {
+        for d in file.outcome.iter().flatten() {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 
     /// All findings.
