@@ -194,7 +194,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
 }
 
 /// A file's entry of the JSON report; a large file's findings are rendered on every core.
-fn render_json(report: &FileReport) -> Vec<u8> {
+fn render_json(report: &FileReport) -> Vec<Vec<u8>> {
     let located = report.outcome.as_deref().unwrap_or(&[]);
     let runs: Vec<Vec<u8>> = if located.len() >= PARALLEL_LOCATE_MIN {
         located

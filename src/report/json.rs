@@ -177,47 +177,51 @@ pub fn render_diagnostics(diagnostics: &[Located]) -> Vec<u8> {
     out
 }
 
-/// A file's entry in the `files` list of the pretty report, its findings given as runs rendered
-/// by [`render_diagnostics`] (empty runs stand for none).
-///
-/// Each run is freed as soon as it is copied: a large file's report is held about once, not twice.
-pub fn render_entry(file: &FileReport, runs: Vec<Vec<u8>>) -> Vec<u8> {
-    let runs: Vec<Vec<u8>> = runs.into_iter().filter(|r| !r.is_empty()).collect();
-    let mut out = Vec::with_capacity(runs.iter().map(|r| r.len() + 2).sum::<usize>() + 256);
+/// A file's entry in the `files` list of the pretty report, in pieces to be written one after
+/// the other, its findings given as runs rendered by [`render_diagnostics`] (empty runs stand for
+/// none). The runs become pieces as they are: a large file's report is never copied whole.
+pub fn render_entry(file: &FileReport, runs: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    let mut runs: Vec<Vec<u8>> = runs.into_iter().filter(|r| !r.is_empty()).collect();
     let pad = |depth: usize| b" ".repeat(2 * depth);
+    let mut head = Vec::with_capacity(256);
     let key = |out: &mut Vec<u8>, name: &str, first: bool| {
         out.extend_from_slice(if first { b"{\n" } else { b",\n" });
         out.extend_from_slice(&pad(FILE_DEPTH + 1));
         out.extend_from_slice(format!("\"{name}\": ").as_bytes());
     };
-    out.extend_from_slice(&pad(FILE_DEPTH));
-    key(&mut out, "path", true);
-    push_value(&mut out, &file.path, FILE_DEPTH + 1);
+    head.extend_from_slice(&pad(FILE_DEPTH));
+    key(&mut head, "path", true);
+    push_value(&mut head, &file.path, FILE_DEPTH + 1);
     if let Some(encoding) = file.encoding {
-        key(&mut out, "encoding", false);
-        push_value(&mut out, &encoding, FILE_DEPTH + 1);
+        key(&mut head, "encoding", false);
+        push_value(&mut head, &encoding, FILE_DEPTH + 1);
     }
     if let Err(error) = &file.outcome {
-        key(&mut out, "error", false);
-        push_value(&mut out, error, FILE_DEPTH + 1);
+        key(&mut head, "error", false);
+        push_value(&mut head, error, FILE_DEPTH + 1);
     }
-    key(&mut out, "diagnostics", false);
+    key(&mut head, "diagnostics", false);
+    let mut tail = Vec::with_capacity(16);
     if runs.is_empty() {
-        out.extend_from_slice(b"[]");
+        head.extend_from_slice(b"[]");
     } else {
-        out.extend_from_slice(b"[\n");
-        for (i, run) in runs.into_iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b"" } else { b",\n" });
-            out.extend_from_slice(&run);
+        head.extend_from_slice(b"[\n");
+        let last = runs.len() - 1;
+        for run in &mut runs[..last] {
+            run.extend_from_slice(b",\n");
         }
-        out.extend_from_slice(b"\n");
-        out.extend_from_slice(&pad(FILE_DEPTH + 1));
-        out.extend_from_slice(b"]");
+        tail.extend_from_slice(b"\n");
+        tail.extend_from_slice(&pad(FILE_DEPTH + 1));
+        tail.extend_from_slice(b"]");
     }
-    out.extend_from_slice(b"\n");
-    out.extend_from_slice(&pad(FILE_DEPTH));
-    out.extend_from_slice(b"}");
-    out
+    tail.extend_from_slice(b"\n");
+    tail.extend_from_slice(&pad(FILE_DEPTH));
+    tail.extend_from_slice(b"}");
+    let mut pieces = Vec::with_capacity(runs.len() + 2);
+    pieces.push(head);
+    pieces.extend(runs);
+    pieces.push(tail);
+    pieces
 }
 
 /// Writes the JSON report as the files come, in order: each file's entry as its thread rendered
@@ -247,12 +251,16 @@ impl<W: std::io::Write> StreamWriter<W> {
     pub fn entry(&mut self, file: &FileReport) -> std::io::Result<()> {
         self.out
             .write_all(if self.files == 0 { b"\n" } else { b",\n" })?;
-        if file.json.is_empty() {
+        let rendered;
+        let pieces = if file.json.is_empty() {
             let diagnostics = file.outcome.as_deref().unwrap_or(&[]);
-            self.out
-                .write_all(&render_entry(file, vec![render_diagnostics(diagnostics)]))?;
+            rendered = render_entry(file, vec![render_diagnostics(diagnostics)]);
+            &rendered
         } else {
-            self.out.write_all(&file.json)?;
+            &file.json
+        };
+        for piece in pieces {
+            self.out.write_all(piece)?;
         }
         self.files += 1;
         self.counts.add(file);

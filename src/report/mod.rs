@@ -113,9 +113,9 @@ pub struct FileReport {
     pub outcome: Result<Vec<Located>, String>,
     /// The findings rendered for a terminal, when human output was asked for.
     pub human: String,
-    /// The file's entry of the JSON report (see [`json::render_entry`]), rendered by the thread
-    /// that checked it when JSON output was asked for; empty otherwise.
-    pub json: Vec<u8>,
+    /// The file's entry of the JSON report, in pieces (see [`json::render_entry`]), rendered by
+    /// the thread that checked it when JSON output was asked for; empty otherwise.
+    pub json: Vec<Vec<u8>>,
 }
 
 /// Counts of findings by severity.
