@@ -16,6 +16,7 @@ use crate::document::Document;
 use crate::span::Span;
 use regex::Regex;
 use serde::Deserialize;
+use std::sync::{Arc, Mutex};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -36,9 +37,8 @@ struct Data {
     patterns: Vec<PatternData>,
 }
 
-/// One residue pattern, compiled.
+/// One residue pattern: what it is and where on its line it may stand.
 struct Pattern {
-    regex: Regex,
     what: String,
     line_start: bool,
     line_end: bool,
@@ -47,12 +47,17 @@ struct Pattern {
 /// The residue patterns, compiled.
 pub(super) struct ResiduePatterns {
     patterns: Vec<Pattern>,
-    /// All patterns as one alternation: one pass over the text, skipped along by the regex
-    /// engine's prefilter on the patterns' literals (a RegexSet has none and was 8× slower).
+    /// All patterns as one alternation, each in a group of its own: one pass over the text,
+    /// skipped along by the regex engine's prefilter on the patterns' literals (a RegexSet has
+    /// none and was 8× slower); the group that took part in a match tells whose it is.
     any: Regex,
-    /// All patterns as a set: which of them match inside a match of `any` (one search of the
-    /// match's few bytes, not one per pattern).
-    set: regex::RegexSet,
+    /// For each capture group of `any`, the pattern it wraps (`None` for a pattern's own groups).
+    group_pattern: Vec<Option<usize>>,
+}
+
+/// The name of the group around pattern `i`.
+fn group_name(i: usize) -> String {
+    format!("heshu_residue_{i}")
 }
 
 fn pattern_error(pattern: &str, e: regex::Error) -> RuleError {
@@ -61,6 +66,19 @@ fn pattern_error(pattern: &str, e: regex::Error) -> RuleError {
         pattern: pattern.to_owned(),
         message: e.to_string(),
     }
+}
+
+/// The compiled patterns of `table`, compiled once and shared: `residue` and `truncated` both use
+/// them, and compiling regexes is most of heshu's start-up.
+pub(super) fn shared(table: &toml::Table) -> Result<Arc<ResiduePatterns>, RuleError> {
+    static COMPILED: Mutex<Vec<(toml::Table, Arc<ResiduePatterns>)>> = Mutex::new(Vec::new());
+    let mut compiled = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, p)) = compiled.iter().find(|(t, _)| t == table) {
+        return Ok(Arc::clone(p));
+    }
+    let patterns = Arc::new(ResiduePatterns::from_table(table)?);
+    compiled.push((table.clone(), Arc::clone(&patterns)));
+    Ok(patterns)
 }
 
 /// Whether only white space stands between a line's start and `at`.
@@ -82,27 +100,45 @@ fn at_line_end(text: &str, at: usize) -> bool {
 impl ResiduePatterns {
     pub(super) fn from_table(table: &toml::Table) -> Result<Self, RuleError> {
         let d: Data = data("residue", table)?;
+        let all = d
+            .patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("(?P<{}>{})", group_name(i), p.regex))
+            .collect::<Vec<_>>()
+            .join("|");
+        let any = Regex::new(&all).map_err(|e| {
+            // Name the pattern at fault, if one is on its own.
+            d.patterns
+                .iter()
+                .find_map(|p| {
+                    Regex::new(&p.regex)
+                        .err()
+                        .map(|e| pattern_error(&p.regex, e))
+                })
+                .unwrap_or_else(|| pattern_error("(all patterns together)", e))
+        })?;
+        let group_pattern = any
+            .capture_names()
+            .map(|name| {
+                let i = name?.strip_prefix("heshu_residue_")?.parse().ok()?;
+                (name == Some(group_name(i).as_str())).then_some(i)
+            })
+            .collect();
         let patterns = d
             .patterns
             .into_iter()
-            .map(|p| {
-                Ok(Pattern {
-                    regex: Regex::new(&p.regex).map_err(|e| pattern_error(&p.regex, e))?,
-                    what: p.what,
-                    line_start: p.line_start,
-                    line_end: p.line_end,
-                })
+            .map(|p| Pattern {
+                what: p.what,
+                line_start: p.line_start,
+                line_end: p.line_end,
             })
-            .collect::<Result<Vec<Pattern>, RuleError>>()?;
-        let all = patterns
-            .iter()
-            .map(|p| format!("(?:{})", p.regex.as_str()))
-            .collect::<Vec<_>>()
-            .join("|");
-        let any = Regex::new(&all).map_err(|e| pattern_error("(all patterns together)", e))?;
-        let set = regex::RegexSet::new(patterns.iter().map(|p| p.regex.as_str()))
-            .map_err(|e| pattern_error("(all patterns together)", e))?;
-        Ok(Self { patterns, any, set })
+            .collect();
+        Ok(Self {
+            patterns,
+            any,
+            group_pattern,
+        })
     }
 
     /// Every match in `text`, as (byte range, what it is), in order, none overlapping and none
@@ -113,15 +149,18 @@ impl ResiduePatterns {
             if m.as_str().contains(['\n', '\r']) {
                 continue;
             }
-            // Which pattern matched: the first that matches here, searched for only up to the
-            // match's end (a search to the end of the text would make this quadratic).
+            // Whose match it is: the group that took part, asked of the match's bytes alone.
             let upto = &text[..m.end()];
-            let candidates = self.set.matches_at(upto, m.start());
-            let Some(p) = candidates.iter().map(|i| &self.patterns[i]).find(|p| {
-                p.regex
-                    .find_at(upto, m.start())
-                    .is_some_and(|pm| pm.start() == m.start())
-            }) else {
+            let Some(caps) = self.any.captures_at(upto, m.start()) else {
+                continue;
+            };
+            let Some(p) = self
+                .group_pattern
+                .iter()
+                .enumerate()
+                .find_map(|(g, p)| p.filter(|_| caps.get(g).is_some()))
+                .and_then(|i| self.patterns.get(i))
+            else {
                 continue;
             };
             if (p.line_start && !at_line_start(text, m.start()))
@@ -141,13 +180,13 @@ impl ResiduePatterns {
 }
 
 struct Residue {
-    patterns: ResiduePatterns,
+    patterns: Arc<ResiduePatterns>,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let table = d.own;
     Ok(Box::new(Residue {
-        patterns: ResiduePatterns::from_table(table)?,
+        patterns: shared(table)?,
     }))
 }
 

@@ -8,7 +8,7 @@
 //!
 //! **Example**: the seed ends on `1.加快基` — a heading cut mid-word, with nothing under it.
 
-use super::residue::ResiduePatterns;
+use super::residue::{self, ResiduePatterns};
 use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Block, Document};
@@ -26,7 +26,7 @@ struct Truncated {
     terminators: Vec<char>,
     intro_endings: Vec<String>,
     min_chars: usize,
-    residue: ResiduePatterns,
+    residue: std::sync::Arc<ResiduePatterns>,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -36,7 +36,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         terminators: own.terminators.chars().collect(),
         intro_endings: own.intro_endings,
         min_chars: own.min_chars,
-        residue: ResiduePatterns::from_table(d.table("residue")?)?,
+        residue: residue::shared(d.table("residue")?)?,
     }))
 }
 
