@@ -325,3 +325,47 @@ fn word_numbering_and_heading_styles_are_read() {
     let (found, _) = places(&path);
     assert_eq!(found, [("heading-sequence".to_owned(), 3, 1)], "{found:?}");
 }
+
+/// A large file is read and scanned in parts on several threads: a NUL byte near its end is still
+/// found at its offset (and the other inputs still checked), and a large GBK file still decodes.
+#[test]
+fn large_files_are_scanned_whole() {
+    let dir = scratch("large");
+    let copies = 5 * 1024 * 1024 / SEED.len() + 1;
+    let big = format!("{SEED}\n").repeat(copies);
+    let late_nul = dir.join("late-nul.txt");
+    let mut bytes = big.clone().into_bytes();
+    let offset = bytes.len() - 3;
+    bytes[offset] = 0;
+    std::fs::write(&late_nul, &bytes).unwrap();
+    let seed = dir.join("seed.txt");
+    std::fs::write(&seed, SEED).unwrap();
+    let out = heshu(
+        &[
+            "check",
+            late_nul.to_str().unwrap(),
+            seed.to_str().unwrap(),
+            "--format",
+            "concise",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("NUL byte at offset {offset}")),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&out).lines().count(), 7, "the seed is still checked");
+
+    let utf8 = dir.join("big.txt");
+    std::fs::write(&utf8, &big).unwrap();
+    let gbk = dir.join("big-gbk.txt");
+    let (encoded, _, _) = encoding_rs::GBK.encode(&big);
+    std::fs::write(&gbk, &encoded).unwrap();
+    let (in_utf8, _) = places(&utf8);
+    let (in_gbk, file) = places(&gbk);
+    assert_eq!(file["encoding"], "gbk");
+    assert!(in_utf8.len() > 7 * copies);
+    assert!(in_gbk == in_utf8, "GBK and UTF-8 findings differ");
+}
