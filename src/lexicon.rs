@@ -231,9 +231,9 @@ impl CharSet {
     }
 }
 
-/// A word's first sixteen bytes as one number, with a mask of the bytes it has: comparing a
-/// text's start against a short word (nearly all are) is then one load, one `and` and one
-/// compare, not a call to `memcmp`.
+/// A word's first (or last) sixteen bytes as one number, with a mask of the bytes it has:
+/// comparing a text's start (or end) against a short word (nearly all are) is then one load, one
+/// `and` and one compare, not a call to `memcmp`.
 #[derive(Debug, Clone, Copy)]
 struct Head {
     bytes: u128,
@@ -241,41 +241,38 @@ struct Head {
 }
 
 impl Head {
-    fn of(word: &str) -> Self {
+    /// The word's first sixteen bytes, or its last (`at_end`, aligned to the end).
+    fn of(word: &str, at_end: bool) -> Self {
         let n = word.len().min(16);
         let mut mask = [0u8; 16];
-        mask[..n].fill(0xFF);
+        if at_end {
+            mask[16 - n..].fill(0xFF);
+        } else {
+            mask[..n].fill(0xFF);
+        }
         Self {
-            bytes: head16(word.as_bytes()),
+            bytes: edge16(word.as_bytes(), at_end),
             mask: u128::from_le_bytes(mask),
         }
     }
 }
 
-impl Head {
-    /// The word's last sixteen bytes, aligned to the end.
-    fn of_tail(word: &str) -> Self {
-        let n = word.len().min(16);
-        let mut mask = [0u8; 16];
-        mask[16 - n..].fill(0xFF);
-        Self {
-            bytes: tail16(word.as_bytes()),
-            mask: u128::from_le_bytes(mask),
-        }
-    }
-}
-
-/// The first sixteen bytes of `s` as a number (zeros past its end: no word holds a zero byte).
+/// Sixteen bytes of `s` as a number: its first, or its last (`at_end`); zeros where it is
+/// shorter (no word holds a zero byte).
 #[inline]
-fn head16(s: &[u8]) -> u128 {
-    match s.first_chunk::<16>() {
-        Some(b) => u128::from_le_bytes(*b),
-        None => {
-            let mut buf = [0u8; 16];
-            buf[..s.len()].copy_from_slice(s);
-            u128::from_le_bytes(buf)
-        }
+fn edge16(s: &[u8], at_end: bool) -> u128 {
+    let chunk = if at_end {
+        s.last_chunk::<16>()
+    } else {
+        s.first_chunk::<16>()
+    };
+    if let Some(b) = chunk {
+        return u128::from_le_bytes(*b);
     }
+    let mut buf = [0u8; 16];
+    let at = if at_end { 16 - s.len() } else { 0 };
+    buf[at..at + s.len()].copy_from_slice(s);
+    u128::from_le_bytes(buf)
 }
 
 impl<T: Copy> WordTable<T> {
@@ -295,7 +292,7 @@ impl<T: Copy> WordTable<T> {
         }
         let heads = groups
             .iter()
-            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w)).collect())
+            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w, false)).collect())
             .collect();
         Self {
             starts,
@@ -326,7 +323,7 @@ impl<T: Copy> WordTable<T> {
         }
         let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
         let (words, heads) = (&self.groups.get(i)?.1, self.heads.get(i)?);
-        let head = head16(text.as_bytes());
+        let head = edge16(text.as_bytes(), false);
         words
             .iter()
             .zip(heads)
@@ -351,7 +348,7 @@ impl<T: Copy> SuffixTable<T> {
         let groups = grouped_by(words, |w| w.chars().next_back());
         let tails = groups
             .iter()
-            .map(|(_, words)| words.iter().map(|(w, _)| Head::of_tail(w)).collect())
+            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w, true)).collect())
             .collect();
         Self { groups, tails }
     }
@@ -361,7 +358,7 @@ impl<T: Copy> SuffixTable<T> {
         let c = text.chars().next_back()?;
         let i = self.groups.binary_search_by_key(&c, |(g, _)| *g).ok()?;
         let (words, tails) = (&self.groups.get(i)?.1, self.tails.get(i)?);
-        let tail = tail16(text.as_bytes());
+        let tail = edge16(text.as_bytes(), true);
         words
             .iter()
             .zip(tails)
@@ -369,19 +366,6 @@ impl<T: Copy> SuffixTable<T> {
                 tail & h.mask == h.bytes && (w.len() <= 16 || text.ends_with(w.as_str()))
             })
             .map(|((w, t), _)| (w.len(), *t))
-    }
-}
-
-/// The last sixteen bytes of `s` as a number (zeros before its start).
-#[inline]
-fn tail16(s: &[u8]) -> u128 {
-    match s.last_chunk::<16>() {
-        Some(b) => u128::from_le_bytes(*b),
-        None => {
-            let mut buf = [0u8; 16];
-            buf[16 - s.len()..].copy_from_slice(s);
-            u128::from_le_bytes(buf)
-        }
     }
 }
 
