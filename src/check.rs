@@ -42,6 +42,38 @@ struct Segment {
     found: Vec<Diagnostic>,
 }
 
+/// The outline being joined from segments in their order: those done ahead of their turn wait.
+struct Assembly {
+    next: usize,
+    waiting: Vec<Segment>,
+    blocks: Vec<Block>,
+    sentences: Vec<Sentence>,
+    found: Vec<Diagnostic>,
+}
+
+impl Assembly {
+    /// Take a segment done, and join every segment whose turn has come.
+    fn add(&mut self, segment: Segment) {
+        self.waiting.push(segment);
+        while let Some(at) = self.waiting.iter().position(|s| s.index == self.next) {
+            let segment = self.waiting.swap_remove(at);
+            let (b, s) = (self.blocks.len(), self.sentences.len());
+            self.blocks
+                .extend(segment.blocks.into_iter().map(|mut block| {
+                    block.sentences = block.sentences.start + s..block.sentences.end + s;
+                    block
+                }));
+            self.sentences
+                .extend(segment.sentences.into_iter().map(|mut sentence| {
+                    sentence.block += b;
+                    sentence
+                }));
+            self.found.extend(segment.found);
+            self.next += 1;
+        }
+    }
+}
+
 /// Check a text in segments of about `segment_len` bytes (public for tests, which check that the
 /// findings are those of the whole document).
 pub fn check_segmented(
@@ -91,45 +123,45 @@ pub fn check_segmented(
     };
     // Each thread takes the next segment not yet taken.
     let threads = document::threads().min(count).max(1);
-    let mut segments: Vec<Segment> = std::thread::scope(|scope| {
+    // Segments are joined into the outline in order as they are done, by the thread that
+    // finished one, while the other threads go on parsing (not all at the end, on one thread).
+    let outline_parts = std::sync::Mutex::new(Assembly {
+        next: 0,
+        waiting: Vec::new(),
+        blocks: Vec::with_capacity(text.len() / 400),
+        sentences: Vec::with_capacity(text.len() / 128),
+        found: Vec::new(),
+    });
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
-                let (next, check_segment) = (&next, &check_segment);
+                let (next, check_segment, parts) = (&next, &check_segment, &outline_parts);
                 scope.spawn(move || {
                     // One document per thread, its buffers reused from segment to segment.
                     let mut doc = Document::default();
-                    let mut done = Vec::new();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         if index >= count {
-                            break done;
+                            break;
                         }
-                        done.push(check_segment(index, &mut doc));
+                        let segment = check_segment(index, &mut doc);
+                        parts.lock().unwrap_or_else(|e| e.into_inner()).add(segment);
                     }
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        for h in handles {
+            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
     });
-    segments.sort_by_key(|s| s.index);
-    let mut blocks = Vec::with_capacity(segments.iter().map(|s| s.blocks.len()).sum());
-    let mut sentences = Vec::with_capacity(segments.iter().map(|s| s.sentences.len()).sum());
-    let mut found = Vec::with_capacity(segments.iter().map(|s| s.found.len()).sum());
-    for segment in segments {
-        let (b, s) = (blocks.len(), sentences.len());
-        blocks.extend(segment.blocks.into_iter().map(|mut block| {
-            block.sentences = block.sentences.start + s..block.sentences.end + s;
-            block
-        }));
-        sentences.extend(segment.sentences.into_iter().map(|mut sentence| {
-            sentence.block += b;
-            sentence
-        }));
-        found.extend(segment.found);
-    }
+    let Assembly {
+        blocks,
+        sentences,
+        found,
+        ..
+    } = outline_parts
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
     let outline = document::outline(text, blocks, sentences);
     let diagnostics = settings.linter.check_outline(&outline, skip, found);
     (outline, diagnostics)
