@@ -10,6 +10,7 @@
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::document::{self, Block, Document, Sentence};
+use crate::rules::Linter;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -43,20 +44,31 @@ struct Segment {
 }
 
 /// The outline being joined from segments in their order: those done ahead of their turn wait.
-struct Assembly {
+struct Assembly<'a> {
+    linter: &'a Linter,
     next: usize,
     waiting: Vec<Segment>,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     found: Vec<Diagnostic>,
+    /// Where the findings of the segment joined last begin.
+    last_found: usize,
 }
 
-impl Assembly {
+impl Assembly<'_> {
     /// Take a segment done, and join every segment whose turn has come.
     fn add(&mut self, segment: Segment) {
         self.waiting.push(segment);
         while let Some(at) = self.waiting.iter().position(|s| s.index == self.next) {
-            let segment = self.waiting.swap_remove(at);
+            let mut segment = self.waiting.swap_remove(at);
+            // A group of findings on consecutive blocks that the boundary split is one finding.
+            if let (Some(last), Some(first)) = (self.blocks.last(), segment.blocks.first()) {
+                let mut before = self.found.split_off(self.last_found);
+                self.linter
+                    .join_across(&mut before, &mut segment.found, last.span, first.span);
+                self.found.append(&mut before);
+            }
+            self.last_found = self.found.len();
             let (b, s) = (self.blocks.len(), self.sentences.len());
             self.blocks
                 .extend(segment.blocks.into_iter().map(|mut block| {
@@ -126,7 +138,9 @@ pub fn check_segmented(
     // Segments are joined into the outline in order as they are done, by the thread that
     // finished one, while the other threads go on parsing (not all at the end, on one thread).
     let outline_parts = std::sync::Mutex::new(Assembly {
+        linter: &settings.linter,
         next: 0,
+        last_found: 0,
         waiting: Vec::new(),
         blocks: Vec::with_capacity(text.len() / 400),
         sentences: Vec::with_capacity(text.len() / 128),

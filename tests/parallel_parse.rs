@@ -60,6 +60,14 @@ fn segmented_check_equals_the_whole_document_check() {
     // A pasted paragraph across segments, and suppressions.
     text.push_str("<!-- heshu-ignore placeholder -->\n消除风险**户**人。\n");
     text.push_str(&format!("{}\n", include_str!("fixtures/seed.txt")));
+    // Web footers of three long lines (one residue finding each), which segment boundaries cut.
+    let line = |what: &str| format!("{what}{}\n", "新闻网站频道".repeat(80));
+    for _ in 0..20 {
+        text.push_str("全县共有行政村190个。\n");
+        text.push_str(&line("本文来源："));
+        text.push_str(&line("更多精彩内容"));
+        text.push_str(&line("如若转载，请注明出处"));
+    }
     let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real");
     if let Ok(entries) = std::fs::read_dir(real) {
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -76,6 +84,14 @@ fn segmented_check_equals_the_whole_document_check() {
     let settings = heshu::config::Settings::default();
     let whole = settings.linter.check(&heshu::parse(&text));
     assert!(whole.len() > 10, "the text draws findings");
+    let footers = whole
+        .iter()
+        .filter(|d| d.rule == "residue" && d.message.ends_with("来源说明、网页引导语、转载声明"))
+        .count();
+    assert_eq!(
+        footers, 20,
+        "each footer is one finding of its three lines (one line has two)"
+    );
     for segment_len in [4 * 1024, 64 * 1024] {
         let (outline, segmented) =
             heshu::check::check_segmented(text.clone(), &settings, &|_| false, segment_len);

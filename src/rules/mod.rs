@@ -34,6 +34,14 @@ pub trait Rule: Send + Sync {
 
     /// What the rule reads of a document (a large text is checked in segments: see [`Scope`]).
     fn scope(&self) -> Scope;
+
+    /// For a [`Scope::Lines`] rule: one finding made of two that a segment boundary split (the
+    /// last of a segment, on its last block, and the first of the next, on its first block), or
+    /// `None` to keep both. The default keeps both.
+    fn join(&self, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
+        let _ = (earlier, later);
+        None
+    }
 }
 
 /// What part of a document a rule reads, which decides how a large text is checked: its
@@ -45,6 +53,10 @@ pub enum Scope {
     /// Reads one sentence at a time, with its clauses, figures, markers and claims, and nothing
     /// across a line end.
     Sentence,
+    /// Reads whole blocks, and groups what it finds on consecutive blocks into one finding: runs
+    /// on segments like a sentence-scoped rule, and [`Rule::join`] joins the two parts of a group
+    /// that a segment boundary split.
+    Lines,
     /// Reads the whole text, its blocks and its sentences' spans, nothing finer.
     Document,
 }
@@ -414,7 +426,7 @@ impl Linter {
     /// The first half of checking a large text in segments: the sentence-scoped rules over one
     /// segment's document. The findings are raw: no suppression applied, not sorted.
     pub fn check_segment(&self, doc: &Document, skip: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
-        self.run_rules(doc, skip, Some(Scope::Sentence), None)
+        self.run_rules(doc, skip, &[Scope::Sentence, Scope::Lines], None)
     }
 
     /// The second half: the document-scoped rules over the outline of the whole text, joined to
@@ -427,7 +439,7 @@ impl Linter {
         found: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
         let mut out = found;
-        out.extend(self.run_rules(outline, skip, Some(Scope::Document), None));
+        out.extend(self.run_rules(outline, skip, &[Scope::Document], None));
         self.finish(outline, skip, out)
     }
 
@@ -437,23 +449,24 @@ impl Linter {
         skip: &dyn Fn(&str) -> bool,
         on_panic: Option<&mut PanicReport<'_>>,
     ) -> Vec<Diagnostic> {
-        let out = self.run_rules(doc, skip, None, on_panic);
+        let all = [Scope::Sentence, Scope::Lines, Scope::Document];
+        let out = self.run_rules(doc, skip, &all, on_panic);
         self.finish(doc, skip, out)
     }
 
-    /// Run the rules (of one scope, or all) and return their raw findings.
+    /// Run the rules of the given scopes and return their raw findings.
     fn run_rules(
         &self,
         doc: &Document,
         skip: &dyn Fn(&str) -> bool,
-        scope: Option<Scope>,
+        scopes: &[Scope],
         mut on_panic: Option<&mut PanicReport<'_>>,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let active: Vec<&ActiveRule> = self
             .rules
             .iter()
-            .filter(|r| !skip(r.id) && scope.is_none_or(|s| r.rule.scope() == s))
+            .filter(|r| !skip(r.id) && scopes.contains(&r.rule.scope()))
             .collect();
         let parallel = on_panic.is_none()
             && doc.text.len() >= crate::document::PARALLEL_MIN
@@ -526,6 +539,38 @@ impl Linter {
             }
         }
         out
+    }
+
+    /// Join, for each [`Scope::Lines`] rule that runs, its last finding before a segment
+    /// boundary and its first after it, when the first lies on the last block before the boundary
+    /// (`last_block`) and the second on the first block after it (`first_block`) and the rule
+    /// joins them (see [`Rule::join`]).
+    pub fn join_across(
+        &self,
+        before: &mut [Diagnostic],
+        after: &mut Vec<Diagnostic>,
+        last_block: Span,
+        first_block: Span,
+    ) {
+        for r in self.rules.iter().filter(|r| r.rule.scope() == Scope::Lines) {
+            let Some(a) = before
+                .iter()
+                .rposition(|d| d.rule == r.id && d.span.end <= last_block.end)
+            else {
+                continue;
+            };
+            let Some(b) = after.iter().position(|d| d.rule == r.id) else {
+                continue;
+            };
+            // The earlier ends on the last block, the later starts on the first.
+            if before[a].span.end <= last_block.start || after[b].span.start >= first_block.end {
+                continue;
+            }
+            if let Some(joined) = r.rule.join(&before[a], &after[b]) {
+                before[a] = joined;
+                after.remove(b);
+            }
+        }
     }
 
     /// Apply inline suppressions and sort by position, then rule id.

@@ -11,7 +11,7 @@
 //! of the text.
 
 use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::span::Span;
 use regex::Regex;
@@ -192,7 +192,23 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
 
 impl Rule for Residue {
     fn scope(&self) -> super::Scope {
-        super::Scope::Document
+        super::Scope::Lines
+    }
+
+    fn join(&self, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
+        let labels: Vec<Label> = earlier
+            .labels
+            .iter()
+            .chain(&later.labels)
+            .cloned()
+            .collect();
+        let kinds: Vec<&str> = labels.iter().map(|l| l.message.as_str()).collect();
+        Some(Diagnostic {
+            message: message(&kinds),
+            span: earlier.span.cover(later.span),
+            labels,
+            ..earlier.clone()
+        })
     }
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
@@ -212,20 +228,26 @@ impl Rule for Residue {
     }
 }
 
+/// The message of a group: what its matches are, each kind once, in order.
+fn message(kinds: &[&str]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for kind in kinds {
+        if !unique.contains(kind) {
+            unique.push(kind);
+        }
+    }
+    format!("报告中不应有的网页残留或编辑标记：{}", unique.join("、"))
+}
+
 fn report(out: &mut Emitter<'_>, group: &mut Vec<(Span, &str)>) {
     let (Some(first), Some(last)) = (group.first(), group.last()) else {
         return;
     };
     let span = first.0.cover(last.0);
-    let mut kinds: Vec<&str> = Vec::new();
-    for (_, what) in group.iter() {
-        if !kinds.contains(what) {
-            kinds.push(what);
-        }
-    }
+    let kinds: Vec<&str> = group.iter().map(|(_, what)| *what).collect();
     out.emit(
         span,
-        format!("报告中不应有的网页残留或编辑标记：{}", kinds.join("、")),
+        message(&kinds),
         Some("删除转载声明、来源说明、网址和编辑标记".to_owned()),
         group
             .iter()
