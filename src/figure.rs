@@ -313,12 +313,13 @@ fn calendar_after(
     // `2024 年`: spaces (Markdown emphasis blanked out, or typed) do not break a date.
     let after = spaces_end(text, after, end);
     let rest = &text[after..end];
-    let integer = !n.has_point && n.value.fract().is_zero();
+    // Numerals written without a point are whole numbers.
+    let integer = !n.has_point;
     let v = n.value;
     let is_year_value = integer
+        && (n.integer_digits == 4 || n.digit_sequence)
         && v >= Decimal::from(1000)
-        && v <= Decimal::from(2999)
-        && (n.integer_digits == 4 || n.digit_sequence);
+        && v <= Decimal::from(2999);
     if is_year_value && (rest.starts_with('年') || rest.starts_with("年度")) {
         let mut stop = after + '年'.len_utf8();
         if text[stop..end].starts_with('度') {
@@ -750,8 +751,11 @@ fn quantity_figure(
 
 /// The interval of a figure written to the precision of its last digit.
 fn rounded_interval(n: &Numeral, factor: Decimal, rounding: Rounding) -> Interval {
-    let v = n.value * factor;
-    let unit = n.last_place * factor;
+    let (v, unit) = if factor == Decimal::ONE {
+        (n.value, n.last_place)
+    } else {
+        (n.value * factor, n.last_place * factor)
+    };
     match rounding {
         Rounding::Nearest => {
             let half = unit / Decimal::TWO;
@@ -793,7 +797,11 @@ fn build_quantity(
     qualifier: Option<QualifierKind>,
     range_end: Option<(Numeral, Decimal)>,
 ) -> Quantity {
-    let value = n.value.checked_mul(factor).unwrap_or(n.value);
+    let value = if factor == Decimal::ONE {
+        n.value
+    } else {
+        n.value.checked_mul(factor).unwrap_or(n.value)
+    };
     let written = written_interval(&n, factor, unit, rounding);
     let interval = if let Some((m, f2)) = range_end {
         Interval {
