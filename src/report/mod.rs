@@ -40,7 +40,16 @@ impl LocatedSpan {
     /// Locate a span in a document.
     pub fn new(doc: &Document, span: Span) -> Self {
         let (line, column) = doc.line_col(span.start);
-        let (end_line, end_column) = doc.line_col(span.end);
+        // An end on the same line (nearly always) is found by counting the span's characters
+        // only, not the line's again (report lines run to thousands of characters).
+        let on_one_line = doc
+            .text
+            .get(span.start..span.end)
+            .filter(|s| memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_none());
+        let (end_line, end_column) = match on_one_line {
+            Some(s) => (line, column + s.chars().count()),
+            None => doc.line_col(span.end),
+        };
         Self {
             start: span.start,
             end: span.end,
@@ -83,17 +92,23 @@ pub struct Located {
 impl Located {
     /// Resolve a diagnostic of `doc`, read from `path`.
     pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> Self {
+        let span = LocatedSpan::new(doc, d.span);
         Self {
             rule: d.rule,
             severity: d.severity,
             message: d.message.clone(),
             help: d.help.clone(),
-            span: LocatedSpan::new(doc, d.span),
+            span: span.clone(),
             labels: d
                 .labels
                 .iter()
                 .map(|l| LocatedLabel {
-                    span: LocatedSpan::new(doc, l.span),
+                    // A label on the finding's own span (most are) is located once.
+                    span: if l.span == d.span {
+                        span.clone()
+                    } else {
+                        LocatedSpan::new(doc, l.span)
+                    },
                     message: l.message.clone(),
                 })
                 .collect(),
