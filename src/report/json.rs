@@ -89,9 +89,20 @@ struct Nested {
 
 impl Nested {
     fn line(&self, w: &mut (impl std::io::Write + ?Sized), lead: &[u8]) -> std::io::Result<()> {
-        w.write_all(lead)?;
-        for _ in 0..self.depth {
-            w.write_all(b"  ")?;
+        // The line end and the indentation in one write (the report is nested a few levels).
+        const SPACES: [u8; 32] = [b' '; 32];
+        let mut buf = [0u8; 34];
+        let mut rest = 2 * self.depth;
+        let first = rest.min(SPACES.len());
+        let lead = &lead[..lead.len().min(2)];
+        buf[..lead.len()].copy_from_slice(lead);
+        buf[lead.len()..lead.len() + first].copy_from_slice(&SPACES[..first]);
+        w.write_all(&buf[..lead.len() + first])?;
+        rest -= first;
+        while rest > 0 {
+            let more = rest.min(SPACES.len());
+            w.write_all(&SPACES[..more])?;
+            rest -= more;
         }
         Ok(())
     }
