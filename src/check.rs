@@ -2,9 +2,9 @@
 //! rules (less the file's per-file ignores).
 //!
 //! A large text is checked in segments of whole lines (see [`crate::rules::Scope`]): each segment
-//! is parsed and its sentence-scoped rules run, on every core, and only the segment's blocks,
-//! sentences and findings are kept; the document-scoped rules then run once over the outline of
-//! the whole text. Memory stays at the text plus its outline plus a few segments' documents,
+//! is parsed and its sentence- and line-scoped rules run, on every core, and only the segment's
+//! blocks, sentences and findings are kept (a group of findings that a boundary cut is joined);
+//! the document-scoped rules then run once over the outline of the whole text. Memory stays at the text plus its outline plus a few segments' documents,
 //! whatever the text's size, and the segments keep the cores busy.
 
 use crate::config::Settings;
@@ -36,8 +36,8 @@ pub fn check_text(text: String, path: &Path, settings: &Settings) -> (Document, 
     (doc, diagnostics)
 }
 
-/// What a segment leaves behind: its place, its outline and its sentence-scoped findings, every
-/// span in the whole text.
+/// What a segment leaves behind: its place, its outline and its findings, every span in the whole
+/// text.
 struct Segment {
     index: usize,
     blocks: Vec<Block>,
@@ -70,7 +70,10 @@ impl Assembly<'_> {
                     .join_across(&mut before, &mut segment.found, last.span, first.span);
                 self.found.append(&mut before);
             }
-            self.last_found = self.found.len();
+            if !segment.blocks.is_empty() {
+                // (A segment of blank lines only is no boundary for a group of blocks.)
+                self.last_found = self.found.len();
+            }
             let (b, s) = (self.blocks.len(), self.sentences.len());
             self.blocks
                 .extend(segment.blocks.into_iter().map(|mut block| {

@@ -45,9 +45,10 @@ pub trait Rule: Send + Sync {
 }
 
 /// What part of a document a rule reads, which decides how a large text is checked: its
-/// sentence-scoped rules run on segments of whole lines, one segment's document at a time, and its
-/// document-scoped rules run once on an outline of the whole text (text, blocks and sentences,
-/// without clauses, figures, markers or claims). Memory then stays bounded by the segments.
+/// sentence- and line-scoped rules run on segments of whole lines, one segment's document at a
+/// time, and its document-scoped rules run once on an outline of the whole text (text, blocks and
+/// sentences, without clauses, figures, markers or claims). Memory then stays bounded by the
+/// segments. A text under 4 MiB is one document, and every rule runs on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// Reads one sentence at a time, with its clauses, figures, markers and claims, and nothing
@@ -423,8 +424,8 @@ impl Linter {
         self.run(doc, skip, Some(on_panic))
     }
 
-    /// The first half of checking a large text in segments: the sentence-scoped rules over one
-    /// segment's document. The findings are raw: no suppression applied, not sorted.
+    /// The first half of checking a large text in segments: the sentence- and line-scoped rules
+    /// over one segment's document. The findings are raw: no suppression applied, not sorted.
     pub fn check_segment(&self, doc: &Document, skip: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
         self.run_rules(doc, skip, &[Scope::Sentence, Scope::Lines], None)
     }
