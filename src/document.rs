@@ -679,7 +679,6 @@ fn small(v: rust_decimal::Decimal) -> Option<u32> {
 
 /// The lists one block is walked into, kept from block to block so that their buffers are
 /// allocated once per text, not once per block.
-#[derive(Default)]
 struct Scratch {
     /// Figures, each with whether it stands inside quotation marks.
     figures: Vec<(Figure, bool)>,
