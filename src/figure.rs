@@ -148,11 +148,11 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
     .parse(i)
 }
 
-/// Characters a figure may start with.
 /// The characters a figure may start with.
 pub(crate) const FIGURE_STARTS: &str =
     "〇零○一二两兩三四五六七八九十百千万萬亿億0123456789０１２３４５６７８９.．-−负";
 
+/// [`FIGURE_STARTS`] as a set.
 fn figure_starts() -> &'static crate::lexicon::CharSet {
     static STARTS: std::sync::LazyLock<crate::lexicon::CharSet> =
         std::sync::LazyLock::new(|| crate::lexicon::CharSet::of(FIGURE_STARTS.chars()));

@@ -170,17 +170,11 @@ fn main() -> ExitCode {
 /// Write to standard output; a closed pipe (`heshu check … | head`) is not an error.
 fn write_out(text: &str) -> Result<(), ExitCode> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => {
-            eprintln!("heshu: cannot write output: {e}");
-            Err(ExitCode::from(EXIT_ERROR))
-        }
-    }
+    output_status(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
 }
 
 /// What a failed write to standard output means: nothing for a closed pipe (`| head`), else a

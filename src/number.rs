@@ -94,17 +94,15 @@ pub fn arabic(i: &str) -> IResult<&str, Numeral> {
 /// The numeral of the digits of `integer` (separators passed over) and of `frac`, in one pass
 /// and without allocating (a report has a figure every few characters).
 fn build_arabic(integer: &str, frac: Option<&str>) -> Numeral {
-    let integer_digits = integer.chars().filter_map(arabic_digit);
-    let frac_digits = frac.unwrap_or("").chars().filter_map(arabic_digit);
+    let whole = integer.chars().filter_map(arabic_digit);
+    let fraction = frac.unwrap_or("").chars().filter_map(arabic_digit);
     let mut count: usize = 0;
     let mut scale: u32 = 0;
     let mut trailing_zeros: u32 = 0;
     // Keep at most 28 significant digits: the Decimal mantissa holds 96 bits.
     let mut mantissa: i128 = 0;
     let mut dropped: u32 = 0;
-    let digits = integer_digits
-        .map(|d| (d, false))
-        .chain(frac_digits.map(|d| (d, true)));
+    let digits = whole.map(|d| (d, false)).chain(fraction.map(|d| (d, true)));
     for (d, fractional) in digits {
         count += 1;
         scale += u32::from(fractional);

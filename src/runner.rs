@@ -207,7 +207,7 @@ fn render_json(report: &FileReport) -> Vec<Vec<u8>> {
     json::render_entry(report, runs)
 }
 
-/// A file with this many findings or more has them located in parallel.
+/// A file with this many findings or more has them located, and rendered as JSON, in parallel.
 const PARALLEL_LOCATE_MIN: usize = 1024;
 
 /// Files handed to the threads at once. A document lives only while its file is checked (a report

@@ -288,9 +288,9 @@ pub fn decode(
     }
 }
 
-#[cfg(not(feature = "inputs"))]
-fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
-    match memchr::memchr(0, bytes) {
+/// A binary file when a NUL byte was found (at `nul`).
+fn check_binary(path: &Path, nul: Option<usize>) -> Result<(), SourceError> {
+    match nul {
         Some(offset) => Err(SourceError::Binary {
             path: path.to_owned(),
             offset,
@@ -301,7 +301,7 @@ fn check_binary(path: &Path, bytes: &[u8]) -> Result<(), SourceError> {
 
 #[cfg(not(feature = "inputs"))]
 fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<(String, &'static str), SourceError> {
-    check_binary(path, &bytes)?;
+    check_binary(path, memchr::memchr(0, &bytes))?;
     let mut text = String::from_utf8(bytes).map_err(|e| SourceError::Undecodable {
         path: path.to_owned(),
         reason: format!(
@@ -348,12 +348,7 @@ fn decode_with_encodings(
     // encoding_rs validates UTF-8 about 20× faster than the standard library on Chinese text
     // (measured: 2 ms against 44 ms for 30 MB), and validating is most of decoding.
     let (nul, utf8) = scan(&bytes);
-    if let Some(offset) = nul {
-        return Err(SourceError::Binary {
-            path: path.to_owned(),
-            offset,
-        });
-    }
+    check_binary(path, nul)?;
     if utf8 {
         // SAFETY: every byte of `bytes` was just validated as UTF-8.
         return Ok((unsafe { String::from_utf8_unchecked(bytes) }, "utf-8"));

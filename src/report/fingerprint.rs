@@ -120,27 +120,22 @@ mod tests {
     /// made by it, so the faster form must hash the same bytes.
     fn reference(text: &str) -> u64 {
         let mut h = Fnv::default();
-        let mut buf = [0u8; 4];
-        let mut put = |part: &str| {
-            for c in part.chars().filter(|c| !c.is_whitespace()) {
-                h.write(c.encode_utf8(&mut buf).as_bytes());
-            }
-        };
-        if text.len() > LONG {
+        let parts = if text.len() > LONG {
+            h.write(&(text.len() as u64).to_le_bytes());
             let head = text.char_indices().nth(EDGE).map_or(text.len(), |(i, _)| i);
             let tail = text.char_indices().rev().nth(EDGE).map_or(0, |(i, _)| i);
-            let mut h2 = Fnv::default();
-            h2.write(&(text.len() as u64).to_le_bytes());
-            let mut buf = [0u8; 4];
-            for part in [&text[..head], &text[tail.max(head)..]] {
-                for c in part.chars().filter(|c| !c.is_whitespace()) {
-                    h2.write(c.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-            h2.write(&[0xff]);
-            return h2.finish();
+            vec![&text[..head], &text[tail.max(head)..]]
+        } else {
+            vec![text]
+        };
+        let mut buf = [0u8; 4];
+        for c in parts
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| !c.is_whitespace())
+        {
+            h.write(c.encode_utf8(&mut buf).as_bytes());
         }
-        put(text);
         h.write(&[0xff]);
         h.finish()
     }
