@@ -1,5 +1,6 @@
-//! Throughput of the grammar (parse only) and of the full check, over the whole shared corpus
-//! (`../shared/corpus/real/` and the seed), reported in bytes per second.
+//! Throughput of the grammar (parse only) and of the full check, over the corpus the repository
+//! carries (`tests/corpus/real/`, `tests/corpus/bulletins/` and the seed), reported in bytes per
+//! second.
 //!
 //! Run: `cargo bench --bench grammar`.
 
@@ -9,7 +10,11 @@ use std::path::Path;
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut texts = Vec::new();
-    for dir in ["../shared/corpus/real", "../shared/corpus/seed"] {
+    for dir in [
+        "tests/corpus/real",
+        "tests/corpus/bulletins",
+        "tests/fixtures",
+    ] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };

@@ -53,7 +53,7 @@ fn chunked_parse_equals_the_sequential_one() {
 /// A large text is checked in segments (its sentence-scoped rules per segment, its
 /// document-scoped rules on an outline): the findings must be those of the whole document, at
 /// every segment boundary. Small segments put boundaries everywhere; the real reports (when the
-/// shared corpus is beside the repository) and the seed give every rule something to find.
+/// corpus the repository carries) and the seed give every rule something to find.
 #[test]
 fn segmented_check_equals_the_whole_document_check() {
     let mut text = format!("{}\n", include_str!("fixtures/seed.txt")).repeat(3);
@@ -68,18 +68,18 @@ fn segmented_check_equals_the_whole_document_check() {
         text.push_str(&line("更多精彩内容"));
         text.push_str(&line("如若转载，请注明出处"));
     }
-    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/real");
-    if let Ok(entries) = std::fs::read_dir(real) {
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if let Ok(t) = std::fs::read_to_string(&p) {
-                text.push_str(&t);
-                text.push('\n');
-            }
-        }
-    } else {
-        eprintln!("note: {real} not found; checking the seed only");
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/real");
+    let entries = std::fs::read_dir(real).expect("tests/corpus/real is part of the repository");
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 56, "the 56 real reports");
+    for p in paths {
+        let t = std::fs::read_to_string(&p).expect("corpus files are UTF-8");
+        text.push_str(&t);
+        text.push('\n');
     }
     let settings = heshu::config::Settings::default();
     let whole = settings.linter.check(&heshu::parse(&text));
