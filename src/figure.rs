@@ -271,8 +271,10 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
         if let Ok((rest, n)) = number::chinese(rest) {
             let stop = end - rest.len();
             let unit = lx.units.iter().find(|u| u.kind == kind);
-            let q = build_quantity(g.rounding, n, Decimal::ONE, unit, None, None);
-            return figure(at, stop, FigureKind::Quantity(Box::new(q)));
+            return match build_quantity(g.rounding, n, Decimal::ONE, unit, None, None) {
+                Some(q) => figure(at, stop, FigureKind::Quantity(Box::new(q))),
+                None => figure(at, stop, FigureKind::Code),
+            };
         }
         return Step::Skip(at + "百分之".len());
     }
@@ -521,6 +523,9 @@ fn ratio(
     after: usize,
     rounding: Rounding,
 ) -> Step {
+    if !within_limit(&first, Decimal::ONE) {
+        return figure(at, after, FigureKind::Code);
+    }
     let mut parts = vec![rounded_interval(&first, Decimal::ONE, rounding)];
     let mut stop = after;
     loop {
@@ -529,11 +534,11 @@ fn ratio(
             break;
         };
         match number::arabic(&rest[sep.len_utf8()..]) {
-            Ok((r, n)) => {
+            Ok((r, n)) if within_limit(&n, Decimal::ONE) => {
                 parts.push(rounded_interval(&n, Decimal::ONE, rounding));
                 stop = end - r.len();
             }
-            Err(_) => break,
+            _ => break,
         }
     }
     figure(at, stop, FigureKind::Ratio(parts))
@@ -727,15 +732,16 @@ fn quantity_figure(
         (Some(s), Some(_)) => Some(s),
     };
     let unit_factor = unit.map_or(Decimal::ONE, |u| u.factor);
-    let factor = magnitude * unit_factor;
-    let mut q = build_quantity(
-        g.rounding,
-        n,
-        factor,
-        unit,
-        qualifier,
-        range_end.map(|(m, mag2)| (m, mag2 * unit_factor)),
-    );
+    let factors = magnitude.checked_mul(unit_factor).zip(match range_end {
+        Some((m, mag2)) => mag2.checked_mul(unit_factor).map(|f| Some((m, f))),
+        None => Some(None),
+    });
+    // A figure beyond what any report states (or than an exact decimal holds) is no quantity.
+    let Some(mut q) = factors.and_then(|(factor, range_end)| {
+        build_quantity(g.rounding, n, factor, unit, qualifier, range_end)
+    }) else {
+        return figure(at, pos, FigureKind::Code);
+    };
     q.chinese = n.chinese;
     q.magnitude = if n.chinese {
         // 三亿吨, 一千三百八十七亿四千万元: the largest of 万, 亿 that the last digit carries.
@@ -747,6 +753,22 @@ fn quantity_figure(
         magnitude
     };
     figure(at, pos, FigureKind::Quantity(Box::new(q)))
+}
+
+/// The largest size of a quantity in its base unit, 10²⁰: far above any figure a report states (a
+/// country's GDP in 元 is about 10¹⁴), and far enough below what an exact decimal holds (about
+/// 7.9 × 10²⁸) that the intervals built from it, sums of a million of them, shares and quotients
+/// never overflow.
+fn quantity_limit() -> Decimal {
+    Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0)
+}
+
+/// Whether a numeral scaled by `factor` is a size a quantity may have: its digits exact, its value
+/// and the place of its last digit within [`quantity_limit`].
+fn within_limit(n: &Numeral, factor: Decimal) -> bool {
+    let limit = quantity_limit();
+    let fits = |v: Decimal| v.checked_mul(factor).is_some_and(|x| x.abs() <= limit);
+    !n.too_long && fits(n.value) && fits(n.last_place) && fits(n.last_nonzero_place)
 }
 
 /// The interval of a figure written to the precision of its last digit.
@@ -796,11 +818,16 @@ fn build_quantity(
     unit: Option<&'static Unit>,
     qualifier: Option<QualifierKind>,
     range_end: Option<(Numeral, Decimal)>,
-) -> Quantity {
+) -> Option<Quantity> {
+    let in_range = range_end.is_none_or(|(m, f2)| within_limit(&m, f2));
+    if !within_limit(&n, factor) || !in_range {
+        return None;
+    }
+    // Within the limit, no operation below can overflow.
     let value = if factor == Decimal::ONE {
         n.value
     } else {
-        n.value.checked_mul(factor).unwrap_or(n.value)
+        n.value * factor
     };
     let written = written_interval(&n, factor, unit, rounding);
     let interval = if let Some((m, f2)) = range_end {
@@ -811,7 +838,7 @@ fn build_quantity(
     } else {
         qualified(&n, factor, value, written, qualifier)
     };
-    Quantity {
+    Some(Quantity {
         value,
         unit,
         qualifier,
@@ -819,7 +846,7 @@ fn build_quantity(
         interval,
         chinese: n.chinese,
         magnitude: Decimal::ONE,
-    }
+    })
 }
 
 fn qualified(

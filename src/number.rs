@@ -31,6 +31,9 @@ pub struct Numeral {
     pub digit_sequence: bool,
     /// Number of digits before the point (for years and codes).
     pub integer_digits: usize,
+    /// More digits than an exact decimal holds (over 28 significant digits or 28 decimal
+    /// places): the value is not exact, so the numeral is never a quantity.
+    pub too_long: bool,
 }
 
 /// The value of an Arabic digit, half- or full-width.
@@ -134,6 +137,7 @@ fn build_arabic(integer: &str, frac: Option<&str>) -> Numeral {
         chinese: false,
         digit_sequence: false,
         integer_digits,
+        too_long: dropped > 0 || scale > 28,
     }
 }
 
@@ -234,7 +238,9 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
         // 三, 一九五七, 二〇二四: digits read one by one.
         let mut value = Decimal::ZERO;
         for c in body.chars() {
-            value = value * Decimal::TEN + Decimal::from(chinese_digit(c)?);
+            value = value
+                .checked_mul(Decimal::TEN)?
+                .checked_add(Decimal::from(chinese_digit(c)?))?;
         }
         let mut n = finish_chinese(value, Decimal::ONE, frac)?;
         n.digit_sequence = len > 1;
@@ -280,30 +286,30 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             };
             section += u64::from(d) * u64::from(u);
             digit = None;
-            after_digit_units *= Decimal::from(u);
+            after_digit_units = after_digit_units.checked_mul(Decimal::from(u))?;
         } else if let Some(b) = big_unit(c) {
             let here = Decimal::from(section + u64::from(digit.unwrap_or(0)));
             if b == Decimal::from(100_000_000) {
-                total = (total + wan + here).checked_mul(b)?;
+                total = total.checked_add(wan)?.checked_add(here)?.checked_mul(b)?;
                 wan = Decimal::ZERO;
+            } else if !wan.is_zero() {
+                // 万万: rare but means 亿
+                wan = wan.checked_add(here)?.checked_mul(b)?;
             } else {
-                if !wan.is_zero() {
-                    // 万万: rare but means 亿
-                    wan = (wan + here).checked_mul(b)?;
-                } else {
-                    wan = here.checked_mul(b)?;
-                }
+                wan = here.checked_mul(b)?;
             }
             section = 0;
             digit = None;
             last_small = u32::MAX;
-            after_digit_units *= b;
-            after_digit_big *= b;
+            after_digit_units = after_digit_units.checked_mul(b)?;
+            after_digit_big = after_digit_big.checked_mul(b)?;
         }
         last_place = after_digit_units;
         precision = after_digit_big;
     }
-    let value = total + wan + Decimal::from(section + u64::from(digit.unwrap_or(0)));
+    let value = total
+        .checked_add(wan)?
+        .checked_add(Decimal::from(section + u64::from(digit.unwrap_or(0))))?;
     let mut n = finish_chinese(value, precision, frac)?;
     if frac.is_none() {
         n.last_nonzero_place = last_place;
@@ -320,8 +326,9 @@ fn finish_chinese(int_value: Decimal, last_place: Decimal, frac: Option<&str>) -
         }
         let mut scale = Decimal::ONE;
         for c in f.chars() {
-            scale /= Decimal::TEN;
-            value += Decimal::from(chinese_digit(c)?) * scale;
+            // Past 28 decimal places a Decimal holds no more digits: such a numeral is not a figure.
+            scale = scale.checked_div(Decimal::TEN).filter(|s| !s.is_zero())?;
+            value = value.checked_add(Decimal::from(chinese_digit(c)?).checked_mul(scale)?)?;
         }
         place = scale;
     }
@@ -333,6 +340,7 @@ fn finish_chinese(int_value: Decimal, last_place: Decimal, frac: Option<&str>) -
         chinese: true,
         digit_sequence: false,
         integer_digits: 0,
+        too_long: false,
     })
 }
 
