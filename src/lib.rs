@@ -16,6 +16,7 @@ pub mod docx;
 pub mod docx_numbering;
 pub mod figure;
 pub mod grammar;
+pub mod guard;
 pub mod interval;
 pub mod lexicon;
 #[cfg(feature = "cli")]

@@ -137,6 +137,16 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // A panic is reported in one line by whoever catches it (a file's check, or here), never as a
+    // backtrace that buries the other files' results.
+    heshu::guard::install_quiet_hook();
+    heshu::guard::catch(run).unwrap_or_else(|e| {
+        eprintln!("heshu: {e}");
+        ExitCode::from(EXIT_ERROR)
+    })
+}
+
+fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -463,13 +473,21 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
 fn summary_line(reports: &[FileReport]) -> String {
     let c = Counts::of(reports);
     let unreadable = reports.iter().filter(|r| r.outcome.is_err()).count();
+    let checked = reports.len() - unreadable;
+    if unreadable > 0 && c.total() == 0 {
+        // Never "no problems" about a file that was not checked.
+        return if checked == 0 {
+            format!("没有检查任何文件：{unreadable} 个文件无法读取。\n")
+        } else {
+            format!(
+                "{unreadable} 个文件无法读取，未检查；已检查的 {checked} 个文件中没有发现问题。\n"
+            )
+        };
+    }
     let files = if unreadable == 0 {
         format!("检查了 {} 个文件", reports.len())
     } else {
-        format!(
-            "检查了 {} 个文件，其中 {unreadable} 个无法读取",
-            reports.len()
-        )
+        format!("检查了 {checked} 个文件，另有 {unreadable} 个无法读取、未检查")
     };
     if c.total() == 0 {
         format!("未发现问题（{files}）。\n")

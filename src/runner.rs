@@ -230,7 +230,15 @@ pub fn run(
             .into_par_iter()
             .map(|input| {
                 let report = match input {
-                    Ok(path) => check_one(&path, settings, opts),
+                    // A defect met on one file is that file's error; the others go on.
+                    Ok(path) => crate::guard::catch(|| check_one(&path, settings, opts))
+                        .unwrap_or_else(|e| FileReport {
+                            path: path.display().to_string(),
+                            encoding: None,
+                            outcome: Err(format!("{}: {e}", path.display())),
+                            human: String::new(),
+                            json: Vec::new(),
+                        }),
                     Err((path, e)) => FileReport {
                         path: path.display().to_string(),
                         encoding: None,

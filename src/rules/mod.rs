@@ -528,12 +528,7 @@ impl Linter {
                     match caught {
                         Ok(()) => out.extend(found),
                         Err(payload) => {
-                            let message = payload
-                                .downcast_ref::<&str>()
-                                .map(|s| s.to_string())
-                                .or_else(|| payload.downcast_ref::<String>().cloned())
-                                .unwrap_or_else(|| "unknown panic".to_owned());
-                            report(active.id, message);
+                            report(active.id, crate::guard::payload_message(payload.as_ref()));
                         }
                     }
                 }
