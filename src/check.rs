@@ -17,10 +17,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Texts at least this long are checked in segments.
 pub const SEGMENTED_MIN: usize = document::PARALLEL_MIN;
 
-/// The length of a segment: its document (about five times the text) stays in the caches, and
-/// segments small enough that no core waits long for the last one (no more instructions than
-/// with 1 MiB segments, measured).
-const SEGMENT_LEN: usize = 256 * 1024;
+/// The length of a segment: its document (about five times the text, more for short lines)
+/// stays in the caches, each thread's document stays small (a text of a million short lines
+/// keeps its peak memory under 3 × its size + 30 MB), and no core waits long for the last one.
+const SEGMENT_LEN: usize = 128 * 1024;
+
+/// The shortest sentence, in bytes, that the outline of a text checked in segments keeps: the
+/// document-scoped rules read no shorter one (duplicate-paragraph compares sentences of 60
+/// characters or more; a test holds its data to this).
+pub const OUTLINE_SENTENCE_MIN: usize = 60;
 
 /// Parse and check a text as the file `path` (for per-file ignores). The document returned is
 /// the parsed text; for a text of [`SEGMENTED_MIN`] bytes or more it is its outline (text,
@@ -40,6 +45,8 @@ pub fn check_text(text: String, path: &Path, settings: &Settings) -> (Document, 
 /// text.
 struct Segment {
     index: usize,
+    /// The segment starts inside a line: its first block continues the last block before it.
+    mid_line: bool,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     found: Vec<Diagnostic>,
@@ -75,14 +82,25 @@ impl Assembly<'_> {
                 self.last_found = self.found.len();
             }
             let (b, s) = (self.blocks.len(), self.sentences.len());
-            self.blocks
-                .extend(segment.blocks.into_iter().map(|mut block| {
-                    block.sentences = block.sentences.start + s..block.sentences.end + s;
-                    block
-                }));
+            let mut blocks = segment.blocks.into_iter();
+            // A segment cut inside a line: its first block is the rest of the last one.
+            let continued = segment.mid_line && b > 0;
+            if continued {
+                if let (Some(last), Some(first)) = (self.blocks.last_mut(), blocks.next()) {
+                    last.span.end = first.span.end;
+                    last.sentences.end = first.sentences.end + s;
+                    last.heading_only = false;
+                }
+            }
+            // Block indices of the segment, in the outline.
+            let first_block = if continued { b - 1 } else { b };
+            self.blocks.extend(blocks.map(|mut block| {
+                block.sentences = block.sentences.start + s..block.sentences.end + s;
+                block
+            }));
             self.sentences
                 .extend(segment.sentences.into_iter().map(|mut sentence| {
-                    sentence.block += b;
+                    sentence.block += first_block;
                     sentence
                 }));
             self.found.extend(segment.found);
@@ -103,38 +121,57 @@ pub fn check_segmented(
     let count = bounds.len().saturating_sub(1);
     let next = AtomicUsize::new(0);
     let check_segment = |index: usize, doc: &mut Document| {
-        let (from, to) = (bounds[index], bounds[index + 1]);
-        settings.grammar.parse_into(&text[from..to], doc);
+        let from = bounds.get(index).copied().unwrap_or(text.len());
+        let to = bounds.get(index + 1).copied().unwrap_or(text.len());
+        settings
+            .grammar
+            .parse_into(text.get(from..to).unwrap_or_default(), doc);
+        let mid_line = document::starts_mid_line(&text, from);
+        if mid_line {
+            // What starts a segment cut inside a line starts no heading.
+            if let Some(first) = doc.blocks.first_mut() {
+                first.heading = None;
+                first.heading_only = false;
+            }
+        }
         let found = settings
             .linter
             .check_segment(doc, skip)
             .into_iter()
             .map(|d| d.shifted(from))
             .collect();
+        // The outline keeps the blocks, and of the sentences only those a document-scoped rule
+        // reads (see [`OUTLINE_SENTENCE_MIN`]): a text of a million short lines stays small.
+        let mut sentences = Vec::new();
+        let blocks = doc
+            .blocks
+            .drain(..)
+            .map(|mut b| {
+                b.span = b.span.shifted(from);
+                if let Some(h) = &mut b.heading {
+                    h.span = h.span.shifted(from);
+                    h.title = h.title.shifted(from);
+                }
+                let first = sentences.len();
+                let own = doc.sentences.get(b.sentences.clone()).unwrap_or_default();
+                for s in own.iter().filter(|s| s.span.len() >= OUTLINE_SENTENCE_MIN) {
+                    sentences.push(Sentence {
+                        span: s.span.shifted(from),
+                        block: s.block,
+                        clauses: 0..0,
+                        claims: 0..0,
+                    });
+                }
+                b.sentences = first..sentences.len();
+                b
+            })
+            .collect();
+        doc.sentences.clear();
         Segment {
             index,
-            blocks: doc
-                .blocks
-                .drain(..)
-                .map(|mut b| {
-                    b.span = b.span.shifted(from);
-                    if let Some(h) = &mut b.heading {
-                        h.span = h.span.shifted(from);
-                        h.title = h.title.shifted(from);
-                    }
-                    b
-                })
-                .collect(),
-            sentences: doc
-                .sentences
-                .drain(..)
-                .map(|mut s| {
-                    s.span = s.span.shifted(from);
-                    s.clauses = 0..0;
-                    s.claims = 0..0;
-                    s
-                })
-                .collect(),
+            mid_line,
+            blocks,
+            sentences,
             found,
         }
     };
@@ -147,8 +184,10 @@ pub fn check_segmented(
         next: 0,
         last_found: 0,
         waiting: Vec::new(),
-        blocks: Vec::with_capacity(text.len() / 400),
-        sentences: Vec::with_capacity(text.len() / 128),
+        // Reserved once (growing by doubling would hold twice the memory at the peak): a block
+        // at most a line. Outline sentences are few in most texts: they grow as needed.
+        blocks: Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1),
+        sentences: Vec::new(),
         found: Vec::new(),
     });
     std::thread::scope(|scope| {

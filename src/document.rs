@@ -64,8 +64,9 @@ pub struct Heading {
 pub struct Block {
     /// The block's text, without surrounding white space.
     pub span: Span,
-    /// The heading number at its start, if any.
-    pub heading: Option<Heading>,
+    /// The heading number at its start, if any (boxed: most blocks have none, and a text of a
+    /// million short lines keeps a million blocks).
+    pub heading: Option<Box<Heading>>,
     /// The block is a heading and nothing else (no body after the title).
     pub heading_only: bool,
     /// Its sentences (indices into [`Document::sentences`]).
@@ -306,9 +307,78 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
     doc
 }
 
-/// Boundaries of segments of about `len` bytes each, at line starts (see [`chunk_bounds`]).
+/// Boundaries of segments of about `len` bytes each: at line starts (see [`chunk_bounds`]) where a
+/// line ends within `len` bytes of the cut; inside a longer line, after the next sentence end
+/// (`。！？`), or failing that (no prose) after the next character that is no letter or digit, or
+/// at the next character. A segment that starts inside a line continues its predecessor's block.
 pub fn segment_bounds(text: &str, len: usize) -> Vec<usize> {
-    chunk_bounds(text, text.len().div_ceil(len.max(1)).max(1))
+    let len = len.max(1);
+    let n = text.len().div_ceil(len).max(1);
+    let mut bounds = vec![0];
+    for i in 1..n {
+        let from = (text.len() / n)
+            .saturating_mul(i)
+            .max(*bounds.last().unwrap_or(&0));
+        let at = line_bound(text, from, len)
+            .or_else(|| sentence_bound(text, from, len))
+            .unwrap_or_else(|| word_bound(text, from));
+        if at > *bounds.last().unwrap_or(&0) && at < text.len() {
+            bounds.push(at);
+        }
+    }
+    bounds.push(text.len());
+    bounds
+}
+
+/// Whether a segment starting at `at` starts inside a line (see [`segment_bounds`]).
+pub fn starts_mid_line(text: &str, at: usize) -> bool {
+    at > 0 && !matches!(text.as_bytes().get(at - 1), Some(b'\n' | b'\r'))
+}
+
+/// The first line start after `from` within `within` bytes whose line does not start with a digit
+/// (it may continue a numbered list).
+fn line_bound(text: &str, from: usize, within: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = from.saturating_add(within).min(bytes.len());
+    let mut at = from;
+    loop {
+        let nl = memchr::memchr(b'\n', bytes.get(at..limit)?)?;
+        at += nl + 1;
+        if !bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            return Some(at);
+        }
+    }
+}
+
+/// Just after the first sentence end (`。！？`) after `from` within `within` bytes.
+fn sentence_bound(text: &str, from: usize, within: usize) -> Option<usize> {
+    let limit = from.saturating_add(within).min(text.len());
+    let from = (from..limit).find(|i| text.is_char_boundary(*i))?;
+    let (i, c) = text
+        .get(from..limit)?
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？'))?;
+    Some(from + i + c.len_utf8())
+}
+
+/// Just after the first character at or after `from` that is no letter or digit (within 256
+/// bytes), else the first character boundary: where no figure can be cut.
+fn word_bound(text: &str, from: usize) -> usize {
+    let mut at = from.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let near = text
+        .get(at..)
+        .unwrap_or_default()
+        .char_indices()
+        .take_while(|(i, _)| *i < 256);
+    for (i, c) in near {
+        if !c.is_alphanumeric() {
+            return at + i + c.len_utf8();
+        }
+    }
+    at
 }
 
 /// A document of a text's blocks and sentences only, without clauses, figures, markers or claims
@@ -730,7 +800,7 @@ fn parse_block(
             } else {
                 style.level()
             };
-            Heading {
+            Box::new(Heading {
                 level,
                 number: if style == HeadingStyle::Markdown {
                     0
@@ -740,7 +810,7 @@ fn parse_block(
                 style,
                 span: Span::new(span.start, title_start),
                 title: Span::new(title_start, title_start + title_len),
-            }
+            })
         });
     let content = Span::new(
         heading.as_ref().map_or(span.start, |h| h.span.end),

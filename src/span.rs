@@ -44,24 +44,54 @@ impl Span {
 }
 
 /// Line starts of a text, to turn byte offsets into 1-based lines and character columns.
+///
+/// Within a long line, a checkpoint every [`CHECKPOINT`] bytes remembers its character column, so
+/// locating an offset counts at most that many bytes of characters: locating every finding of a
+/// 100 MB line with no break stays linear.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based character column) inside lines longer than [`CHECKPOINT`], in order.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column checkpoints of a long line.
+const CHECKPOINT: usize = 16 * 1024;
 
 impl LineIndex {
     /// Index the line starts of `text` (`\n`, `\r\n` and lone `\r` end lines).
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
         let bytes = text.as_bytes();
+        // Reserved once: growing by doubling would hold twice the memory at the peak.
+        let mut starts = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+        starts.push(0);
         let mut from = 0;
-        while let Some(i) = memchr::memchr2(b'\n', b'\r', &bytes[from..]).map(|i| from + i) {
-            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+        while let Some(i) =
+            memchr::memchr2(b'\n', b'\r', bytes.get(from..).unwrap_or_default()).map(|i| from + i)
+        {
+            if bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n') {
                 starts.push(i + 1);
             }
             from = i + 1;
         }
-        Self { starts }
+        let mut checkpoints = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (start, end) in starts.iter().copied().zip(ends) {
+            let (mut at, mut column) = (start, 0);
+            while end - at > CHECKPOINT {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text.get(at..next).map_or(0, |s| s.chars().count());
+                checkpoints.push((next, column));
+                at = next;
+            }
+        }
+        Self {
+            starts,
+            checkpoints,
+        }
     }
 
     /// The byte offset where a line starts (0-based line), if the text has that line.
@@ -72,12 +102,20 @@ impl LineIndex {
     /// 1-based line and 1-based column counted in characters, for a byte offset.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.starts[line];
-        let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+        let line = self
+            .starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
+        let line_start = self.starts.get(line).copied().unwrap_or(0);
+        // The last checkpoint at or before the offset, if it lies on this line.
+        let mark = self
+            .checkpoints
+            .partition_point(|(at, _)| *at <= offset)
+            .checked_sub(1)
+            .and_then(|i| self.checkpoints.get(i))
+            .filter(|(at, _)| *at > line_start);
+        let (from, column) = mark.copied().unwrap_or((line_start, 0));
+        let col = column + text.get(from..offset).map_or(0, |s| s.chars().count());
         (line + 1, col + 1)
     }
 }
@@ -97,5 +135,24 @@ mod tests {
         let idx = LineIndex::new(crlf);
         assert_eq!(idx.line_col(crlf, 3), (2, 1));
         assert_eq!(idx.line_col(crlf, 5), (3, 1));
+    }
+
+    #[test]
+    fn columns_in_long_lines_agree_with_counting() {
+        let text = format!("首行\n{}尾\n末", "一a二bc三".repeat(20_000));
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|o| text.is_char_boundary(*o))
+        {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            let column = text[line_start..offset].chars().count() + 1;
+            assert_eq!(
+                idx.line_col(&text, offset),
+                (line, column),
+                "offset {offset}"
+            );
+        }
     }
 }

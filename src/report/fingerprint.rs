@@ -10,6 +10,9 @@ use crate::document::Document;
 
 /// Characters of context taken on each side of the primary span.
 const CONTEXT: usize = 8;
+/// Bytes looked at on each side of the primary span for its context: far more than
+/// [`CONTEXT`] characters and the white space between them take in any report.
+const CONTEXT_WINDOW: usize = 4096;
 /// A figure's text longer than this many bytes is hashed by its edges.
 const LONG: usize = 256;
 /// Characters hashed at each edge of a long text.
@@ -93,15 +96,29 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     let start = d.span.start.min(text.len());
     let end = d.span.end.min(text.len());
     let bytes = text.as_bytes();
-    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[end..]).map_or(text.len(), |i| end + i);
-    let before: String = text[line_start..start]
+    // The line's ends are looked for within a window only: the context is a few characters, and
+    // a line may run to megabytes (looking to its ends for every finding would be quadratic).
+    let window_start = floor_char_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let window_end = ceil_char_boundary(text, end.saturating_add(CONTEXT_WINDOW));
+    let line_start = memchr::memrchr2(
+        b'\n',
+        b'\r',
+        bytes.get(window_start..start).unwrap_or_default(),
+    )
+    .map_or(window_start, |i| window_start + i + 1);
+    let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(end..window_end).unwrap_or_default())
+        .map_or(window_end, |i| end + i);
+    let before: String = text
+        .get(line_start..start)
+        .unwrap_or_default()
         .chars()
         .rev()
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT)
         .collect();
-    let after: String = text[end..line_end]
+    let after: String = text
+        .get(end..line_end)
+        .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT)
@@ -110,6 +127,24 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     h.squeezed_field(doc.slice(d.span));
     h.field(&after);
     h.hex()
+}
+
+/// The nearest character boundary at or before `at`.
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary at or after `at`.
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 #[cfg(test)]

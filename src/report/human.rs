@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::span::Span;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -20,10 +21,25 @@ struct Snippet<'a> {
     origin: usize,
     /// Bytes of the leading `…`, if any.
     lead: usize,
+    /// Document offset just past the window's last byte (before any trailing `…`).
+    end: usize,
+}
+
+/// Whether a label is near enough to the primary span to be drawn with it.
+fn near(primary: Span, label: Span) -> bool {
+    label.start.saturating_add(NEAR_BYTES) >= primary.start
+        && label.end <= primary.end.saturating_add(NEAR_BYTES)
 }
 
 /// Characters of context shown before the first and after the last figure of a finding.
 const CONTEXT_CHARS: usize = 24;
+
+/// Bytes around the primary span within which other labels are drawn with it; labels further
+/// away (a paragraph pasted a hundred lines below) are counted, not drawn.
+const NEAR_BYTES: usize = 1024;
+
+/// At most this many labels are drawn for one finding.
+const MOST_LABELS: usize = 16;
 
 impl<'a> Snippet<'a> {
     fn new(name: &'a str, doc: &'a Document, shown: &'a str, d: &Diagnostic) -> Self {
@@ -33,44 +49,74 @@ impl<'a> Snippet<'a> {
         } else {
             doc.text.as_str()
         };
-        let covered = d.labels.iter().fold(d.span, |acc, l| acc.cover(l.span));
-        let line_start = text[..covered.start]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1);
-        let line_end = text[covered.end..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |i| covered.end + i);
-        let start = text[line_start..covered.start]
+        let covered = d
+            .labels
+            .iter()
+            .filter(|l| near(d.span, l.span))
+            .take(MOST_LABELS)
+            .fold(d.span, |acc, l| acc.cover(l.span));
+        let mut covered = Span::new(covered.start.min(text.len()), covered.end.min(text.len()));
+        if covered.len() > 2 * NEAR_BYTES {
+            // A passage pasted twice, a footer of many lines: its start is shown.
+            let mut end = covered.start + NEAR_BYTES;
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            covered.end = end;
+        }
+        // The line's ends are looked for near the figures only: a line may run to megabytes.
+        let before = text.get(..covered.start).unwrap_or_default();
+        let look_from = before
             .char_indices()
             .rev()
             .nth(CONTEXT_CHARS - 1)
-            .map_or(line_start, |(i, _)| line_start + i);
-        let end = text[covered.end..line_end]
+            .map_or(0, |(i, _)| i);
+        let line_start = before
+            .get(look_from..)
+            .and_then(|s| s.rfind(['\n', '\r']))
+            .map_or(look_from, |i| look_from + i + 1);
+        let after = text.get(covered.end..).unwrap_or_default();
+        let look_to = after
             .char_indices()
             .nth(CONTEXT_CHARS)
-            .map_or(line_end, |(i, _)| covered.end + i);
+            .map_or(text.len(), |(i, _)| covered.end + i);
+        let line_end = text
+            .get(covered.end..look_to)
+            .and_then(|s| s.find(['\n', '\r']))
+            .map_or(look_to, |i| covered.end + i);
+        let at_line_start =
+            line_start == 0 || matches!(text.as_bytes().get(line_start - 1), Some(b'\n' | b'\r'));
+        let at_line_end =
+            line_end == text.len() || matches!(text.as_bytes().get(line_end), Some(b'\n' | b'\r'));
         let mut window = String::new();
-        let lead = if start > line_start { "…".len() } else { 0 };
+        let lead = if at_line_start { 0 } else { "…".len() };
         if lead > 0 {
             window.push('…');
         }
-        window.push_str(&text[start..end]);
-        if end < line_end {
+        window.push_str(text.get(line_start..line_end).unwrap_or_default());
+        if !at_line_end {
             window.push('…');
         }
         Self {
             name,
             doc,
             text: window,
-            origin: start,
+            origin: line_start,
             lead,
+            end: line_end,
         }
     }
 
+    /// Whether a document span starts inside the window (it is drawn cut at the window's end).
+    fn shows(&self, span: Span) -> bool {
+        span.start >= self.origin && span.start < self.end.max(self.origin + 1)
+    }
+
     /// A document span in window coordinates.
-    fn local(&self, span: crate::span::Span) -> SourceSpan {
+    fn local(&self, span: Span) -> SourceSpan {
         let start = span.start.saturating_sub(self.origin) + self.lead;
-        SourceSpan::new(start.into(), span.len())
+        let end = span.end.min(self.end).saturating_sub(self.origin) + self.lead;
+        SourceSpan::new(start.into(), end.saturating_sub(start))
     }
 }
 
@@ -104,6 +150,17 @@ struct Rendered<'a> {
     source: Snippet<'a>,
 }
 
+impl Rendered<'_> {
+    /// The labels drawn: those the window shows, at most [`MOST_LABELS`].
+    fn drawn(&self) -> impl Iterator<Item = &crate::diagnostic::Label> {
+        self.diagnostic
+            .labels
+            .iter()
+            .filter(|l| near(self.diagnostic.span, l.span) && self.source.shows(l.span))
+            .take(MOST_LABELS)
+    }
+}
+
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.diagnostic.message)
@@ -132,10 +189,19 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        let hidden = self.diagnostic.labels.len() - self.drawn().count();
+        let help = self.diagnostic.help.as_deref();
+        match (help, hidden) {
+            (None, 0) => None,
+            (Some(h), 0) => Some(Box::new(h)),
+            (h, n) => {
+                let note = format!("另有 {n} 处标注未在此显示");
+                Some(Box::new(match h {
+                    Some(h) => format!("{h}\n{note}"),
+                    None => note,
+                }))
+            }
+        }
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -144,7 +210,7 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let primary = self.diagnostic.span;
-        let labels = self.diagnostic.labels.iter().map(move |l| {
+        let labels = self.drawn().map(move |l| {
             let span = self.source.local(l.span);
             if l.span == primary {
                 LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)

@@ -244,12 +244,17 @@ fn report_run(out: &mut Emitter<'_>, run: &mut Vec<(Span, Span)>) {
     run.clear();
 }
 
+/// At most this many repeated sentences of one finding are labelled.
+const MOST_PAIRS: usize = 32;
+
 fn report_sentences(out: &mut Emitter<'_>, repeated: &[(Span, Span)]) {
     let (Some(first), Some(last)) = (repeated.first(), repeated.last()) else {
         return;
     };
-    let mut labels = Vec::with_capacity(repeated.len() * 2);
-    for (i, (original, again)) in repeated.iter().enumerate() {
+    // A text pasted into itself may repeat thousands of sentences: the first pairs are labelled,
+    // the message counts them all.
+    let mut labels = Vec::with_capacity(repeated.len().min(MOST_PAIRS) * 2);
+    for (i, (original, again)) in repeated.iter().enumerate().take(MOST_PAIRS) {
         labels.push(Label::new(*original, format!("第一次出现（{}）", i + 1)));
         labels.push(Label::new(*again, format!("再次出现（{}）", i + 1)));
     }

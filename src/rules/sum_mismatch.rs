@@ -167,11 +167,7 @@ fn explicit_sums(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         if let Some(i) = parts.iter().position(|c| c.has(MarkerKind::Subset)) {
             parts.drain(..i);
         }
-        if parts.len() < 2
-            || parts
-                .iter()
-                .any(|p| p.quantity.interval.entirely_above(&sum.quantity.interval))
-        {
+        if parts.len() < 2 {
             continue;
         }
         report(doc, sum, &parts, out);
