@@ -22,6 +22,10 @@ pub const SEGMENTED_MIN: usize = document::PARALLEL_MIN;
 /// keeps its peak memory under 3 × its size + 30 MB), and no core waits long for the last one.
 const SEGMENT_LEN: usize = 128 * 1024;
 
+/// Bytes of white space that may stand between the two pieces of a sentence cut by a segment
+/// boundary (the outline's sentences are trimmed).
+const CUT_SLACK: usize = 8;
+
 /// The shortest sentence, in bytes, that the outline of a text checked in segments keeps: the
 /// document-scoped rules read no shorter one (duplicate-paragraph compares sentences of 60
 /// characters or more; a test holds its data to this).
@@ -47,6 +51,9 @@ struct Segment {
     index: usize,
     /// The segment starts inside a line: its first block continues the last block before it.
     mid_line: bool,
+    /// … and inside a sentence (no sentence end before the cut): its first sentence continues
+    /// the last one before it.
+    mid_sentence: bool,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
     found: Vec<Diagnostic>,
@@ -81,10 +88,27 @@ impl Assembly<'_> {
                 // (A segment of blank lines only is no boundary for a group of blocks.)
                 self.last_found = self.found.len();
             }
-            let (b, s) = (self.blocks.len(), self.sentences.len());
-            let mut blocks = segment.blocks.into_iter();
-            // A segment cut inside a line: its first block is the rest of the last one.
+            let b = self.blocks.len();
+            // A segment cut inside a line: its first block is the rest of the last one, and cut
+            // inside a sentence, its first sentence the rest of the last one (when the outline
+            // kept both pieces: they meet at the cut).
             let continued = segment.mid_line && b > 0;
+            let joined = continued
+                && segment.mid_sentence
+                && match (self.sentences.last_mut(), segment.sentences.first()) {
+                    (Some(last), Some(first))
+                        if last.block + 1 == b
+                            && first.block == 0
+                            && first.span.start.saturating_sub(last.span.end) <= CUT_SLACK =>
+                    {
+                        last.span.end = first.span.end;
+                        true
+                    }
+                    _ => false,
+                };
+            // The segment's sentence indices, in the outline.
+            let s = self.sentences.len() - usize::from(joined);
+            let mut blocks = segment.blocks.into_iter();
             if continued {
                 if let (Some(last), Some(first)) = (self.blocks.last_mut(), blocks.next()) {
                     last.span.end = first.span.end;
@@ -99,10 +123,12 @@ impl Assembly<'_> {
                 block
             }));
             self.sentences
-                .extend(segment.sentences.into_iter().map(|mut sentence| {
-                    sentence.block += first_block;
-                    sentence
-                }));
+                .extend(segment.sentences.into_iter().skip(usize::from(joined)).map(
+                    |mut sentence| {
+                        sentence.block += first_block;
+                        sentence
+                    },
+                ));
             self.found.extend(segment.found);
             self.next += 1;
         }
@@ -127,6 +153,11 @@ pub fn check_segmented(
             .grammar
             .parse_into(text.get(from..to).unwrap_or_default(), doc);
         let mid_line = document::starts_mid_line(&text, from);
+        let mid_sentence = mid_line
+            && !text
+                .get(..from)
+                .unwrap_or_default()
+                .ends_with(['。', '！', '？']);
         if mid_line {
             // What starts a segment cut inside a line starts no heading.
             if let Some(first) = doc.blocks.first_mut() {
@@ -170,6 +201,7 @@ pub fn check_segmented(
         Segment {
             index,
             mid_line,
+            mid_sentence,
             blocks,
             sentences,
             found,

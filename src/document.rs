@@ -287,8 +287,11 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
         let parts: Vec<Document> = std::thread::scope(|scope| {
             let handles: Vec<_> = bounds
                 .windows(2)
-                .map(|w| {
-                    let (from, to) = (w[0], w[1]);
+                .filter_map(|w| match w {
+                    [from, to] => Some((*from, *to)),
+                    _ => None,
+                })
+                .map(|(from, to)| {
                     let text = text.as_str();
                     scope.spawn(move || parse_range(text, Span::new(from, to), g))
                 })
@@ -309,7 +312,7 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
 
 /// Boundaries of segments of about `len` bytes each: at line starts (see [`chunk_bounds`]) where a
 /// line ends within `len` bytes of the cut; inside a longer line, after the next sentence end
-/// (`。！？`), or failing that (no prose) after the next character that is no letter or digit, or
+/// (`。！？`), or failing that (no prose) after the next clause separator or space, or
 /// at the next character. A segment that starts inside a line continues its predecessor's block.
 pub fn segment_bounds(text: &str, len: usize) -> Vec<usize> {
     let len = len.max(1);
@@ -319,9 +322,7 @@ pub fn segment_bounds(text: &str, len: usize) -> Vec<usize> {
         let from = (text.len() / n)
             .saturating_mul(i)
             .max(*bounds.last().unwrap_or(&0));
-        let at = line_bound(text, from, len)
-            .or_else(|| sentence_bound(text, from, len))
-            .unwrap_or_else(|| word_bound(text, from));
+        let at = line_bound(text, from, len).unwrap_or_else(|| mid_line_bound(text, from, len));
         if at > *bounds.last().unwrap_or(&0) && at < text.len() {
             bounds.push(at);
         }
@@ -334,6 +335,24 @@ pub fn segment_bounds(text: &str, len: usize) -> Vec<usize> {
 pub fn starts_mid_line(text: &str, at: usize) -> bool {
     at > 0 && !matches!(text.as_bytes().get(at - 1), Some(b'\n' | b'\r'))
 }
+
+/// A cut inside a long line at or after `from`: after a sentence end within `len` bytes, else
+/// after a character that is no letter or digit; never where a heading number would seem to start
+/// (the segment's parse would take it for a heading).
+fn mid_line_bound(text: &str, from: usize, len: usize) -> usize {
+    let mut at = from;
+    for _ in 0..MID_LINE_TRIES {
+        at = sentence_bound(text, at, len).unwrap_or_else(|| word_bound(text, at));
+        let rest = text.get(at..).unwrap_or_default();
+        if at >= text.len() || (heading_number(rest).is_none() && !rest.starts_with(is_blank)) {
+            break;
+        }
+    }
+    at
+}
+
+/// Candidate cuts tried inside a long line before one is taken as it is.
+const MID_LINE_TRIES: usize = 64;
 
 /// The first line start after `from` within `within` bytes whose line does not start with a digit
 /// (it may continue a numbered list).
@@ -361,8 +380,9 @@ fn sentence_bound(text: &str, from: usize, within: usize) -> Option<usize> {
     Some(from + i + c.len_utf8())
 }
 
-/// Just after the first character at or after `from` that is no letter or digit (within 256
-/// bytes), else the first character boundary: where no figure can be cut.
+/// Just after the first clause separator or space at or after `from` (within 256 bytes), else
+/// the first character boundary: where no figure can be cut (a point or a sign can stand inside
+/// one).
 fn word_bound(text: &str, from: usize) -> usize {
     let mut at = from.min(text.len());
     while !text.is_char_boundary(at) {
@@ -374,7 +394,7 @@ fn word_bound(text: &str, from: usize) -> usize {
         .char_indices()
         .take_while(|(i, _)| *i < 256);
     for (i, c) in near {
-        if !c.is_alphanumeric() {
+        if c.is_whitespace() || matches!(c, '，' | '、' | '；' | '：' | ',' | ';') {
             return at + i + c.len_utf8();
         }
     }
@@ -400,7 +420,12 @@ fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
     for i in 1..n {
         let mut at = text.len() * i / n;
         loop {
-            match memchr::memchr(b'\n', &text.as_bytes()[at.min(text.len())..]) {
+            match memchr::memchr(
+                b'\n',
+                text.as_bytes()
+                    .get(at.min(text.len())..)
+                    .unwrap_or_default(),
+            ) {
                 Some(nl) => at += nl + 1,
                 None => {
                     at = text.len();
@@ -552,7 +577,7 @@ fn parse_range_into(text: &str, range: Span, g: &Grammar, doc: &mut Document) {
     // `20.2026年…` after `19.`: the next number of a list, though a figure could follow it.
     let mut next_arabic: Option<u32> = None;
     let mut scratch = Scratch::with_room();
-    for line in lines(&text[range.start..range.end]) {
+    for line in lines(text.get(range.start..range.end).unwrap_or_default()) {
         let line = Span::new(line.start + range.start, line.end + range.start);
         let span = trim_span(text, line);
         if span.is_empty() {
@@ -573,9 +598,9 @@ fn continued_number(s: &str, expected: Option<u32>) -> Option<(HeadingStyle, u32
         .take_while(|(_, c)| c.is_ascii_digit())
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
-    let rest = &s[digits..];
+    let rest = s.get(digits..).unwrap_or_default();
     let after = rest.strip_prefix('.')?;
-    let value: u32 = s[..digits].parse().ok()?;
+    let value: u32 = s.get(..digits).unwrap_or_default().parse().ok()?;
     (value == expected && after.starts_with(|c: char| c.is_ascii_digit())).then_some((
         HeadingStyle::ArabicDot,
         value,
@@ -591,13 +616,15 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
         if start >= bytes.len() {
             return None;
         }
-        let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) else {
+        let Some(end) = memchr::memchr2(b'\n', b'\r', bytes.get(start..).unwrap_or_default())
+            .map(|i| start + i)
+        else {
             let line = Span::new(start, bytes.len());
             start = bytes.len();
             return Some(line);
         };
         let line = Span::new(start, end);
-        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+        start = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
             end + 2
         } else {
             end + 1
@@ -622,7 +649,13 @@ fn trim_span(text: &str, span: Span) -> Span {
 fn ends_with_among(lx: &Lexicon, text: &str, rest: Span) -> bool {
     let tail = rest.text(text).trim_end();
     match lx.among_end(tail) {
-        Some(len) => tail[..tail.len() - len].chars().count() <= 8,
+        Some(len) => {
+            tail.get(..tail.len() - len)
+                .unwrap_or_default()
+                .chars()
+                .count()
+                <= 8
+        }
         None => false,
     }
 }
@@ -648,18 +681,26 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
     let first = s.chars().next()?;
     if first == '#' {
         let hashes = s.chars().take_while(|c| *c == '#').count();
-        if hashes <= 6 && s[hashes..].starts_with(' ') {
+        if hashes <= 6 && s.get(hashes..).unwrap_or_default().starts_with(' ') {
             return Some((HeadingStyle::Markdown, hashes as u32, hashes + 1));
         }
         return None;
     }
     if let Some(rest) = s.strip_prefix("附件") {
-        let digits = rest
+        // The digits' length in bytes (full-width digits take three), and their value.
+        let digits: usize = rest
             .chars()
             .take_while(|c| number::arabic_digit(*c).is_some())
-            .count();
-        let n = rest[..digits].parse().unwrap_or(0);
-        let after = &rest[digits..];
+            .map(char::len_utf8)
+            .sum();
+        let n = rest
+            .get(..digits)
+            .unwrap_or_default()
+            .chars()
+            .filter_map(number::arabic_digit)
+            .try_fold(0u32, |n, d| n.checked_mul(10)?.checked_add(d))
+            .unwrap_or(0);
+        let after = rest.get(digits..).unwrap_or_default();
         let ends = after.is_empty() || after.starts_with([':', '：', ' ', '　', '、', '.', '．']);
         return ends.then_some((HeadingStyle::Part, n, "附件".len() + digits));
     }
@@ -678,7 +719,7 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
         return Some((HeadingStyle::Circled, c as u32 + 1, first.len_utf8()));
     }
     if matches!(first, '（' | '(') {
-        let inner = &s[first.len_utf8()..];
+        let inner = s.get(first.len_utf8()..).unwrap_or_default();
         let (rest, n, chinese) = match number::arabic(inner) {
             Ok((r, n)) if !n.has_point => (r, n, false),
             _ => match number::chinese(inner) {
@@ -714,14 +755,14 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
     if digits > 9 {
         return None;
     }
-    let rest = &s[digits..];
+    let rest = s.get(digits..).unwrap_or_default();
     let sep = rest.chars().next()?;
     let style = match sep {
         '.' | '．' => HeadingStyle::ArabicDot,
         '、' => HeadingStyle::ArabicComma,
         _ => return None,
     };
-    let after = &rest[sep.len_utf8()..];
+    let after = rest.get(sep.len_utf8()..).unwrap_or_default();
     if after
         .chars()
         .next()
@@ -729,7 +770,9 @@ fn heading_number(s: &str) -> Option<(HeadingStyle, u32, usize)> {
     {
         return None;
     }
-    let value: u32 = s[..digits]
+    let value: u32 = s
+        .get(..digits)
+        .unwrap_or_default()
         .chars()
         .filter_map(number::arabic_digit)
         .fold(0u32, |acc, d| acc.saturating_mul(10).saturating_add(d));
@@ -790,7 +833,7 @@ fn parse_block(
         .or_else(|| continued_number(block_text, next_arabic))
         .map(|(style, number, len)| {
             let title_start = span.start + len;
-            let rest = &text[title_start..span.end];
+            let rest = text.get(title_start..span.end).unwrap_or_default();
             let title_len = rest
                 .char_indices()
                 .find(|(_, c)| is_sentence_end(*c))
@@ -819,7 +862,7 @@ fn parse_block(
     // A heading and nothing else: no body after its title, and not a complete sentence of its own
     // (`10.发放租赁补贴1.6万户。` is a list item, `1.加快基` is a bare heading).
     let heading_only = heading.as_ref().is_some_and(|h| {
-        let after_title = &text[h.title.end..span.end];
+        let after_title = text.get(h.title.end..span.end).unwrap_or_default();
         after_title.trim_matches(is_blank).is_empty() && h.title.len() <= 120 * 3
     });
 
@@ -842,7 +885,11 @@ fn parse_block(
     } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
     let mut resume = content.start;
-    for (offset, c) in text[content.start..content.end].char_indices() {
+    for (offset, c) in text
+        .get(content.start..content.end)
+        .unwrap_or_default()
+        .char_indices()
+    {
         let i = content.start + offset;
         if i < resume || !lx.scan_stops.contains(c) {
             continue;
@@ -875,13 +922,22 @@ fn parse_block(
         if is_sentence_end(c) || (is_clause_end(c) && !quoted_comma) {
             clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
             clause_start = i + c.len_utf8();
-        } else if let Some((len, ())) = lx.not_markers.match_start(&text[i..content.end]) {
+        } else if let Some((len, ())) = lx
+            .not_markers
+            .match_start(text.get(i..content.end).unwrap_or_default())
+        {
             resume = i + len;
-        } else if let Some((len, kind)) = lx.markers.match_start(&text[i..content.end]) {
+        } else if let Some((len, kind)) = lx
+            .markers
+            .match_start(text.get(i..content.end).unwrap_or_default())
+        {
             markers.push((Span::new(i, i + len), kind));
             resume = i + len;
-        } else if let Some(len) = lx.conjunction_at(&text[i..content.end]) {
-            if !lx.conjunction_is_word_end(&text[content.start..i], &text[i..content.end]) {
+        } else if let Some(len) = lx.conjunction_at(text.get(i..content.end).unwrap_or_default()) {
+            if !lx.conjunction_is_word_end(
+                text.get(content.start..i).unwrap_or_default(),
+                text.get(i..content.end).unwrap_or_default(),
+            ) {
                 conjunctions.push(Span::new(i, i + len));
             }
             resume = i + len;
@@ -921,7 +977,7 @@ fn parse_block(
             doc.conjunctions.push(cj);
             conj_iter.next();
         }
-        let clause_markers = &doc.markers[first_marker..];
+        let clause_markers = doc.markers.get(first_marker..).unwrap_or_default();
         let mut prev_claim_end = cspan.start;
         let mut prev_subject: Option<Span> = None;
         while let Some((f, _)) = fig_iter.peek() {
@@ -945,7 +1001,10 @@ fn parse_block(
                 };
                 prev_subject = Some(subject);
                 prev_claim_end = f.span.end;
-                let before = text[cspan.start..f.span.start].trim_end_matches(['“', '"', '「']);
+                let before = text
+                    .get(cspan.start..f.span.start)
+                    .unwrap_or_default()
+                    .trim_end_matches(['“', '"', '「']);
                 let after_etc = lx.etc.match_end(before).is_some();
                 let among = ends_with_among(lx, text, Span::new(f.span.end, cspan.end));
                 doc.claims.push(Claim {
@@ -964,16 +1023,18 @@ fn parse_block(
             }
             doc.figures.push(f);
         }
-        let only_markers = clause_markers.len() == 1
-            && clause_markers[0].span == trim_span(text, cspan)
-            && doc.claims.len() == first_claim;
+        let only_marker = match clause_markers {
+            [only] if only.span == trim_span(text, cspan) => Some(only.kind),
+            _ => None,
+        };
+        let only_markers = only_marker.is_some() && doc.claims.len() == first_claim;
         // A 其中 list runs on through the clauses its enumeration joins with 、.
         let in_subset_list = term == Some('、')
             && (carried.has(MarkerKind::Subset)
                 || clause_markers.iter().any(|m| m.kind == MarkerKind::Subset));
         carried = MarkerSet::default();
-        if only_markers {
-            carried.insert(clause_markers[0].kind);
+        if let (true, Some(kind)) = (only_markers, only_marker) {
+            carried.insert(kind);
         }
         if in_subset_list {
             carried.insert(MarkerKind::Subset);
@@ -1021,7 +1082,9 @@ fn parse_block(
 fn distribute_units(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
     for i in (first + 1..doc.claims.len()).rev() {
         let (head, tail) = doc.claims.split_at_mut(i);
-        let (a, b) = (&mut head[i - 1], &tail[0]);
+        let (Some(a), Some(b)) = (head.last_mut(), tail.first()) else {
+            continue;
+        };
         if a.quantity.unit.is_some() || a.sentence != b.sentence {
             continue;
         }
@@ -1072,6 +1135,12 @@ mod tests {
             Some((HeadingStyle::Part, 2))
         );
         assert_eq!(heading_number("附件中的数据"), None);
+        // Full-width digits are three bytes each (found by fuzzing: a slice inside `９`).
+        assert_eq!(
+            heading_number("附件１２：名单").map(|h| (h.0, h.1, h.2)),
+            Some((HeadingStyle::Part, 12, "附件１２".len()))
+        );
+        assert_eq!(heading_number("附件１９９６年"), None);
         assert_eq!(heading_number("第一责任人"), None);
         assert_eq!(heading_number("2020年2月"), None);
         assert_eq!(

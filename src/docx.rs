@@ -453,8 +453,14 @@ mod annotate {
             before_run: bool,
         ) -> Result<(), DocxError> {
             for (i, c) in self.comments.iter().enumerate() {
-                if self.started[i] && !self.ended[i] && c.end <= pos {
-                    self.ended[i] = true;
+                let (started, ended) = (
+                    self.started.get(i) == Some(&true),
+                    self.ended.get(i) == Some(&true),
+                );
+                if started && !ended && c.end <= pos {
+                    if let Some(e) = self.ended.get_mut(i) {
+                        *e = true;
+                    }
                     let id = (self.first_id + i).to_string();
                     let mut end = BytesStart::new("w:commentRangeEnd");
                     end.push_attribute(("w:id", id.as_str()));
@@ -474,8 +480,10 @@ mod annotate {
                 } else {
                     c.start == pos
                 };
-                if !self.started[i] && due {
-                    self.started[i] = true;
+                if self.started.get(i) == Some(&false) && due {
+                    if let Some(s) = self.started.get_mut(i) {
+                        *s = true;
+                    }
                     let id = (self.first_id + i).to_string();
                     let mut start = BytesStart::new("w:commentRangeStart");
                     start.push_attribute(("w:id", id.as_str()));
@@ -506,7 +514,7 @@ mod annotate {
         let mut texts = 0;
         let mut depth = 0;
         let mut in_props = false;
-        for e in &events[1..events.len() - 1] {
+        for e in events.get(1..events.len() - 1).unwrap_or_default() {
             match e {
                 Event::Start(s) if depth == 0 && s.name().as_ref() == b"w:rPr" => {
                     in_props = true;
@@ -629,12 +637,16 @@ mod annotate {
                             for p in inside {
                                 let cut = p - start;
                                 if cut > from && text.is_char_boundary(cut) {
-                                    write_run(&mut writer, &props, &text[from..cut])?;
+                                    write_run(
+                                        &mut writer,
+                                        &props,
+                                        text.get(from..cut).unwrap_or_default(),
+                                    )?;
                                     from = cut;
                                 }
                                 anchors.at(p, &mut writer, false)?;
                             }
-                            write_run(&mut writer, &props, &text[from..])?;
+                            write_run(&mut writer, &props, text.get(from..).unwrap_or_default())?;
                         }
                         _ => {
                             for e in &events {
@@ -679,7 +691,7 @@ mod annotate {
             ours.push_str("</w:comment>");
         }
         match existing.and_then(|x| x.rfind("</w:comments>").map(|i| (x, i))) {
-            Some((x, i)) => format!("{}{ours}{}", &x[..i], &x[i..]),
+            Some((x, i)) => format!("{}{ours}{}", x.get(..i).unwrap_or_default(), x.get(i..).unwrap_or_default()),
             None => format!(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{ours}</w:comments>"
             ),
@@ -698,7 +710,11 @@ mod annotate {
         let over =
             format!("<Override PartName=\"/word/comments.xml\" ContentType=\"{COMMENTS_TYPE}\"/>");
         match types.rfind("</Types>") {
-            Some(i) => format!("{}{over}{}", &types[..i], &types[i..]),
+            Some(i) => format!(
+                "{}{over}{}",
+                types.get(..i).unwrap_or_default(),
+                types.get(i..).unwrap_or_default()
+            ),
             None => types.to_owned(),
         }
     }
@@ -708,7 +724,7 @@ mod annotate {
         match rels {
             Some(r) if r.contains(COMMENTS_REL) => r.to_owned(),
             Some(r) => match r.rfind("</Relationships>") {
-                Some(i) => format!("{}{rel}{}", &r[..i], &r[i..]),
+                Some(i) => format!("{}{rel}{}", r.get(..i).unwrap_or_default(), r.get(i..).unwrap_or_default()),
                 None => r.to_owned(),
             },
             None => format!(

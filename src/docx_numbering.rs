@@ -93,7 +93,9 @@ impl Numbering {
                         if levels.len() <= l {
                             levels.resize(l + 1, Level::default());
                         }
-                        levels[l].start = 1;
+                        if let Some(level) = levels.get_mut(l) {
+                            level.start = 1;
+                        }
                     }
                 }
                 b"w:start" | b"w:numFmt" | b"w:lvlText" => {
@@ -204,20 +206,21 @@ impl Numbering {
         if counters.len() < levels.len() {
             counters.resize(levels.len(), 0);
         }
-        counters[level] = if counters[level] == 0 {
-            def.start.max(1)
-        } else {
-            counters[level] + 1
-        };
+        if let Some(counter) = counters.get_mut(level) {
+            *counter = if *counter == 0 {
+                def.start.max(1)
+            } else {
+                counter.saturating_add(1)
+            };
+        }
         for deeper in counters.iter_mut().skip(level + 1) {
             *deeper = 0;
         }
         let mut text = def.text.clone();
         for (i, l) in levels.iter().enumerate().take(level + 1) {
-            let value = if counters[i] == 0 {
-                l.start.max(1)
-            } else {
-                counters[i]
+            let value = match counters.get(i).copied() {
+                None | Some(0) => l.start.max(1),
+                Some(c) => c,
             };
             text = text.replace(&format!("%{}", i + 1), &format_number(value, &l.format));
         }
@@ -254,10 +257,14 @@ fn letter(n: u32, base: u8) -> String {
     char::from(base + i as u8).to_string()
 }
 
-/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999).
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (up to 9999; larger in Arabic digits).
 fn chinese(n: u32) -> String {
+    let digit = |d: u32| DIGITS.get(d as usize).copied().unwrap_or("");
     if n < 10 {
-        return DIGITS[n as usize].to_owned();
+        return digit(n).to_owned();
+    }
+    if n > 9999 {
+        return n.to_string();
     }
     let places = [(1000, "千"), (100, "百"), (10, "十")];
     let mut out = String::new();
@@ -275,7 +282,7 @@ fn chinese(n: u32) -> String {
             zero = false;
         }
         if !(p == 10 && d == 1 && out.is_empty()) {
-            out.push_str(DIGITS[d as usize]);
+            out.push_str(digit(d));
         }
         out.push_str(unit);
     }
@@ -283,7 +290,7 @@ fn chinese(n: u32) -> String {
         if zero {
             out.push('零');
         }
-        out.push_str(DIGITS[rest as usize]);
+        out.push_str(digit(rest));
     }
     out
 }

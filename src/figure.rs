@@ -121,7 +121,7 @@ pub struct Figure {
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
+    text.get(..at).unwrap_or_default().chars().next_back()
 }
 
 fn is_range_sep(c: char) -> bool {
@@ -186,7 +186,7 @@ pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<S
 
 fn skip_numeral_run(text: &str, at: usize, end: usize) -> usize {
     let mut j = at;
-    for c in text[at..end].chars() {
+    for c in text.get(at..end).unwrap_or_default().chars() {
         if is_chinese_numeral_char(c) {
             j += c.len_utf8();
         } else {
@@ -198,7 +198,7 @@ fn skip_numeral_run(text: &str, at: usize, end: usize) -> usize {
 
 fn skip_code_run(text: &str, at: usize, end: usize) -> usize {
     let mut j = at;
-    for c in text[at..end].chars() {
+    for c in text.get(at..end).unwrap_or_default().chars() {
         if c.is_ascii_alphanumeric()
             || arabic_digit(c).is_some()
             || matches!(c, '.' | '+' | '/' | '-' | '_')
@@ -209,7 +209,7 @@ fn skip_code_run(text: &str, at: usize, end: usize) -> usize {
         }
     }
     // A trailing point is sentence punctuation, not part of the code.
-    while j > at && text[..j].ends_with('.') {
+    while j > at && text.get(..j).unwrap_or_default().ends_with('.') {
         j -= 1;
     }
     j
@@ -224,7 +224,7 @@ fn figure(span_start: usize, span_end: usize, kind: FigureKind) -> Step {
 
 fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
     let lx = g.lexicon;
-    let here = &text[at..end];
+    let here = text.get(at..end).unwrap_or_default();
     let Some(c) = here.chars().next() else {
         return Step::Skip(end);
     };
@@ -232,12 +232,16 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
     if matches!(c, '-' | '−' | '负') {
         let after = at + c.len_utf8();
         let prev = prev_char(text, at);
-        let next = text[after..end].chars().next();
+        let next = text.get(after..end).unwrap_or_default().chars().next();
         // A sign stands after a space, punctuation or a verb of level (`为-3.2%`), not inside a
         // name (`歼-35`).
         let sign_ok = c == '负'
             || prev.is_none_or(|p| {
-                !p.is_alphanumeric() || lx.sign_words.match_end(&text[..at]).is_some()
+                !p.is_alphanumeric()
+                    || lx
+                        .sign_words
+                        .match_end(text.get(..at).unwrap_or_default())
+                        .is_some()
             });
         if !sign_ok && c != '负' && next.is_some_and(|n| arabic_digit(n).is_some()) {
             return figure(at, skip_code_run(text, after, end), FigureKind::Code);
@@ -259,7 +263,7 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
         let prev = prev_char(text, at);
         let cjk_before = prev.is_some_and(|p| p as u32 >= 0x2E80 && !is_close_quote(p));
         if cjk_before {
-            if let Ok((rest, _)) = number::arabic(&text[after..end]) {
+            if let Ok((rest, _)) = number::arabic(text.get(after..end).unwrap_or_default()) {
                 let stop = end - rest.len();
                 return figure(at, stop, FigureKind::Malformed(Malformation::LeadingPoint));
             }
@@ -314,7 +318,7 @@ fn calendar_after(
     let lx = g.lexicon;
     // `2024 年`: spaces (Markdown emphasis blanked out, or typed) do not break a date.
     let after = spaces_end(text, after, end);
-    let rest = &text[after..end];
+    let rest = text.get(after..end).unwrap_or_default();
     // Numerals written without a point are whole numbers.
     let integer = !n.has_point;
     let v = n.value;
@@ -324,12 +328,12 @@ fn calendar_after(
         && v <= Decimal::from(2999);
     if is_year_value && (rest.starts_with('年') || rest.starts_with("年度")) {
         let mut stop = after + '年'.len_utf8();
-        if text[stop..end].starts_with('度') {
+        if text.get(stop..end).unwrap_or_default().starts_with('度') {
             stop += '度'.len_utf8();
             return Some(figure(start, stop, FigureKind::Year));
         }
         // 2020年2月, 2024年11月13日
-        if let Ok((r, m)) = number::numeral(&text[stop..end]) {
+        if let Ok((r, m)) = number::numeral(text.get(stop..end).unwrap_or_default()) {
             if r.starts_with('月') && m.value.fract().is_zero() {
                 let mstop = end - r.len() + '月'.len_utf8();
                 let (dstop, day) = day_after(text, mstop, end);
@@ -383,7 +387,7 @@ fn to_u32(v: Decimal) -> Option<u32> {
 }
 
 fn day_after(text: &str, at: usize, end: usize) -> (usize, Option<u32>) {
-    if let Ok((r, d)) = number::numeral(&text[at..end]) {
+    if let Ok((r, d)) = number::numeral(text.get(at..end).unwrap_or_default()) {
         if (r.starts_with('日') || r.starts_with('号')) && d.value.fract().is_zero() {
             return (end - r.len() + '日'.len_utf8(), to_u32(d.value));
         }
@@ -394,7 +398,9 @@ fn day_after(text: &str, at: usize, end: usize) -> (usize, Option<u32>) {
 fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
     let lx = g.lexicon;
     // G69, 4A, 5G, GB/T 15835: codes.
-    let prev_non_space = text[..at]
+    let prev_non_space = text
+        .get(..at)
+        .unwrap_or_default()
         .trim_end_matches([' ', '\u{3000}'])
         .chars()
         .next_back();
@@ -403,7 +409,7 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
     {
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
     }
-    let Ok((rest, n)) = number::arabic(&text[at..end]) else {
+    let Ok((rest, n)) = number::arabic(text.get(at..end).unwrap_or_default()) else {
         return Step::Skip(at + 1);
     };
     let after = end - rest.len();
@@ -430,7 +436,7 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
     if n.has_point && point(c1) && digit(c2) {
         // 3.4.5: a section number, or a malformed figure when a unit follows.
         let stop = skip_code_run(text, after, end);
-        let tail = &text[stop..end];
+        let tail = text.get(stop..end).unwrap_or_default();
         let unit_follows =
             lx.magnitudes.match_start(tail).is_some() || lx.match_unit(tail).is_some();
         let kind = if unit_follows {
@@ -479,14 +485,14 @@ fn numeric_date(text: &str, year: &Numeral, after: usize, end: usize) -> Option<
     {
         return None;
     }
-    let rest = &text[after..end];
+    let rest = text.get(after..end).unwrap_or_default();
     let sep = rest
         .chars()
         .next()
         .filter(|c| matches!(c, '-' | '/' | '.'))?;
     let mut pos = after;
     for _ in 0..2 {
-        if !text[pos..end].starts_with(sep) {
+        if !text.get(pos..end).unwrap_or_default().starts_with(sep) {
             return None;
         }
         let digits = digits_end(text, pos + 1, end) - (pos + 1);
@@ -500,12 +506,17 @@ fn numeric_date(text: &str, year: &Numeral, after: usize, end: usize) -> Option<
 
 /// The end of a run of ASCII spaces starting at `from`.
 fn spaces_end(text: &str, from: usize, end: usize) -> usize {
-    from + text[from..end].bytes().take_while(|b| *b == b' ').count()
+    from + text
+        .get(from..end)
+        .unwrap_or_default()
+        .bytes()
+        .take_while(|b| *b == b' ')
+        .count()
 }
 
 fn digits_end(text: &str, from: usize, end: usize) -> usize {
     let mut j = from;
-    for c in text[from..end].chars() {
+    for c in text.get(from..end).unwrap_or_default().chars() {
         if arabic_digit(c).is_some() {
             j += c.len_utf8();
         } else {
@@ -529,11 +540,11 @@ fn ratio(
     let mut parts = vec![rounded_interval(&first, Decimal::ONE, rounding)];
     let mut stop = after;
     loop {
-        let rest = &text[stop..end];
+        let rest = text.get(stop..end).unwrap_or_default();
         let Some(sep) = rest.chars().next().filter(|c| matches!(c, ':' | '：')) else {
             break;
         };
-        match number::arabic(&rest[sep.len_utf8()..]) {
+        match number::arabic(rest.get(sep.len_utf8()..).unwrap_or_default()) {
             Ok((r, n)) if within_limit(&n, Decimal::ONE) => {
                 parts.push(rounded_interval(&n, Decimal::ONE, rounding));
                 stop = end - r.len();
@@ -547,7 +558,7 @@ fn ratio(
 fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
     let lx = g.lexicon;
     // 万一, 百强, 千方百计: a run that does not start a numeral is skipped whole.
-    let Ok((rest, n)) = number::chinese(&text[at..end]) else {
+    let Ok((rest, n)) = number::chinese(text.get(at..end).unwrap_or_default()) else {
         return Step::Skip(skip_numeral_run(text, at, end));
     };
     let after = end - rest.len();
@@ -567,7 +578,10 @@ fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<c
     }
     if n.value == Decimal::ONE
         && !n.has_point
-        && lx.numeral_word_prefixes.match_end(&text[..at]).is_some()
+        && lx
+            .numeral_word_prefixes
+            .match_end(text.get(..at).unwrap_or_default())
+            .is_some()
     {
         return Step::Skip(after);
     }
@@ -603,7 +617,7 @@ fn quantity_figure(
     // `47 个`: spaces before what belongs to the figure are passed over.
     let spaced = spaces_end(text, pos, end);
     if spaced > pos {
-        let tail = &text[spaced..end];
+        let tail = text.get(spaced..end).unwrap_or_default();
         if lx.match_unit(tail).is_some()
             || lx.magnitudes.match_start(tail).is_some()
             || more(tail).is_some()
@@ -611,46 +625,60 @@ fn quantity_figure(
             pos = spaced;
         }
     }
-    if let Some(len) = more(&text[pos..end]) {
+    if let Some(len) = more(text.get(pos..end).unwrap_or_default()) {
         qualifier = Some(QualifierKind::More);
         pos += len;
     }
     let mut magnitude = Decimal::ONE;
     // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
-    let unit_first = lx.match_unit(&text[pos..end]).is_some();
+    let unit_first = lx
+        .match_unit(text.get(pos..end).unwrap_or_default())
+        .is_some();
     // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人).
     if (!n.chinese || qualifier.is_some()) && !unit_first {
-        if let Some((len, m)) = lx.magnitudes.match_start(&text[pos..end]) {
+        if let Some((len, m)) = lx
+            .magnitudes
+            .match_start(text.get(pos..end).unwrap_or_default())
+        {
             magnitude = m;
             pos += len;
         }
     }
     if qualifier.is_none() {
-        if let Some(len) = more(&text[pos..end]) {
+        if let Some(len) = more(text.get(pos..end).unwrap_or_default()) {
             qualifier = Some(QualifierKind::More);
             pos += len;
         }
     }
     // A range: 3至5万元, 3—5, 3-5万元 (the second figure's magnitude and unit serve both).
     let mut range_end: Option<(Numeral, Decimal)> = None;
-    if let Some(sep) = text[pos..end].chars().next().filter(|c| is_range_sep(*c)) {
+    if let Some(sep) = text
+        .get(pos..end)
+        .unwrap_or_default()
+        .chars()
+        .next()
+        .filter(|c| is_range_sep(*c))
+    {
         let second_at = pos + sep.len_utf8();
         let second = if n.chinese {
-            number::chinese(&text[second_at..end])
+            number::chinese(text.get(second_at..end).unwrap_or_default())
         } else {
-            number::arabic(&text[second_at..end])
+            number::arabic(text.get(second_at..end).unwrap_or_default())
         };
         if let Ok((r, m)) = second {
             let mut p2 = end - r.len();
             let mut mag2 = magnitude;
             if !m.chinese && magnitude == Decimal::ONE {
-                if let Some((len, mm)) = lx.magnitudes.match_start(&text[p2..end]) {
+                if let Some((len, mm)) = lx
+                    .magnitudes
+                    .match_start(text.get(p2..end).unwrap_or_default())
+                {
                     mag2 = mm;
                     p2 += len;
                 }
             }
             // 1—9月, 2021—2025年: periods, not quantities.
-            let tail = &text[p2..end];
+            let tail = text.get(p2..end).unwrap_or_default();
             if tail.starts_with('月') || tail.starts_with("季度") {
                 return figure(
                     at,
@@ -672,7 +700,7 @@ fn quantity_figure(
     }
     // The unit.
     let mut unit: Option<&'static Unit> = None;
-    if let Some((len, u)) = lx.match_unit(&text[pos..end]) {
+    if let Some((len, u)) = lx.match_unit(text.get(pos..end).unwrap_or_default()) {
         let value = n.value;
         let fits = (!u.chinese_only || n.chinese)
             && (!u.arabic_only || !n.chinese)
@@ -689,9 +717,10 @@ fn quantity_figure(
     }
     // 一户一策, 一村一品: slogans, not figures.
     if n.chinese {
-        if let (Some(first), Some(next)) =
-            (text[at..].chars().next(), text[pos..end].chars().next())
-        {
+        if let (Some(first), Some(next)) = (
+            text.get(at..).unwrap_or_default().chars().next(),
+            text.get(pos..end).unwrap_or_default().chars().next(),
+        ) {
             if first == next {
                 return Step::Skip(pos);
             }
@@ -709,7 +738,7 @@ fn quantity_figure(
     }
     // A bare figure alone inside quotes is a code: “33618”.
     if unit.is_none() && magnitude == Decimal::ONE {
-        let next = text[pos..end].chars().next();
+        let next = text.get(pos..end).unwrap_or_default().chars().next();
         if prev.is_some_and(is_open_quote) && next.is_some_and(is_close_quote) {
             return figure(at, pos, FigureKind::Code);
         }
@@ -718,14 +747,20 @@ fn quantity_figure(
         }
     }
     // Suffix qualifiers after the unit: 以上, 左右, 多.
-    if let Some((len, q)) = lx.suffix_qualifiers.match_start(&text[pos..end]) {
+    if let Some((len, q)) = lx
+        .suffix_qualifiers
+        .match_start(text.get(pos..end).unwrap_or_default())
+    {
         if qualifier.is_none() || q != QualifierKind::More {
             qualifier = Some(q);
             pos += len;
         }
     }
     // Prefix qualifiers right before the figure: 约, 超, 不足.
-    let prefix = lx.prefix_qualifiers.match_end(&text[..at]).map(|(_, q)| q);
+    let prefix = lx
+        .prefix_qualifiers
+        .match_end(text.get(..at).unwrap_or_default())
+        .map(|(_, q)| q);
     let qualifier = match (qualifier, prefix) {
         (Some(QualifierKind::More), _) | (Some(_), None) => qualifier,
         (None, p) => p,

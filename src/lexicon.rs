@@ -212,8 +212,8 @@ impl CharSet {
         let mut bits = vec![0u64; BMP / 64];
         for c in chars {
             let i = c as usize;
-            if i < BMP {
-                bits[i / 64] |= 1 << (i % 64);
+            if let Some(word) = bits.get_mut(i / 64) {
+                *word |= 1 << (i % 64);
             }
         }
         Self { bits }
@@ -246,9 +246,13 @@ impl Head {
         let n = word.len().min(16);
         let mut mask = [0u8; 16];
         if at_end {
-            mask[16 - n..].fill(0xFF);
+            if let Some(part) = mask.get_mut(16 - n..) {
+                part.fill(0xFF);
+            }
         } else {
-            mask[..n].fill(0xFF);
+            if let Some(part) = mask.get_mut(..n) {
+                part.fill(0xFF);
+            }
         }
         Self {
             bytes: edge16(word.as_bytes(), at_end),
@@ -271,7 +275,9 @@ fn edge16(s: &[u8], at_end: bool) -> u128 {
     }
     let mut buf = [0u8; 16];
     let at = if at_end { 16 - s.len() } else { 0 };
-    buf[at..at + s.len()].copy_from_slice(s);
+    if let Some(part) = buf.get_mut(at..at + s.len()) {
+        part.copy_from_slice(s);
+    }
     u128::from_le_bytes(buf)
 }
 
@@ -286,8 +292,8 @@ impl<T: Copy> WordTable<T> {
         let mut starts = vec![0u64; BMP / 64];
         for (c, _) in &groups {
             let i = *c as usize;
-            if i < BMP {
-                starts[i / 64] |= 1 << (i % 64);
+            if let Some(word) = starts.get_mut(i / 64) {
+                *word |= 1 << (i % 64);
             }
         }
         let heads = groups
@@ -641,6 +647,9 @@ impl Lexicon {
 
     /// The lexicon compiled into heshu.
     pub fn builtin() -> &'static Lexicon {
+        // The one justified `expect`: the lexicon is compiled into heshu, not read from a user,
+        // and every test loads it.
+        #[allow(clippy::expect_used)]
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Lexicon::from_toml(UNITS_TOML, MARKERS_TOML)
                 .expect("the embedded lexicon is valid (checked by tests)")
@@ -676,20 +685,22 @@ impl Lexicon {
         let mut starts = before.char_indices().rev().take(2).map(|(i, _)| i);
         let (first, second) = (starts.next(), starts.next());
         [second, first].into_iter().flatten().any(|s| {
-            let head = &before[s..];
+            let head = before.get(s..).unwrap_or_default();
             let mut len = 0;
             for piece in std::iter::once(head).chain(
                 at.char_indices()
                     .take(4)
-                    .map(|(i, c)| &at[i..i + c.len_utf8()]),
+                    .map(|(i, c)| at.get(i..i + c.len_utf8()).unwrap_or_default()),
             ) {
                 if len + piece.len() > buf.len() {
                     break;
                 }
-                buf[len..len + piece.len()].copy_from_slice(piece.as_bytes());
+                if let Some(part) = buf.get_mut(len..len + piece.len()) {
+                    part.copy_from_slice(piece.as_bytes());
+                }
                 len += piece.len();
             }
-            let probe = std::str::from_utf8(&buf[..len]).unwrap_or("");
+            let probe = std::str::from_utf8(buf.get(..len).unwrap_or_default()).unwrap_or("");
             matches!(self.conjunctions.match_start(probe), Some((l, false)) if l > head.len())
         })
     }

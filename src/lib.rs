@@ -5,6 +5,22 @@
 //! Document and emit diagnostics, which the report layer renders.
 
 #![warn(missing_docs)]
+// No input can make the library panic: no unwrap, expect or panic, no indexing or slicing that can
+// fall outside its sequence or inside a character (tests may). The few exceptions say why they
+// cannot fail.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
 
 pub mod check;
 pub mod config;

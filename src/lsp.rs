@@ -75,7 +75,7 @@ impl<'a> Positions<'a> {
         let offset = floor_boundary(self.text, offset.min(self.text.len()));
         let (line, _) = self.lines.line_col(self.text, offset);
         let start = self.lines.line_start(line - 1).unwrap_or(0);
-        let prefix = &self.text[start..offset];
+        let prefix = self.text.get(start..offset).unwrap_or_default();
         let character = match self.encoding {
             Encoding::Utf8 => prefix.len(),
             Encoding::Utf16 => prefix.encode_utf16().count(),
@@ -98,7 +98,12 @@ impl<'a> Positions<'a> {
             .line_start(line as usize + 1)
             .unwrap_or(self.text.len());
         let mut units = 0usize;
-        for (i, c) in self.text[start..line_end].char_indices() {
+        for (i, c) in self
+            .text
+            .get(start..line_end)
+            .unwrap_or_default()
+            .char_indices()
+        {
             if units >= character as usize || c == '\n' || c == '\r' {
                 return start + i;
             }
@@ -146,15 +151,15 @@ fn uri_path(uri: &str) -> Option<PathBuf> {
     let mut bytes = Vec::with_capacity(rest.len());
     let raw = rest.as_bytes();
     let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%' && i + 2 < raw.len() {
-            if let Ok(b) = u8::from_str_radix(&rest[i + 1..i + 3], 16) {
+    while let Some(&byte) = raw.get(i) {
+        if byte == b'%' && i + 2 < raw.len() {
+            if let Ok(b) = u8::from_str_radix(rest.get(i + 1..i + 3).unwrap_or_default(), 16) {
                 bytes.push(b);
                 i += 3;
                 continue;
             }
         }
-        bytes.push(raw[i]);
+        bytes.push(byte);
         i += 1;
     }
     String::from_utf8(bytes).ok().map(PathBuf::from)
@@ -458,8 +463,8 @@ impl Server {
 
     fn publish(&mut self, uri: &str, version: Option<i32>, diagnostics: Vec<Value>) {
         let mut params = json!({"uri": uri, "diagnostics": diagnostics});
-        if let Some(v) = version {
-            params["version"] = json!(v);
+        if let (Some(v), Some(fields)) = (version, params.as_object_mut()) {
+            fields.insert("version".into(), json!(v));
         }
         self.outbox.push(Message::Notification(Notification::new(
             "textDocument/publishDiagnostics".into(),

@@ -42,7 +42,7 @@ pub fn mask(source: &str) -> String {
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = Some(&trimmed[..3]);
+            in_fence = Some(trimmed.get(..3).unwrap_or_default());
             blank(&mut out, range);
             continue;
         }
@@ -65,8 +65,15 @@ pub fn mask(source: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| source.to_owned())
 }
 
+/// Put `b` at `at`, if the text reaches it.
+fn set(out: &mut [u8], at: usize, b: u8) {
+    if let Some(x) = out.get_mut(at) {
+        *x = b;
+    }
+}
+
 fn blank(out: &mut [u8], range: std::ops::Range<usize>) {
-    for b in &mut out[range] {
+    for b in out.get_mut(range).unwrap_or_default() {
         if *b != b'\n' && *b != b'\r' {
             *b = b' ';
         }
@@ -80,22 +87,22 @@ fn mask_inline(
     range: std::ops::Range<usize>,
     mut in_comment: bool,
 ) -> bool {
-    let line = &source[range.clone()];
+    let line = source.get(range.clone()).unwrap_or_default();
     let base = range.start;
     let bytes = line.as_bytes();
     // Leading markers: block quotes, bullets.
     let mut i = 0;
     loop {
-        while i < bytes.len() && bytes[i] == b' ' {
+        while bytes.get(i) == Some(&b' ') {
             i += 1;
         }
-        if i < bytes.len() && bytes[i] == b'>' {
-            out[base + i] = b' ';
+        if bytes.get(i) == Some(&b'>') {
+            set(out, base + i, b' ');
             i += 1;
             continue;
         }
-        if i + 1 < bytes.len() && matches!(bytes[i], b'-' | b'*' | b'+') && bytes[i + 1] == b' ' {
-            out[base + i] = b' ';
+        if matches!(bytes.get(i), Some(b'-' | b'*' | b'+')) && bytes.get(i + 1) == Some(&b' ') {
+            set(out, base + i, b' ');
             i += 2;
         }
         break;
@@ -103,7 +110,7 @@ fn mask_inline(
     let table_row = line.trim_start().starts_with('|');
     while i < bytes.len() {
         if in_comment {
-            match line[i..].find("-->") {
+            match line.get(i..).unwrap_or_default().find("-->") {
                 Some(end) => {
                     blank(out, base + i..base + i + end + 3);
                     i += end + 3;
@@ -116,8 +123,10 @@ fn mask_inline(
             }
             continue;
         }
-        let rest = &line[i..];
-        let b = bytes[i];
+        let rest = line.get(i..).unwrap_or_default();
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if rest.starts_with("<!--") {
             // heshu's own suppression comments stay; others go.
             let end = rest.find("-->").map(|e| e + 3);
@@ -141,8 +150,12 @@ fn mask_inline(
             b'`' => {
                 // Inline code: blank up to the closing run of backticks.
                 let ticks = rest.bytes().take_while(|c| *c == b'`').count();
-                let fence = &rest[..ticks];
-                let end = rest[ticks..].find(fence).map(|e| ticks + e + ticks);
+                let fence = rest.get(..ticks).unwrap_or_default();
+                let end = rest
+                    .get(ticks..)
+                    .unwrap_or_default()
+                    .find(fence)
+                    .map(|e| ticks + e + ticks);
                 let stop = end.unwrap_or(ticks);
                 blank(out, base + i..base + i + stop);
                 i += stop;
@@ -156,12 +169,13 @@ fn mask_inline(
             b'[' => {
                 // Links: keep the text, blank the brackets and the target.
                 match rest.find("](").and_then(|close| {
-                    rest[close..]
+                    rest.get(close..)
+                        .unwrap_or_default()
                         .find(')')
                         .map(|paren| (close, close + paren + 1))
                 }) {
                     Some((close, stop)) => {
-                        out[base + i] = b' ';
+                        set(out, base + i, b' ');
                         blank(out, base + i + close..base + i + stop);
                         i += 1;
                     }
@@ -172,7 +186,7 @@ fn mask_inline(
                 // Autolinks and HTML tags.
                 match rest.find('>') {
                     Some(end)
-                        if end > 1 && !rest[1..end].contains(' ')
+                        if end > 1 && !rest.get(1..end).unwrap_or_default().contains(' ')
                             || rest.starts_with("</")
                             || looks_like_tag(rest) =>
                     {
@@ -185,15 +199,21 @@ fn mask_inline(
             b'*' | b'_' | b'~' => {
                 // Emphasis delimiters that have a closing partner on the line.
                 let run = rest.bytes().take_while(|c| *c == b).count();
-                let delimiter = &rest[..run];
-                let closes = rest[run..].find(delimiter).is_some_and(|e| e > 0);
-                let opens_word = rest[run..]
+                let delimiter = rest.get(..run).unwrap_or_default();
+                let closes = rest
+                    .get(run..)
+                    .unwrap_or_default()
+                    .find(delimiter)
+                    .is_some_and(|e| e > 0);
+                let opens_word = rest
+                    .get(run..)
+                    .unwrap_or_default()
                     .chars()
                     .next()
                     .is_some_and(|c| !c.is_whitespace());
                 let emphasis = (b != b'~' || run == 2) && closes && opens_word;
                 if emphasis {
-                    if let Some(e) = rest[run..].find(delimiter) {
+                    if let Some(e) = rest.get(run..).unwrap_or_default().find(delimiter) {
                         blank(out, base + i..base + i + run);
                         blank(out, base + i + run + e..base + i + run + e + run);
                         i += run;
@@ -203,11 +223,11 @@ fn mask_inline(
                 i += run;
             }
             b'|' if table_row => {
-                out[base + i] = b',';
+                set(out, base + i, b',');
                 i += 1;
             }
-            b'\\' if i + 1 < bytes.len() && bytes[i + 1].is_ascii_punctuation() => {
-                out[base + i] = b' ';
+            b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                set(out, base + i, b' ');
                 i += 2;
             }
             _ => i += rest.chars().next().map_or(1, char::len_utf8),
@@ -217,7 +237,9 @@ fn mask_inline(
 }
 
 fn looks_like_tag(rest: &str) -> bool {
-    let name: String = rest[1..]
+    let name: String = rest
+        .get(1..)
+        .unwrap_or_default()
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
         .collect();
@@ -227,7 +249,7 @@ fn looks_like_tag(rest: &str) -> bool {
 /// The end (exclusive) of `![alt](target)` or `[text](target)` at the start of `rest`.
 fn link_end(rest: &str) -> Option<usize> {
     let close = rest.find("](")?;
-    let paren = rest[close..].find(')')?;
+    let paren = rest.get(close..).unwrap_or_default().find(')')?;
     Some(close + paren + 1)
 }
 

@@ -86,9 +86,9 @@ pub fn arabic(i: &str) -> IResult<&str, Numeral> {
     }
     if grouped && int_part.chars().count() > 3 {
         // `2020,2021` is no thousands group: take the first digits alone.
-        rest = &i[int_part.len()..];
+        rest = i.get(int_part.len()..).unwrap_or_default();
     }
-    let integer = &i[..i.len() - rest.len()];
+    let integer = i.get(..i.len() - rest.len()).unwrap_or_default();
     let (rest, frac) =
         opt(preceded(satisfy(is_point), take_while1(is_arabic_digit))).parse(rest)?;
     Ok((rest, build_arabic(integer, frac)))

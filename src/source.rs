@@ -197,11 +197,12 @@ fn scan(bytes: &[u8]) -> (Option<usize>, bool) {
     bounds.push(bytes.len());
     let results: Vec<(Option<usize>, bool)> = std::thread::scope(|scope| {
         let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|w| {
-                let (from, to) = (w[0], w[1].max(w[0]));
+            .iter()
+            .zip(bounds.iter().skip(1))
+            .map(|(&from, &to)| {
+                let to = to.max(from);
                 scope.spawn(move || {
-                    let (nul, utf8) = one(&bytes[from..to]);
+                    let (nul, utf8) = one(bytes.get(from..to).unwrap_or_default());
                     (nul.map(|n| from + n), utf8)
                 })
             })
@@ -336,7 +337,8 @@ fn decode_with_encodings(
         return Ok((text.into_owned(), static_name(enc)));
     }
     if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        let (text, had_errors) =
+            enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         if had_errors {
             return Err(undecodable(format!(
                 "invalid {} after its byte-order mark",
@@ -356,12 +358,14 @@ fn decode_with_encodings(
     // The detector reads a sample: it costs some 300 instructions a byte (a 30 MB GBK file
     // took seconds), and 64 KiB of Chinese text tell GBK from Big5 as surely as the whole file.
     // The sample ends after an ASCII byte, never inside a character.
-    let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE)];
+    let sample = bytes
+        .get(..bytes.len().min(DETECTION_SAMPLE))
+        .unwrap_or_default();
     let sample = if sample.len() < bytes.len() {
         sample
             .iter()
             .rposition(u8::is_ascii)
-            .map_or(sample, |i| &sample[..=i])
+            .map_or(sample, |i| sample.get(..=i).unwrap_or_default())
     } else {
         sample
     };

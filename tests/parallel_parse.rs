@@ -107,3 +107,31 @@ fn segmented_check_equals_the_whole_document_check() {
         }
     }
 }
+
+/// Lines far longer than a segment (a report pasted without line breaks) are cut at sentence
+/// ends: the findings are still those of the whole document, and the outline has the document's
+/// one block per line.
+#[test]
+fn segments_cut_inside_long_lines_give_the_whole_documents_findings() {
+    let seed = include_str!("fixtures/seed.txt");
+    let one_line = seed.replace('\n', "");
+    let mut text = String::new();
+    for _ in 0..3 {
+        text.push_str(&one_line);
+        text.push('\n');
+        text.push_str("反馈问题47个,已整改完成44个,其余4个问题序时推进。\n");
+    }
+    let settings = heshu::config::Settings::default();
+    let doc = heshu::parse(&text);
+    let whole = settings.linter.check(&doc);
+    assert!(whole.iter().any(|d| d.rule == "sum-mismatch"));
+    for segment_len in [2 * 1024, 4 * 1024, 16 * 1024] {
+        let (outline, segmented) =
+            heshu::check::check_segmented(text.clone(), &settings, &|_| false, segment_len);
+        assert_eq!(outline.blocks.len(), doc.blocks.len(), "{segment_len}");
+        for (o, w) in outline.blocks.iter().zip(&doc.blocks) {
+            assert_eq!(o.span, w.span, "{segment_len}");
+        }
+        assert_eq!(segmented, whole, "segments of {segment_len} bytes");
+    }
+}

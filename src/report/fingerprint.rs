@@ -58,7 +58,10 @@ impl Fnv {
             let head = text.char_indices().nth(EDGE).map_or(text.len(), |(i, _)| i);
             let tail = text.char_indices().rev().nth(EDGE).map_or(0, |(i, _)| i);
             self.write(&(text.len() as u64).to_le_bytes());
-            for part in [&text[..head], &text[tail.max(head)..]] {
+            for part in [
+                text.get(..head).unwrap_or_default(),
+                text.get(tail.max(head)..).unwrap_or_default(),
+            ] {
                 for run in part.split(char::is_whitespace) {
                     self.write(run.as_bytes());
                 }

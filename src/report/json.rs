@@ -94,14 +94,18 @@ impl Nested {
         let mut buf = [0u8; 34];
         let mut rest = 2 * self.depth;
         let first = rest.min(SPACES.len());
-        let lead = &lead[..lead.len().min(2)];
-        buf[..lead.len()].copy_from_slice(lead);
-        buf[lead.len()..lead.len() + first].copy_from_slice(&SPACES[..first]);
-        w.write_all(&buf[..lead.len() + first])?;
+        let lead = lead.get(..lead.len().min(2)).unwrap_or_default();
+        if let Some(part) = buf.get_mut(..lead.len()) {
+            part.copy_from_slice(lead);
+        }
+        if let Some(part) = buf.get_mut(lead.len()..lead.len() + first) {
+            part.copy_from_slice(SPACES.get(..first).unwrap_or_default());
+        }
+        w.write_all(buf.get(..lead.len() + first).unwrap_or_default())?;
         rest -= first;
         while rest > 0 {
             let more = rest.min(SPACES.len());
-            w.write_all(&SPACES[..more])?;
+            w.write_all(SPACES.get(..more).unwrap_or_default())?;
             rest -= more;
         }
         Ok(())
@@ -218,7 +222,7 @@ pub fn render_entry(file: &FileReport, runs: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     } else {
         head.extend_from_slice(b"[\n");
         let last = runs.len() - 1;
-        for run in &mut runs[..last] {
+        for run in runs.iter_mut().take(last) {
             run.extend_from_slice(b",\n");
         }
         tail.extend_from_slice(b"\n");

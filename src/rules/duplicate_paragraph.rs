@@ -101,8 +101,9 @@ struct Lanes {
 impl Lanes {
     /// Mix the next word into its lane.
     fn push(&mut self, word: u64) {
-        let lane = &mut self.h[self.words % 4];
-        *lane = mix(*lane, word);
+        if let Some(lane) = self.h.get_mut(self.words % 4) {
+            *lane = mix(*lane, word);
+        }
         self.words += 1;
     }
 
@@ -201,7 +202,11 @@ impl Rule for DuplicateParagraph {
             }
             report_run(out, &mut run);
             let mut repeated: Vec<(Span, Span)> = Vec::new();
-            for s in &doc.sentences[block.sentences.clone()] {
+            for s in doc
+                .sentences
+                .get(block.sentences.clone())
+                .unwrap_or_default()
+            {
                 // Cheap length bound first: a sentence of fewer bytes than 3 × the minimum
                 // cannot hold the minimum of CJK characters… nor of any characters below it.
                 if s.span.len() < self.data.min_sentence_chars {

@@ -131,7 +131,7 @@ impl EnumerationCount {
 
     /// The items enumerated before the count, if they form a simple list.
     fn items(&self, doc: &Document, k: usize, count: &Claim) -> Option<Items> {
-        let clause = &doc.clauses[k];
+        let clause = doc.clauses.get(k)?;
         if doc.clause_markers_of(clause).iter().any(|m| {
             m.span.end <= count.span.start
                 && matches!(m.kind, MarkerKind::Respectively | MarkerKind::Change)
@@ -172,15 +172,17 @@ impl EnumerationCount {
         let mut start = clause.span.start;
         let mut j = k;
         while j > 0 {
-            let prev = &doc.clauses[j - 1];
+            let Some(prev) = doc.clauses.get(j - 1) else {
+                break;
+            };
             if prev.sentence != clause.sentence || !prev.enumerates() {
                 break;
             }
             j -= 1;
-            let first_of_list = j == 0 || {
-                let before = &doc.clauses[j - 1];
-                before.sentence != clause.sentence || !before.enumerates()
-            };
+            let first_of_list = j == 0
+                || doc.clauses.get(j - 1).is_none_or(|before| {
+                    before.sentence != clause.sentence || !before.enumerates()
+                });
             let limit = if first_of_list {
                 self.data.max_first_item_chars
             } else {

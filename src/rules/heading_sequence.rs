@@ -45,17 +45,27 @@ impl Rule for HeadingSequence {
                 continue;
             }
             let level = usize::from(h.level).min(LEVELS - 1);
-            for deeper in level + 1..LEVELS {
-                if let Some(prev) = last[deeper].take() {
-                    before_parent[deeper] = Some(prev);
+            let deeper = last
+                .iter_mut()
+                .zip(before_parent.iter_mut())
+                .skip(level + 1);
+            for (last_deeper, before_deeper) in deeper {
+                if let Some(prev) = last_deeper.take() {
+                    *before_deeper = Some(prev);
                 }
             }
-            match last[level] {
+            match last.get(level).copied().flatten() {
                 Some(prev) => compare(doc, prev, h, out),
                 None if h.number != 1 => {
-                    let has_parent = last[..level].iter().any(Option::is_some);
-                    if let Some(prev) = before_parent[level]
-                        .filter(|p| has_parent && p.style == h.style && h.number == p.number + 1)
+                    let has_parent = last
+                        .get(..level)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(Option::is_some);
+                    if let Some(prev) =
+                        before_parent.get(level).copied().flatten().filter(|p| {
+                            has_parent && p.style == h.style && h.number == p.number + 1
+                        })
                     {
                         emit(
                             doc,
@@ -87,8 +97,10 @@ impl Rule for HeadingSequence {
                 }
                 None => {}
             }
-            last[level] = Some(h);
-            before_parent[level] = None;
+            if let (Some(l), Some(b)) = (last.get_mut(level), before_parent.get_mut(level)) {
+                *l = Some(h);
+                *b = None;
+            }
             recent = Some(h);
         }
     }

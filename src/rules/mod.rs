@@ -298,6 +298,9 @@ pub fn load_all() -> Result<Vec<RuleEntry>, RuleError> {
 
 /// The built-in rules, loaded once.
 pub fn registry() -> &'static [RuleEntry] {
+    // A justified `expect`: the rule files are compiled into heshu, not read from a user, and
+    // every test loads them.
+    #[allow(clippy::expect_used)]
     static RULES: LazyLock<Vec<RuleEntry>> =
         LazyLock::new(|| load_all().expect("the embedded rule files are valid (checked by tests)"));
     &RULES
@@ -558,12 +561,17 @@ impl Linter {
             let Some(b) = after.iter().position(|d| d.rule == r.id) else {
                 continue;
             };
+            let (Some(earlier), Some(later)) = (before.get(a), after.get(b)) else {
+                continue;
+            };
             // The earlier ends on the last block, the later starts on the first.
-            if before[a].span.end <= last_block.start || after[b].span.start >= first_block.end {
+            if earlier.span.end <= last_block.start || later.span.start >= first_block.end {
                 continue;
             }
-            if let Some(joined) = r.rule.join(&before[a], &after[b]) {
-                before[a] = joined;
+            if let Some(joined) = r.rule.join(earlier, later) {
+                if let Some(slot) = before.get_mut(a) {
+                    *slot = joined;
+                }
                 after.remove(b);
             }
         }

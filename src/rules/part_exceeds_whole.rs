@@ -45,23 +45,26 @@ impl Rule for PartExceedsWhole {
 /// 其中 parts against the nearest whole before them.
 fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
     let mut i = 0;
-    while i < claims.len() {
-        let part = &claims[i];
+    while let Some(part) = claims.get(i) {
         if !part.has(MarkerKind::Subset) || !comparable(part) {
             i += 1;
             continue;
         }
         // The whole: the nearest comparable claim before, not itself a part.
-        let whole = claims[..i].iter().rev().find(|w| {
+        let whole = claims.get(..i).unwrap_or_default().iter().rev().find(|w| {
             comparable(w) && !w.has(MarkerKind::Subset) && w.quantity.commensurable(&part.quantity)
         });
         // The parts: this one and the following subset claims of the same unit.
-        let parts: Vec<&Claim> = claims[i..]
+        let parts: Vec<&Claim> = claims
+            .get(i..)
+            .unwrap_or_default()
             .iter()
             .take_while(|c| c.has(MarkerKind::Subset))
             .filter(|c| comparable(c) && c.quantity.commensurable(&part.quantity))
             .collect();
-        let consumed = claims[i..]
+        let consumed = claims
+            .get(i..)
+            .unwrap_or_default()
             .iter()
             .take_while(|c| c.has(MarkerKind::Subset))
             .count()
@@ -125,16 +128,19 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) 
             .iter()
             .map(|p| Label::new(p.span, format!("部分 {}", doc.slice(p.span)))),
     );
+    let Some(first) = parts.first() else {
+        return;
+    };
     let (message, help) = if parts.len() == 1 {
         (
             format!(
                 "部分 {} 大于整体 {}",
-                doc.slice(parts[0].span),
+                doc.slice(first.span),
                 doc.slice(whole.span)
             ),
             format!(
                 "部分{}，但整体{}",
-                shown.stated(&parts[0].quantity.interval),
+                shown.stated(&first.quantity.interval),
                 shown.stated(&whole.quantity.interval)
             ),
         )
@@ -150,5 +156,5 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) 
             ),
         )
     };
-    out.emit(parts[0].span, message, Some(help), labels);
+    out.emit(first.span, message, Some(help), labels);
 }

@@ -58,7 +58,7 @@ impl Rule for PerCapitaMismatch {
                 } else {
                     &self.person_units
                 };
-                let before = &claims[..i];
+                let before = claims.get(..i).unwrap_or_default();
                 let count = before
                     .iter()
                     .rev()

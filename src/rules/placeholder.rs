@@ -113,8 +113,12 @@ impl Rule for Placeholder {
                 if len < p.min_len || len > p.max_len || m.as_str().contains(['\n', '\r']) {
                     continue;
                 }
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
+                let before = text
+                    .get(..m.start())
+                    .unwrap_or_default()
+                    .chars()
+                    .next_back();
+                let after = text.get(m.end()..).unwrap_or_default().chars().next();
                 if before.is_some_and(|c| p.not_after.contains(c))
                     || after.is_some_and(|c| p.not_before.contains(c))
                 {

@@ -83,17 +83,19 @@ pub(super) fn shared(table: &toml::Table) -> Result<Arc<ResiduePatterns>, RuleEr
 
 /// Whether only white space stands between a line's start and `at`.
 fn at_line_start(text: &str, at: usize) -> bool {
-    let before = &text[..at];
+    let before = text.get(..at).unwrap_or_default();
     let line = before
         .rfind(['\n', '\r'])
-        .map_or(before, |i| &before[i + 1..]);
+        .map_or(before, |i| before.get(i + 1..).unwrap_or_default());
     line.trim().is_empty()
 }
 
 /// Whether only white space stands between `at` and its line's end.
 fn at_line_end(text: &str, at: usize) -> bool {
-    let after = &text[at..];
-    let line = after.find(['\n', '\r']).map_or(after, |i| &after[..i]);
+    let after = text.get(at..).unwrap_or_default();
+    let line = after
+        .find(['\n', '\r'])
+        .map_or(after, |i| after.get(..i).unwrap_or_default());
     line.trim().is_empty()
 }
 
@@ -150,7 +152,7 @@ impl ResiduePatterns {
                 continue;
             }
             // Whose match it is: the group that took part, asked of the match's bytes alone.
-            let upto = &text[..m.end()];
+            let upto = text.get(..m.end()).unwrap_or_default();
             let Some(caps) = self.any.captures_at(upto, m.start()) else {
                 continue;
             };

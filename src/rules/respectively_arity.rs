@@ -8,7 +8,7 @@
 
 use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
-use crate::document::{Claim, Document};
+use crate::document::{Claim, Clause, Document};
 use crate::lexicon::{MarkerKind, UnitKind};
 use crate::span::Span;
 use rust_decimal::Decimal;
@@ -88,9 +88,14 @@ struct ItemCount {
     max: usize,
 }
 
+/// The claims of a clause.
+fn claims_of<'a>(doc: &'a Document, clause: &Clause) -> &'a [Claim] {
+    doc.claims.get(clause.claims.clone()).unwrap_or_default()
+}
+
 /// How many items the enumeration before 分别 names, if that can be told.
 fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
-    let clause = &doc.clauses[k];
+    let clause = doc.clauses.get(k)?;
     let prefix = Span::new(clause.span.start, marker.start);
     if doc.slice(prefix).trim().is_empty() {
         return None;
@@ -99,7 +104,9 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     let mut conj = doc.conjunctions_before(clause, marker.start);
     let mut j = k;
     while j > 0 {
-        let prev = &doc.clauses[j - 1];
+        let Some(prev) = doc.clauses.get(j - 1) else {
+            break;
+        };
         if prev.sentence != clause.sentence || !prev.enumerates() {
             break;
         }
@@ -109,7 +116,7 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     }
     if run == 1 && conj == 0 {
         // 两市分别…: a written count of the items.
-        let counted = doc.claims[clause.claims.clone()].iter().find(|c| {
+        let counted = claims_of(doc, clause).iter().find(|c| {
             c.span.end <= marker.start
                 && c.quantity.chinese
                 && matches!(
@@ -140,21 +147,22 @@ impl RespectivelyArity {
         marker: Span,
     ) -> Option<Vec<&'a Claim>> {
         let mut values: Vec<&Claim> = Vec::new();
-        let first: Vec<&Claim> = doc.claims[doc.clauses[k].claims.clone()]
+        let clause_k = doc.clauses.get(k)?;
+        let first: Vec<&Claim> = claims_of(doc, clause_k)
             .iter()
             .filter(|c| c.span.start >= marker.end)
             .collect();
         if first.is_empty() {
             return Some(values);
         }
-        push_groups(doc, &doc.clauses[k], &first, &mut values)?;
+        push_groups(doc, clause_k, &first, &mut values)?;
         let mut j = k;
-        while doc.clauses[j].enumerates() {
+        while doc.clauses.get(j).is_some_and(Clause::enumerates) {
             j += 1;
             let Some(clause) = doc.clauses.get(j) else {
                 break;
             };
-            let claims: Vec<&Claim> = doc.claims[clause.claims.clone()].iter().collect();
+            let claims: Vec<&Claim> = claims_of(doc, clause).iter().collect();
             let Some(lead) = claims.first() else {
                 break;
             };

@@ -45,7 +45,9 @@ impl Rule for ShareMismatch {
                 if !share.quantity.is_percent() || !share.has(MarkerKind::Share) || !usable(share) {
                     continue;
                 }
-                if let Some((part, base)) = self.part_and_base(doc, &claims[..si], share) {
+                if let Some((part, base)) =
+                    self.part_and_base(doc, claims.get(..si).unwrap_or_default(), share)
+                {
                     check_share(doc, part, base, share, out);
                 }
             }
@@ -70,7 +72,7 @@ impl ShareMismatch {
         if part.clause + 1 < share.clause {
             return None;
         }
-        let earlier = &before[..pi];
+        let earlier = before.get(..pi).unwrap_or_default();
         let commensurable = |c: &&Claim| usable(c) && c.quantity.commensurable(&part.quantity);
         if let Some(base) = earlier.iter().rev().filter(commensurable).find(|c| c.among) {
             return Some((part, base));

@@ -94,7 +94,9 @@ fn remainders(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         if !is_remainder(doc, rest) || !usable(rest) || rest.quantity.is_percent() {
             continue;
         }
-        let before: Vec<&Claim> = claims[..ri]
+        let before: Vec<&Claim> = claims
+            .get(..ri)
+            .unwrap_or_default()
             .iter()
             .filter(|c| {
                 usable(c)
@@ -133,18 +135,20 @@ fn is_remainder(doc: &Document, c: &Claim) -> bool {
 /// figure just before a 其中 list, or the first of exactly two figures (`47个，已整改44个，其余3个`).
 fn split_total<'a>(before: &[&'a Claim]) -> Option<(&'a Claim, Vec<&'a Claim>)> {
     if let Some(i) = before.iter().rposition(|c| c.has(MarkerKind::Total)) {
-        return Some((before[i], before[i + 1..].to_vec()));
+        let total = before.get(i)?;
+        return Some((total, before.get(i + 1..).unwrap_or_default().to_vec()));
     }
     if let Some(first_subset) = before.iter().position(|c| c.has(MarkerKind::Subset)) {
-        if first_subset == 0 {
-            return None;
-        }
-        return Some((before[first_subset - 1], before[first_subset..].to_vec()));
+        let total = before.get(first_subset.checked_sub(1)?)?;
+        return Some((
+            total,
+            before.get(first_subset..).unwrap_or_default().to_vec(),
+        ));
     }
-    if before.len() == 2 {
-        return Some((before[0], vec![before[1]]));
+    match before {
+        [total, part] => Some((total, vec![part])),
+        _ => None,
     }
-    None
 }
 
 /// Figures followed by an explicit sum (合计, 总计): the sum must equal them.
@@ -153,7 +157,9 @@ fn explicit_sums(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         if !sum.has(MarkerKind::Sum) || !usable(sum) || sum.quantity.is_percent() {
             continue;
         }
-        let mut parts: Vec<&Claim> = claims[..si]
+        let mut parts: Vec<&Claim> = claims
+            .get(..si)
+            .unwrap_or_default()
             .iter()
             .filter(|c| usable(c) && c.quantity.commensurable(&sum.quantity))
             .collect();
@@ -190,10 +196,10 @@ impl SumMismatch {
                 let FigureKind::Ratio(parts) = &f.kind else {
                     continue;
                 };
-                if parts.len() < 3 {
+                let (Some(first), true) = (parts.first(), parts.len() >= 3) else {
                     continue;
-                }
-                let sum = parts.iter().skip(1).fold(parts[0], |acc, p| acc.add(p));
+                };
+                let sum = parts.iter().skip(1).fold(*first, |acc, p| acc.add(p));
                 let (Some(lo), Some(hi)) = (sum.lo(), sum.hi()) else {
                     continue;
                 };

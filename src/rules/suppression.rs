@@ -47,6 +47,8 @@ impl Suppression {
 }
 
 fn comments(doc: &Document) -> Vec<Suppression> {
+    // A justified `expect`: a constant pattern, compiled by every test.
+    #[allow(clippy::expect_used)]
     static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"<!--\s*heshu-ignore(-file)?((?:[\s,]+[A-Za-z0-9_-]+)*)[\s,]*-->")
             .expect("the suppression pattern compiles")

@@ -95,8 +95,7 @@ impl Rule for Truncated {
         let last = blocks
             .iter()
             .rposition(|b| !self.residue.is_match(doc.slice(b.span)));
-        if let Some(i) = last {
-            let block = &blocks[i];
+        if let Some((i, block)) = last.and_then(|i| Some((i, blocks.get(i)?))) {
             match &block.heading {
                 Some(h) if block.heading_only => {
                     out.emit(
@@ -120,8 +119,8 @@ impl Rule for Truncated {
             }
         }
         // Sections: a paragraph cut off right before the next heading.
-        for (i, pair) in blocks.windows(2).enumerate() {
-            let (block, next) = (&pair[0], &pair[1]);
+        let pairs = blocks.iter().zip(blocks.iter().skip(1));
+        for (i, (block, next)) in pairs.enumerate() {
             if i == 0 || Some(i) == last || next.heading.is_none() || block.heading_only {
                 continue;
             }
