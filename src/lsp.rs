@@ -420,7 +420,8 @@ impl Server {
         let settings = &self.workspace.settings;
         let path = uri_path(uri).unwrap_or_else(|| PathBuf::from(uri));
         // One copy of the text for the document: Markdown masked, plain text as it is.
-        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // A defect met in the grammar is this document's error, logged; the session goes on.
+        let parsed = crate::guard::catch(|| {
             if doc.markdown {
                 settings
                     .grammar
@@ -428,13 +429,13 @@ impl Server {
             } else {
                 settings.grammar.parse(&doc.text)
             }
-        }));
-        let Ok(parsed) = parsed else {
-            self.log(
-                1,
-                &format!("heshu: the parser panicked on {uri}; no diagnostics"),
-            );
-            return;
+        });
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.log(1, &format!("heshu: {uri}: {e}; no diagnostics"));
+                return;
+            }
         };
         let ignored = settings.ignored_for(&path);
         let mut panics = Vec::new();
