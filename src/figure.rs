@@ -150,7 +150,7 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
 
 /// The characters a figure may start with.
 pub(crate) const FIGURE_STARTS: &str =
-    "〇零○一二两兩三四五六七八九十百千万萬亿億0123456789０１２３４５６７８９.．-−负";
+    "〇零○一二两兩三四五六七八九十廿卅卌百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟0123456789０１２３４５６７８９.．-−负";
 
 /// [`FIGURE_STARTS`] as a set.
 fn figure_starts() -> &'static crate::lexicon::CharSet {
@@ -174,6 +174,7 @@ pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<S
     let starts_number = figure_starts().contains(c)
         && (arabic_digit(c).is_some()
             || is_chinese_numeral_char(c)
+            || number::is_capital_numeral_char(c)
             || matches!(c, '.' | '．' | '-' | '−' | '负'));
     if !starts_number {
         return None;
@@ -285,6 +286,8 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
     let prev = prev_char(text, at);
     if arabic_digit(c).is_some() {
         arabic_figure(g, text, at, end, prev)
+    } else if number::is_capital_numeral_char(c) {
+        capital_figure(g, text, at, end, prev)
     } else {
         chinese_figure(g, text, at, end, prev)
     }
@@ -595,6 +598,20 @@ fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<c
     quantity_figure(g, text, at, after, end, n, prev)
 }
 
+/// A sum in financial capitals (`人民币贰拾叁万伍仟元整`); anything else starting with a capital
+/// character (队伍, 大陆, 陆续) is a word, passed over one character at a time.
+fn capital_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
+    let here = text.get(at..end).unwrap_or_default();
+    let Ok((rest, n)) = number::capital(here) else {
+        return Step::Skip(at + here.chars().next().map_or(1, char::len_utf8));
+    };
+    let after = end - rest.len();
+    if prev.is_some_and(|p| number::is_capital_numeral_char(p) || is_chinese_numeral_char(p)) {
+        return Step::Skip(after);
+    }
+    quantity_figure(g, text, at, after, end, n, prev)
+}
+
 /// Parse what follows a numeral: 多/余, magnitude, unit, suffix qualifiers, a range.
 fn quantity_figure(
     g: &Grammar,
@@ -634,8 +651,9 @@ fn quantity_figure(
     let unit_first = lx
         .match_unit(text.get(pos..end).unwrap_or_default())
         .is_some();
-    // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人).
-    if (!n.chinese || qualifier.is_some()) && !unit_first {
+    // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人) and after a point
+    // (三点七五万人, 十二点八亿元).
+    if (!n.chinese || qualifier.is_some() || n.has_point) && !unit_first {
         if let Some((len, m)) = lx
             .magnitudes
             .match_start(text.get(pos..end).unwrap_or_default())

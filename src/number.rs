@@ -177,6 +177,16 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
+/// The tens written as one character: 廿 (20), 卅 (30), 卌 (40), as in old dates and names.
+fn tens_char(c: char) -> Option<u32> {
+    match c {
+        '廿' => Some(2),
+        '卅' => Some(3),
+        '卌' => Some(4),
+        _ => None,
+    }
+}
+
 /// The value of a Chinese place character below 万.
 fn small_unit(c: char) -> Option<u32> {
     match c {
@@ -198,7 +208,10 @@ fn big_unit(c: char) -> Option<Decimal> {
 
 /// Whether `c` can stand inside a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+    chinese_digit(c).is_some()
+        || small_unit(c).is_some()
+        || big_unit(c).is_some()
+        || tens_char(c).is_some()
 }
 
 fn chinese_point(i: &str) -> IResult<&str, &str> {
@@ -211,7 +224,7 @@ fn chinese_point(i: &str) -> IResult<&str, &str> {
 
 /// A Chinese numeral: must start with a digit or 十; `万一`, `百强`, `千方百计` are not numerals.
 pub fn chinese(i: &str) -> IResult<&str, Numeral> {
-    let start = satisfy(|c| chinese_digit(c).is_some() || c == '十');
+    let start = satisfy(|c| chinese_digit(c).is_some() || c == '十' || tens_char(c).is_some());
     let (rest, (body, frac)) = pair(
         recognize(pair(start, take_while(is_chinese_numeral_char))),
         opt(chinese_point),
@@ -233,7 +246,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let len = body.chars().count();
     let has_units = body
         .chars()
-        .any(|c| small_unit(c).is_some() || big_unit(c).is_some());
+        .any(|c| small_unit(c).is_some() || big_unit(c).is_some() || tens_char(c).is_some());
     if !has_units {
         // 三, 一九五七, 二〇二四: digits read one by one.
         let mut value = Decimal::ZERO;
@@ -264,11 +277,20 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let mut after_digit_units = Decimal::ONE;
     let mut precision = Decimal::ONE;
     let mut after_digit_big = Decimal::ONE;
+    // The place value of the unit character just before the current one, if it was a unit, and
+    // of the unit right before the last digit (两万三: 万, for the abbreviated reading).
+    let mut unit_just_before: Option<Decimal> = None;
+    let mut unit_before_digit: Option<Decimal> = None;
     for c in body.chars() {
+        let this_unit = small_unit(c)
+            .map(Decimal::from)
+            .or_else(|| big_unit(c))
+            .or_else(|| tens_char(c).map(|_| Decimal::TEN));
         if let Some(d) = chinese_digit(c) {
             if matches!(digit, Some(p) if p != 0) {
                 return None; // two digits with no unit between: 十四五, 一两
             }
+            unit_before_digit = if d == 0 { None } else { unit_just_before };
             digit = Some(d);
             if d != 0 {
                 after_digit_units = Decimal::ONE;
@@ -280,13 +302,23 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             }
             last_small = u;
             let d = match digit {
+                // 三千零十: the 十 after 零 is one ten.
+                Some(0) | None if u == 10 => 1,
                 Some(d) => d,
-                None if u == 10 => 1,
                 None => return None,
             };
             section += u64::from(d) * u64::from(u);
             digit = None;
             after_digit_units = after_digit_units.checked_mul(Decimal::from(u))?;
+        } else if let Some(t) = tens_char(c) {
+            // 廿二: twenty-two; a digit or a ten before it makes no numeral.
+            if matches!(digit, Some(p) if p != 0) || last_small <= 10 {
+                return None;
+            }
+            last_small = 10;
+            section += u64::from(t) * 10;
+            digit = None;
+            after_digit_units = after_digit_units.checked_mul(Decimal::TEN)?;
         } else if let Some(b) = big_unit(c) {
             let here = Decimal::from(section + u64::from(digit.unwrap_or(0)));
             if b == Decimal::from(100_000_000) {
@@ -306,10 +338,25 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
         }
         last_place = after_digit_units;
         precision = after_digit_big;
+        unit_just_before = this_unit;
     }
+    // 两万三, 一千二, 三百五: a last digit right after 百, 千, 万 or 亿 counts in the next place
+    // down (23000, 1200, 350), and the figure is as precise as that place.
+    let trailing = match (digit, unit_before_digit) {
+        (Some(d), Some(unit)) if d != 0 && unit >= Decimal::ONE_HUNDRED && frac.is_none() => {
+            let place = unit / Decimal::TEN;
+            last_place = place;
+            if unit >= Decimal::from(10_000) {
+                precision = place;
+            }
+            Decimal::from(d).checked_mul(place)?
+        }
+        _ => Decimal::from(digit.unwrap_or(0)),
+    };
     let value = total
         .checked_add(wan)?
-        .checked_add(Decimal::from(section + u64::from(digit.unwrap_or(0))))?;
+        .checked_add(Decimal::from(section))?
+        .checked_add(trailing)?;
     let mut n = finish_chinese(value, precision, frac)?;
     if frac.is_none() {
         n.last_nonzero_place = last_place;
@@ -342,6 +389,53 @@ fn finish_chinese(int_value: Decimal, last_place: Decimal, frac: Option<&str>) -
         integer_digits: 0,
         too_long: false,
     })
+}
+
+/// The ordinary numeral character a financial capital (大写) stands for: 壹 → 一, 拾 → 十.
+fn from_capital(c: char) -> Option<char> {
+    Some(match c {
+        '壹' => '一',
+        '贰' | '貳' => '二',
+        '叁' | '參' => '三',
+        '肆' => '四',
+        '伍' => '五',
+        '陆' | '陸' => '六',
+        '柒' => '七',
+        '捌' => '八',
+        '玖' => '九',
+        '拾' => '十',
+        '佰' => '百',
+        '仟' => '千',
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a financial capital digit or unit (壹 … 玖, 拾, 佰, 仟).
+pub fn is_capital_numeral_char(c: char) -> bool {
+    from_capital(c).is_some()
+}
+
+/// A numeral in financial capitals, as finance and audit documents write sums:
+/// `贰拾叁万伍仟`, `叁仟`, `壹佰零伍` (零, 万 and 亿 as usual). It must hold a capital unit
+/// (拾, 佰, 仟): a lone 伍 or 陆 is a word (队伍, 大陆), not a figure.
+pub fn capital(i: &str) -> IResult<&str, Numeral> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let run = i
+        .char_indices()
+        .take_while(|(_, c)| {
+            is_capital_numeral_char(*c) || matches!(c, '零' | '〇' | '万' | '萬' | '亿' | '億')
+        })
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let body = i.get(..run).ok_or_else(fail)?;
+    let has_capital_unit = body.chars().any(|c| matches!(c, '拾' | '佰' | '仟'));
+    let starts_with_capital = body.chars().next().is_some_and(is_capital_numeral_char);
+    if !has_capital_unit || !starts_with_capital {
+        return Err(fail());
+    }
+    let plain: String = body.chars().map(|c| from_capital(c).unwrap_or(c)).collect();
+    let n = evaluate_chinese(&plain, None).ok_or_else(fail)?;
+    Ok((i.get(run..).unwrap_or_default(), n))
 }
 
 /// Any numeral, Arabic first.
@@ -400,6 +494,20 @@ mod tests {
         assert_eq!(val("三十六点九").0, d("36.9"));
         assert_eq!(val("一九五七年"), (d("1957"), "年"));
         assert!(chinese("十四五").is_err());
+        // Abbreviated: the last digit counts in the next place down.
+        assert_eq!(val("两万三").0, d("23000"));
+        assert_eq!(val("一千二").0, d("1200"));
+        assert_eq!(val("三百五").0, d("350"));
+        assert_eq!(val("一亿五").0, d("150000000"));
+        assert_eq!(val("一千零二").0, d("1002"));
+        assert_eq!(val("三千零十").0, d("3010"));
+        assert_eq!(val("廿二").0, d("22"));
+        assert_eq!(val("卅").0, d("30"));
+        let (_, n) = capital("贰拾叁万伍仟元整").unwrap();
+        assert_eq!(n.value, d("235000"));
+        assert_eq!(capital("壹佰零伍元").unwrap().1.value, d("105"));
+        assert!(capital("伍").is_err());
+        assert!(capital("陆续").is_err());
         assert!(chinese("万一").is_err());
         let (_, n) = chinese("四千万").unwrap();
         assert_eq!(
