@@ -7,7 +7,7 @@
 
 use crate::grammar::{Grammar, Rounding};
 use crate::interval::{Bound, Interval};
-use crate::lexicon::{QualifierKind, Unit, UnitKind};
+use crate::lexicon::{Lexicon, QualifierKind, Unit, UnitKind};
 use crate::number::{self, arabic_digit, is_chinese_numeral_char, Numeral};
 use crate::span::Span;
 use nom::{branch::alt, bytes::complete::tag, combinator::value, IResult, Parser};
@@ -150,7 +150,7 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
 
 /// The characters a figure may start with.
 pub(crate) const FIGURE_STARTS: &str =
-    "〇零○一二两兩三四五六七八九十廿卅卌百千万萬亿億壹贰貳叁參肆伍陆陸柒捌玖拾佰仟0123456789０１２３４５６７８９.．-−负";
+    "〇零○一二两兩三四五六七八九十廿卅卌百千万萬亿億几数壹贰貳叁參肆伍陆陸柒捌玖拾佰仟0123456789０１２３４５６７８９.．-−负";
 
 /// [`FIGURE_STARTS`] as a set.
 fn figure_starts() -> &'static crate::lexicon::CharSet {
@@ -174,6 +174,7 @@ pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<S
     let starts_number = figure_starts().contains(c)
         && (arabic_digit(c).is_some()
             || is_chinese_numeral_char(c)
+            || matches!(c, '几' | '数')
             || number::is_capital_numeral_char(c)
             || matches!(c, '.' | '．' | '-' | '−' | '负'));
     if !starts_number {
@@ -244,11 +245,16 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
                         .match_end(text.get(..at).unwrap_or_default())
                         .is_some()
             });
-        if !sign_ok && c != '负' && next.is_some_and(|n| arabic_digit(n).is_some()) {
-            return figure(at, skip_code_run(text, after, end), FigureKind::Code);
-        }
-        if sign_ok && next.is_some_and(|n| arabic_digit(n).is_some()) {
-            if let Step::Figure(mut f) = figure_at(g, text, after, end) {
+        if next.is_some_and(|n| arabic_digit(n).is_some()) {
+            let found = figure_at(g, text, after, end);
+            // A temperature takes its sign anywhere (`最低气温-12℃`); elsewhere a dash glued to a
+            // word is part of a name (`歼-35`).
+            let temperature = matches!(&found, Step::Figure(Figure { kind: FigureKind::Quantity(q), .. })
+                if q.kind() == Some(UnitKind::Temperature));
+            if !sign_ok && !temperature {
+                return figure(at, skip_code_run(text, after, end), FigureKind::Code);
+            }
+            if let Step::Figure(mut f) = found {
                 if let FigureKind::Quantity(q) = &mut f.kind {
                     negate(q.as_mut());
                     f.span.start = at;
@@ -273,10 +279,26 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
     }
     // 百分之二十九点六, 千分之三.
     if let Ok((rest, kind)) = fraction_prefix(here) {
-        if let Ok((rest, n)) = number::chinese(rest) {
+        // 百分之百: all of it.
+        let whole = (kind == UnitKind::Percent && rest.starts_with('百'))
+            .then(|| number::chinese("一百").ok())
+            .flatten()
+            .map(|(_, n)| (rest.get('百'.len_utf8()..).unwrap_or_default(), n));
+        if let Some((rest, n)) = whole.or_else(|| number::chinese(rest).ok()) {
+            // 百分之二十至二十五: a range of percentages.
+            let far = rest
+                .chars()
+                .next()
+                .filter(|c| is_range_sep(*c))
+                .and_then(|sep| number::chinese(rest.get(sep.len_utf8()..)?).ok())
+                .filter(|(_, m)| m.value > n.value);
+            let (rest, range_end) = match far {
+                Some((r, m)) => (r, Some((m, Decimal::ONE))),
+                None => (rest, None),
+            };
             let stop = end - rest.len();
             let unit = lx.units.iter().find(|u| u.kind == kind);
-            return match build_quantity(g.rounding, n, Decimal::ONE, unit, None, None) {
+            return match build_quantity(g.rounding, n, Decimal::ONE, unit, None, range_end) {
                 Some(q) => figure(at, stop, FigureKind::Quantity(Box::new(q))),
                 None => figure(at, stop, FigureKind::Code),
             };
@@ -284,13 +306,26 @@ fn figure_at(g: &Grammar, text: &str, at: usize, end: usize) -> Step {
         return Step::Skip(at + "百分之".len());
     }
     let prev = prev_char(text, at);
-    if arabic_digit(c).is_some() {
+    if let Some(step) = vague_figure(g, text, at, end, prev) {
+        return step;
+    }
+    let mut step = if arabic_digit(c).is_some() {
         arabic_figure(g, text, at, end, prev)
     } else if number::is_capital_numeral_char(c) {
         capital_figure(g, text, at, end, prev)
     } else {
         chinese_figure(g, text, at, end, prev)
+    };
+    // 零下5℃, 零下十二摄氏度: below zero.
+    if let Step::Figure(f) = &mut step {
+        if let FigureKind::Quantity(q) = &mut f.kind {
+            if text.get(..at).is_some_and(|b| b.ends_with("零下")) {
+                negate(q.as_mut());
+                f.span.start = at - "零下".len();
+            }
+        }
     }
+    step
 }
 
 fn negate(q: &mut Quantity) {
@@ -412,10 +447,44 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
     {
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
     }
+    // No.123: a number after an abbreviation's point.
+    let before = text.get(..at).unwrap_or_default();
+    if prev == Some('.')
+        && before
+            .trim_end_matches('.')
+            .ends_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return figure(at, skip_code_run(text, at, end), FigureKind::Code);
+    }
     let Ok((rest, n)) = number::arabic(text.get(at..end).unwrap_or_default()) else {
         return Step::Skip(at + 1);
     };
     let after = end - rest.len();
+    // Telephone, identity-card and account numbers: eleven digits or more in a row, or digits
+    // with a leading zero (0851-12345678): codes, never quantities.
+    let digits_written = text
+        .get(at..after)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| arabic_digit(*c).is_some())
+        .count();
+    let leading_zero = text
+        .get(at..end)
+        .is_some_and(|h| h.starts_with(['0', '０']));
+    let bare = lx.match_unit(rest).is_none() && lx.magnitudes.match_start(rest).is_none();
+    if !n.has_point && ((digits_written >= 11 && bare) || (leading_zero && digits_written >= 2)) {
+        // A clock time (09:02:33) is one code.
+        let mut stop = skip_code_run(text, at, end);
+        while let Some(next) = text
+            .get(stop..end)
+            .and_then(|r| r.strip_prefix([':', '：']))
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            let from = end - next.len();
+            stop = skip_code_run(text, from, end);
+        }
+        return figure(at, stop, FigureKind::Code);
+    }
     if prev == Some('第') {
         return figure(at, skip_code_run(text, at, end), FigureKind::Ordinal);
     }
@@ -460,8 +529,19 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
             },
         );
     }
-    // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3).
-    if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_')) && !point(c1) {
+    // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3), unless the letters
+    // are a unit the lexicon knows and end there (`2万TEU`, `120TEU。`).
+    let letter_unit = lx
+        .match_unit(text.get(after..end).unwrap_or_default())
+        .filter(|(len, _)| {
+            let next = text.get(after + len..end).and_then(|r| r.chars().next());
+            !next.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .is_some();
+    if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_'))
+        && !point(c1)
+        && !letter_unit
+    {
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
     }
     // Ratios: 12.8:45.4:41.9
@@ -561,7 +641,11 @@ fn ratio(
 fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
     let lx = g.lexicon;
     // 万一, 百强, 千方百计: a run that does not start a numeral is skipped whole.
-    let Ok((rest, n)) = number::chinese(text.get(at..end).unwrap_or_default()) else {
+    let here = text.get(at..end).unwrap_or_default();
+    let Some((rest, n)) = number::chinese(here)
+        .ok()
+        .or_else(|| chinese_before_unit(lx, here))
+    else {
         return Step::Skip(skip_numeral_run(text, at, end));
     };
     let after = end - rest.len();
@@ -598,6 +682,139 @@ fn chinese_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<c
     quantity_figure(g, text, at, after, end, n, prev)
 }
 
+/// A vague figure (`二三十个村`, `七八百人`, `十几个`, `几十万元`, `数百亿元`): one claim, a range
+/// whose interval is what the words allow, its value the lower end. `None` when no vague numeral
+/// with a unit starts here.
+fn vague_figure(
+    g: &Grammar,
+    text: &str,
+    at: usize,
+    end: usize,
+    prev: Option<char>,
+) -> Option<Step> {
+    let here = text.get(at..end)?;
+    if !here.starts_with(['几', '数', '十'])
+        && !here
+            .chars()
+            .next()
+            .is_some_and(|c| number::chinese_digit(c).is_some())
+    {
+        return None;
+    }
+    // Inside a longer numeral (一二三四) or a word (无数, 多数), no vague figure starts.
+    if prev.is_some_and(|p| {
+        is_chinese_numeral_char(p)
+            || matches!(
+                p,
+                '无' | '多'
+                    | '少'
+                    | '倍'
+                    | '分'
+                    | '半'
+                    | '函'
+                    | '系'
+                    | '指'
+                    | '参'
+                    | '基'
+                    | '总'
+                    | '次'
+                    | '人'
+                    | '变'
+                    | '岁'
+                    | '页'
+                    | '户'
+                    | '票'
+            )
+    }) {
+        return None;
+    }
+    let (rest, v) = number::vague(here).ok()?;
+    let stop = end - rest.len();
+    let (len, unit) = g.lexicon.match_unit(rest)?;
+    if unit.arabic_only || unit.max.is_some() || unit.kind == UnitKind::Category {
+        return None;
+    }
+    let factor = unit.factor;
+    let bound = |v: Decimal, inclusive: bool| {
+        Some(Bound {
+            value: v.checked_mul(factor)?,
+            inclusive,
+        })
+    };
+    let q = Quantity {
+        value: v.lower.checked_mul(factor)?,
+        unit: Some(unit),
+        qualifier: None,
+        range: true,
+        interval: Interval {
+            lower: bound(v.lower, v.lower_inclusive),
+            upper: bound(v.upper, v.upper_inclusive),
+        },
+        chinese: true,
+        magnitude: v.magnitude,
+    };
+    Some(figure(at, stop + len, FigureKind::Quantity(Box::new(q))))
+}
+
+/// A numeral times a power of ten (四 → 四万 in `四到六万元`), `None` past an exact decimal.
+fn scale_numeral(n: &Numeral, by: Decimal) -> Option<Numeral> {
+    Some(Numeral {
+        value: n.value.checked_mul(by)?,
+        last_place: n.last_place.checked_mul(by)?,
+        last_nonzero_place: n.last_nonzero_place.checked_mul(by)?,
+        ..*n
+    })
+}
+
+/// The far end of a range written with its magnitude and unit on both ends (`2万元-4万元`,
+/// `3个至5个`): the second numeral and where its unit ends, when it repeats the first's
+/// magnitude and unit and is larger.
+fn repeated_range_end(
+    lx: &Lexicon,
+    text: &str,
+    pos: usize,
+    end: usize,
+    n: &Numeral,
+    magnitude: Decimal,
+    unit: &Unit,
+) -> Option<(Numeral, usize)> {
+    let rest = text.get(pos..end)?;
+    let sep = rest.chars().next().filter(|c| is_range_sep(*c))?;
+    let second = rest.get(sep.len_utf8()..)?;
+    let (r, m) = if n.chinese {
+        number::chinese(second).ok()?
+    } else {
+        number::arabic(second).ok()?
+    };
+    let mut stop = end - r.len();
+    if magnitude != Decimal::ONE {
+        let (len, mag2) = lx.magnitudes.match_start(text.get(stop..end)?)?;
+        if mag2 != magnitude {
+            return None;
+        }
+        stop += len;
+    }
+    let (len, u2) = lx.match_unit(text.get(stop..end)?)?;
+    (u2.text == unit.text && m.value > n.value).then_some((m, stop + len))
+}
+
+/// `三十千克`, `五十千米`: a numeral run that reads as no numeral because a unit starting with
+/// a numeral character (千克, 千米, 千瓦, 万元 is not one) follows: the numeral before the unit.
+fn chinese_before_unit<'a>(lx: &Lexicon, here: &'a str) -> Option<(&'a str, Numeral)> {
+    let run = skip_numeral_run(here, 0, here.len());
+    let cuts = here.get(..run)?.char_indices().map(|(i, _)| i).skip(1);
+    for cut in cuts.collect::<Vec<_>>().into_iter().rev() {
+        let (numeral, rest) = (here.get(..cut)?, here.get(cut..)?);
+        if lx.match_unit(rest).is_none() {
+            continue;
+        }
+        if let Ok(("", n)) = number::chinese(numeral) {
+            return Some((rest, n));
+        }
+    }
+    None
+}
+
 /// A sum in financial capitals (`人民币贰拾叁万伍仟元整`); anything else starting with a capital
 /// character (队伍, 大陆, 陆续) is a word, passed over one character at a time.
 fn capital_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<char>) -> Step {
@@ -619,7 +836,7 @@ fn quantity_figure(
     at: usize,
     after: usize,
     end: usize,
-    n: Numeral,
+    mut n: Numeral,
     prev: Option<char>,
 ) -> Step {
     let lx = g.lexicon;
@@ -686,10 +903,12 @@ fn quantity_figure(
         if let Ok((r, m)) = second {
             let mut p2 = end - r.len();
             let mut mag2 = magnitude;
-            if !m.chinese && magnitude == Decimal::ONE {
+            // 3—5万元, and 1.5万—2万元 (the magnitude written on both ends).
+            if !m.chinese {
                 if let Some((len, mm)) = lx
                     .magnitudes
                     .match_start(text.get(p2..end).unwrap_or_default())
+                    .filter(|(_, mm)| magnitude == Decimal::ONE || *mm == magnitude)
                 {
                     mag2 = mm;
                     p2 += len;
@@ -706,6 +925,15 @@ fn quantity_figure(
             }
             if tail.starts_with('年') && n.integer_digits == 4 && m.value >= Decimal::from(1000) {
                 return figure(at, p2 + '年'.len_utf8(), FigureKind::Period);
+            }
+            // 四到六万元: the 万 or 亿 written once, at the end, serves both ends.
+            if n.chinese && m.chinese {
+                let big = [Decimal::from(100_000_000), Decimal::from(10_000)]
+                    .into_iter()
+                    .find(|b| m.last_place >= *b && n.last_place < *b && n.value < *b);
+                if let Some(scaled) = big.and_then(|b| scale_numeral(&n, b)) {
+                    n = scaled;
+                }
             }
             if m.value > n.value || mag2 > magnitude {
                 if magnitude == Decimal::ONE {
@@ -727,6 +955,19 @@ fn quantity_figure(
         if fits {
             unit = Some(u);
             pos += len;
+        }
+    }
+    // 三千二百元五角八分, 3块5: the 角 and 分 (or the digit after 块) belong to the sum.
+    if let Some((with_cents, yuan, stop)) = money_tail(lx, text, pos, end, &n, unit, magnitude) {
+        n = with_cents;
+        unit = Some(yuan);
+        pos = stop;
+    }
+    // 2万元-4万元, 3个至5个: a range whose ends each carry the magnitude and unit.
+    if let (None, Some(u)) = (range_end, unit) {
+        if let Some((m, stop)) = repeated_range_end(lx, text, pos, end, &n, magnitude, u) {
+            range_end = Some((m, magnitude));
+            pos = stop;
         }
     }
     // A Chinese numeral is a quantity only with a unit or magnitude inside it: 三中全会 is not.
@@ -806,6 +1047,72 @@ fn quantity_figure(
         magnitude
     };
     figure(at, pos, FigureKind::Quantity(Box::new(q)))
+}
+
+/// The 角 and 分 after a sum in 元 (`三千二百元五角八分`, `12元5角`), or the digit after a
+/// colloquial 块 (`3块5` = 3.5 元): the numeral with them added, the unit 元, and where they end.
+/// Only for a figure without a magnitude.
+fn money_tail(
+    lx: &'static Lexicon,
+    text: &str,
+    pos: usize,
+    end: usize,
+    n: &Numeral,
+    unit: Option<&'static Unit>,
+    magnitude: Decimal,
+) -> Option<(Numeral, &'static Unit, usize)> {
+    let unit = unit?;
+    if (unit.base != "元" && unit.text != "块") || magnitude != Decimal::ONE || n.has_point {
+        return None;
+    }
+    let rest = text.get(pos..end)?;
+    let digit_at = |s: &str| -> Option<(Decimal, usize)> {
+        let c = s.chars().next()?;
+        let d = arabic_digit(c).or_else(|| number::chinese_digit(c).filter(|_| c != '两'))?;
+        Some((Decimal::from(d), c.len_utf8()))
+    };
+    let yuan = || lx.match_unit("元").map(|(_, u)| u);
+    let (mut added, mut place, mut used) = (Decimal::ZERO, Decimal::ONE, 0);
+    if unit.text == "块" {
+        // 3块5: one digit, and nothing that makes it a figure of its own after it.
+        let (d, len) = digit_at(rest)?;
+        let after = rest.get(len..).unwrap_or_default();
+        let next = after.chars().next();
+        if next.is_some_and(|c| arabic_digit(c).is_some() || is_chinese_numeral_char(c))
+            || lx.match_unit(after).is_some()
+        {
+            return None;
+        }
+        added = d / Decimal::TEN;
+        place = Decimal::new(1, 1);
+        used = len;
+    } else {
+        let mut tail = rest;
+        for (mark, scale) in [('角', Decimal::new(1, 1)), ('分', Decimal::new(1, 2))] {
+            let Some((d, len)) = digit_at(tail) else {
+                break;
+            };
+            let Some(after) = tail.get(len..).and_then(|t| t.strip_prefix(mark)) else {
+                continue;
+            };
+            added += d * scale;
+            place = scale;
+            used = rest.len() - after.len();
+            tail = after;
+        }
+        if used == 0 {
+            return None;
+        }
+    }
+    let value = n.value.checked_add(added)?;
+    let with_cents = Numeral {
+        value,
+        last_place: place,
+        last_nonzero_place: place,
+        has_point: true,
+        ..*n
+    };
+    Some((with_cents, yuan()?, pos + used))
 }
 
 /// The largest size of a quantity in its base unit, 10²⁰: far above any figure a report states (a

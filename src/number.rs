@@ -438,6 +438,88 @@ pub fn capital(i: &str) -> IResult<&str, Numeral> {
     Ok((i.get(run..).unwrap_or_default(), n))
 }
 
+/// A vague numeral: the range of values its words allow, as written before a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vague {
+    /// The lower end.
+    pub lower: Decimal,
+    /// Whether the lower end itself is meant (`二三十`: yes; `十几`: no).
+    pub lower_inclusive: bool,
+    /// The upper end.
+    pub upper: Decimal,
+    /// Whether the upper end itself is meant.
+    pub upper_inclusive: bool,
+    /// The magnitude written (万 or 亿), else 1.
+    pub magnitude: Decimal,
+}
+
+/// A vague numeral (概数): two neighbouring digits before a place (`二三十` [20, 30], `七八百`
+/// [700, 800], `五六千`, `三四万`), `十几` (10, 20) and `二十几` (20, 30), `几十` (10, 100) and `数百`
+/// [100, 1000) — each perhaps followed by 万 or 亿 (`几十万`, `数百亿`).
+pub fn vague(i: &str) -> IResult<&str, Vague> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let mut chars = i.char_indices();
+    let (_, first) = chars.next().ok_or_else(fail)?;
+    let place_of = |c: char| small_unit(c).map(Decimal::from).or_else(|| big_unit(c));
+    let (lower, upper, lower_inclusive, upper_inclusive, used) = match first {
+        '几' | '数' => {
+            let (at, c) = chars.next().ok_or_else(fail)?;
+            let place = place_of(c).ok_or_else(fail)?;
+            let upper = place.checked_mul(Decimal::TEN).ok_or_else(fail)?;
+            (place, upper, first == '数', false, at + c.len_utf8())
+        }
+        _ => {
+            let d1 = chinese_digit(first).filter(|d| *d != 0);
+            let (at, second) = chars.next().ok_or_else(fail)?;
+            match (d1, second) {
+                // 十几, and 二十几 below.
+                (None, '几') if first == '十' => (
+                    Decimal::TEN,
+                    Decimal::from(20),
+                    false,
+                    false,
+                    at + '几'.len_utf8(),
+                ),
+                (Some(d1), _) if chinese_digit(second) == Some(d1 + 1) => {
+                    let (at3, c) = chars.next().ok_or_else(fail)?;
+                    let place = place_of(c).ok_or_else(fail)?;
+                    let lower = place.checked_mul(Decimal::from(d1)).ok_or_else(fail)?;
+                    let upper = place.checked_mul(Decimal::from(d1 + 1)).ok_or_else(fail)?;
+                    (lower, upper, true, true, at3 + c.len_utf8())
+                }
+                (Some(d1), '十')
+                    if i.get(at + '十'.len_utf8()..)
+                        .is_some_and(|r| r.starts_with('几')) =>
+                {
+                    let lower = Decimal::from(d1 * 10);
+                    let used = at + '十'.len_utf8() + '几'.len_utf8();
+                    (lower, lower + Decimal::TEN, false, false, used)
+                }
+                _ => return Err(fail()),
+            }
+        }
+    };
+    let mut rest = i.get(used..).ok_or_else(fail)?;
+    let mut magnitude = Decimal::ONE;
+    if let Some(b) = rest.chars().next().and_then(big_unit) {
+        if b > lower {
+            magnitude = b;
+            rest = rest.get('万'.len_utf8()..).unwrap_or_default();
+        }
+    }
+    let scale = |v: Decimal| v.checked_mul(magnitude).ok_or_else(fail);
+    Ok((
+        rest,
+        Vague {
+            lower: scale(lower)?,
+            lower_inclusive,
+            upper: scale(upper)?,
+            upper_inclusive,
+            magnitude,
+        },
+    ))
+}
+
 /// Any numeral, Arabic first.
 pub fn numeral(i: &str) -> IResult<&str, Numeral> {
     alt((arabic, chinese)).parse(i)

@@ -34,17 +34,9 @@ pub struct ClaimRecord<'a> {
     pub markers: Vec<&'static str>,
     /// Inside quotation marks or a title.
     pub quoted: bool,
-    /// Byte offsets into the decoded UTF-8 text.
-    pub span: SpanRecord,
-}
-
-/// A span in JSON.
-#[derive(Debug, Serialize)]
-pub struct SpanRecord {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// Byte offsets into the decoded UTF-8 text, with 1-based lines and character columns (as
+    /// `heshu check` writes them).
+    pub span: super::LocatedSpan,
 }
 
 /// The whole claims listing.
@@ -85,10 +77,7 @@ pub fn records(doc: &Document) -> ClaimsReport<'_> {
                 subject: doc.slice(c.subject),
                 markers: c.markers.kinds().map(|k| k.name()).collect(),
                 quoted: c.quoted,
-                span: SpanRecord {
-                    start: c.span.start,
-                    end: c.span.end,
-                },
+                span: super::LocatedSpan::new(doc, c.span),
             }
         })
         .collect();
