@@ -693,12 +693,9 @@ fn vague_figure(
     prev: Option<char>,
 ) -> Option<Step> {
     let here = text.get(at..end)?;
-    if !here.starts_with(['几', '数', '十'])
-        && !here
-            .chars()
-            .next()
-            .is_some_and(|c| number::chinese_digit(c).is_some())
-    {
+    let first = here.chars().next()?;
+    let may_start = matches!(first, '几' | '数' | '十') || number::chinese_digit(first).is_some();
+    if !may_start {
         return None;
     }
     // Inside a longer numeral (一二三四) or a word (无数, 多数), no vague figure starts.
