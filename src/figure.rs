@@ -462,17 +462,19 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
     let after = end - rest.len();
     // Telephone, identity-card and account numbers: eleven digits or more in a row, or digits
     // with a leading zero (0851-12345678): codes, never quantities.
-    let digits_written = text
-        .get(at..after)
-        .unwrap_or_default()
-        .chars()
-        .take_while(|c| arabic_digit(*c).is_some())
-        .count();
+    let digits_written = || {
+        text.get(at..after)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| arabic_digit(*c).is_some())
+            .count()
+    };
     let leading_zero = text
         .get(at..end)
         .is_some_and(|h| h.starts_with(['0', '０']));
-    let bare = lx.match_unit(rest).is_none() && lx.magnitudes.match_start(rest).is_none();
-    if !n.has_point && ((digits_written >= 11 && bare) || (leading_zero && digits_written >= 2)) {
+    let bare = || lx.match_unit(rest).is_none() && lx.magnitudes.match_start(rest).is_none();
+    let long_run = n.integer_digits >= 11 && digits_written() >= 11 && bare();
+    if !n.has_point && (long_run || (leading_zero && n.integer_digits >= 2)) {
         // A clock time (09:02:33) is one code.
         let mut stop = skip_code_run(text, at, end);
         while let Some(next) = text
@@ -531,16 +533,17 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
     }
     // Letters, plus signs, slashes right after: codes (4A级, 1+1+4+4+23, 1/3), unless the letters
     // are a unit the lexicon knows and end there (`2万TEU`, `120TEU。`).
-    let letter_unit = lx
-        .match_unit(text.get(after..end).unwrap_or_default())
-        .filter(|(len, _)| {
-            let next = text.get(after + len..end).and_then(|r| r.chars().next());
-            !next.is_some_and(|c| c.is_ascii_alphanumeric())
-        })
-        .is_some();
+    let letter_unit = || {
+        lx.match_unit(text.get(after..end).unwrap_or_default())
+            .filter(|(len, _)| {
+                let next = text.get(after + len..end).and_then(|r| r.chars().next());
+                !next.is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+            .is_some()
+    };
     if c1.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '+' | '/' | '_'))
         && !point(c1)
-        && !letter_unit
+        && !letter_unit()
     {
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
     }
