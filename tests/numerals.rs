@@ -1,6 +1,6 @@
 //! Chinese numerals read back to the value they were written from, by property: random integers
-//! written in full (with 零 where the places require it), abbreviated (`两万三`), and in financial
-//! capitals (`贰拾叁万伍仟`), parsed by heshu's numeral grammar.
+//! and decimals written in full (with 零 where the places require it), integers abbreviated
+//! (`两万三`) and in financial capitals (`贰拾叁万伍仟`), parsed by heshu's numeral grammar.
 
 use heshu::number::{capital, numeral};
 use proptest::prelude::*;
@@ -94,6 +94,21 @@ proptest! {
     fn written_in_full(n in 0u64..1_000_000_000_000) {
         let written = full(n);
         prop_assert_eq!(read(&written), Some(Decimal::from(n)), "{}", written);
+    }
+
+    #[test]
+    fn decimals_written_in_full(n in 0u64..100_000_000, frac in 1u32..1000, places in 1usize..=3) {
+        // 三十六点九, 一万零五点二五: a point only after a last digit in the ones place.
+        prop_assume!(n % 10_000 != 0 || n < 10_000);
+        let frac = frac % 10u32.pow(places as u32);
+        let digits = format!("{frac:0places$}");
+        let written = format!(
+            "{}点{}",
+            full(n),
+            digits.chars().map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize]).collect::<String>()
+        );
+        let want: Decimal = format!("{n}.{digits}").parse().unwrap_or_default();
+        prop_assert_eq!(read(&written), Some(want), "{}", written);
     }
 
     #[test]
