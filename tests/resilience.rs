@@ -5,6 +5,22 @@ use heshu::document::Document;
 use heshu::rules::{registry, Emitter, Linter, Rule, RuleEntry, Scope};
 use std::sync::Arc;
 
+/// Every built-in rule, with `placeholder` replaced by a broken one.
+fn with_placeholder_replaced(broken: Arc<dyn Rule>) -> Linter {
+    let entries: Vec<RuleEntry> = registry()
+        .iter()
+        .map(|e| RuleEntry {
+            meta: e.meta.clone(),
+            rule: if e.meta.id == "placeholder" {
+                Arc::clone(&broken)
+            } else {
+                Arc::clone(&e.rule)
+            },
+        })
+        .collect();
+    Linter::from_entries(&entries, |_| true)
+}
+
 struct Panics;
 
 impl Rule for Panics {
@@ -19,18 +35,7 @@ impl Rule for Panics {
 
 #[test]
 fn a_panicking_rule_is_reported_and_the_others_still_run() {
-    let entries: Vec<RuleEntry> = registry()
-        .iter()
-        .map(|e| RuleEntry {
-            meta: e.meta.clone(),
-            rule: if e.meta.id == "placeholder" {
-                Arc::new(Panics)
-            } else {
-                Arc::clone(&e.rule)
-            },
-        })
-        .collect();
-    let linter = Linter::from_entries(&entries, |_| true);
+    let linter = with_placeholder_replaced(Arc::new(Panics));
     let doc = heshu::parse("共有XX户。问题47个，已整改44个，其余4个。");
     let mut panics = Vec::new();
     let prev = std::panic::take_hook();
@@ -83,19 +88,8 @@ fn a_panic_on_one_file_is_that_files_error_and_the_others_are_reported() {
         std::fs::write(&path, text).expect("write");
         inputs.push(Ok(path));
     }
-    let entries: Vec<RuleEntry> = registry()
-        .iter()
-        .map(|e| RuleEntry {
-            meta: e.meta.clone(),
-            rule: if e.meta.id == "placeholder" {
-                Arc::new(PanicsOnBrokenFile)
-            } else {
-                Arc::clone(&e.rule)
-            },
-        })
-        .collect();
     let mut settings = heshu::config::Settings::default();
-    settings.linter = Linter::from_entries(&entries, |_| true);
+    settings.linter = with_placeholder_replaced(Arc::new(PanicsOnBrokenFile));
     let opts = heshu::runner::RunOptions {
         human: None,
         baseline: None,

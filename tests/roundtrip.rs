@@ -1,5 +1,8 @@
 //! Property test: a decimal written in any of the forms the grammar reads parses back to itself.
 
+mod common;
+
+use common::chinese::full as chinese;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -22,60 +25,6 @@ fn grouped(int: &str, sep: char) -> String {
             out.push(sep);
         }
         out.push(*c);
-    }
-    out
-}
-
-const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// An integer below 10⁸ in Chinese numerals (一千三百零五万二千零一).
-fn chinese(n: u64) -> String {
-    fn below_10000(n: u64, out: &mut String, pad: bool) {
-        let places = [(1000, '千'), (100, '百'), (10, '十')];
-        let mut zero = false;
-        let mut started = pad;
-        let mut rest = n;
-        for (p, unit) in places {
-            let d = rest / p;
-            rest %= p;
-            if d == 0 {
-                zero = started;
-                continue;
-            }
-            if zero {
-                out.push('零');
-                zero = false;
-            }
-            if !(p == 10 && d == 1 && !started) {
-                out.push(DIGITS[d as usize]);
-            }
-            out.push(unit);
-            started = true;
-        }
-        if rest > 0 {
-            if zero || (pad && started && n < 1000) {
-                out.push('零');
-            }
-            out.push(DIGITS[rest as usize]);
-        }
-    }
-    if n == 0 {
-        return "零".into();
-    }
-    let mut out = String::new();
-    let wan = n / 10_000;
-    let low = n % 10_000;
-    if wan > 0 {
-        below_10000(wan, &mut out, false);
-        out.push('万');
-        if low > 0 {
-            if low < 1000 {
-                out.push('零');
-            }
-            below_10000(low, &mut out, true);
-        }
-    } else {
-        below_10000(low, &mut out, false);
     }
     out
 }

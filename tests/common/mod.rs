@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod chinese;
 pub mod docx;
 
 use std::io::Write;
