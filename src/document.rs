@@ -669,11 +669,11 @@ fn is_clause_end(c: char) -> bool {
 }
 
 fn opens_quote(c: char) -> bool {
-    matches!(c, '“' | '「' | '『' | '《' | '〈' | '‘')
+    matches!(c, '“' | '「' | '『' | '《' | '〈' | '‘' | '〝')
 }
 
 fn closes_quote(c: char) -> bool {
-    matches!(c, '”' | '」' | '』' | '》' | '〉' | '’')
+    matches!(c, '”' | '」' | '』' | '》' | '〉' | '’' | '〞' | '〟')
 }
 
 /// Recognise a heading number at the start of `s`; returns (style, number, byte length).
@@ -799,6 +799,12 @@ struct Scratch {
     conjunctions: Vec<Span>,
     /// (span, terminator, ends the sentence)
     clause_ends: Vec<(Span, Option<char>, bool)>,
+    /// The quotation marks opened in the block, by number: whether each was closed in it.
+    quotes_closed: Vec<bool>,
+    /// The numbers of the quotation marks open at the walk's position, innermost last.
+    open_quotes: Vec<usize>,
+    /// For each figure, the innermost quotation mark open around it.
+    figure_quotes: Vec<Option<usize>>,
 }
 
 impl Scratch {
@@ -809,11 +815,17 @@ impl Scratch {
             markers: Vec::with_capacity(32),
             conjunctions: Vec::with_capacity(16),
             clause_ends: Vec::with_capacity(64),
+            quotes_closed: Vec::with_capacity(16),
+            open_quotes: Vec::with_capacity(8),
+            figure_quotes: Vec::with_capacity(64),
         }
     }
 
     fn clear(&mut self) {
         self.figures.clear();
+        self.quotes_closed.clear();
+        self.open_quotes.clear();
+        self.figure_quotes.clear();
         self.markers.clear();
         self.conjunctions.clear();
         self.clause_ends.clear();
@@ -870,7 +882,6 @@ fn parse_block(
     let sentence_start = doc.sentences.len();
 
     // Walk the characters once: quotes, sentence and clause ends, markers.
-    let mut quote_depth: u32 = 0;
     let mut clause_start = content.start;
     let mut sentence_first_clause = doc.clauses.len();
     let mut sentence_start_byte = content.start;
@@ -882,6 +893,9 @@ fn parse_block(
         markers,
         conjunctions,
         clause_ends,
+        quotes_closed,
+        open_quotes,
+        figure_quotes,
     } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
     let mut resume = content.start;
@@ -898,7 +912,8 @@ fn parse_block(
         match figure::step(g, text, i, content.end, c) {
             Some(figure::Step::Figure(f)) => {
                 resume = f.span.end.max(i + 1);
-                figures.push((f, quote_depth > 0));
+                figures.push((f, false));
+                figure_quotes.push(open_quotes.last().copied());
                 continue;
             }
             Some(figure::Step::Skip(to)) => {
@@ -910,15 +925,17 @@ fn parse_block(
         if !lx.walk_stops.contains(c) {
             continue;
         }
-        if opens_quote(c) {
-            quote_depth += 1;
-        } else if closes_quote(c) {
-            quote_depth = quote_depth.saturating_sub(1);
-        } else if c == '"' {
-            quote_depth = if quote_depth > 0 { quote_depth - 1 } else { 1 };
+        let straight_opens = c == '"' && open_quotes.is_empty();
+        if opens_quote(c) || straight_opens {
+            open_quotes.push(quotes_closed.len());
+            quotes_closed.push(false);
+        } else if closes_quote(c) || c == '"' {
+            if let Some(closed) = open_quotes.pop().and_then(|q| quotes_closed.get_mut(q)) {
+                *closed = true;
+            }
         }
         // Inside quotation marks, 、 joins the words of one name (“省市共建、一室一策”).
-        let quoted_comma = quote_depth > 0 && c == '、';
+        let quoted_comma = !open_quotes.is_empty() && c == '、';
         if is_sentence_end(c) || (is_clause_end(c) && !quoted_comma) {
             clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
             clause_start = i + c.len_utf8();
@@ -945,6 +962,11 @@ fn parse_block(
     }
     if clause_start < content.end || clause_ends.is_empty() {
         clause_ends.push((Span::new(clause_start, content.end), None, true));
+    }
+    // A figure is quoted only inside a quotation mark that closes in the block: a stray or
+    // unmatched mark (`“九五〞` in a source that used another closing mark) quotes nothing.
+    for ((_, quoted), open) in figures.iter_mut().zip(figure_quotes.iter()) {
+        *quoted = open.is_some_and(|q| quotes_closed.get(q) == Some(&true));
     }
 
     // Materialise sentences and clauses; attach figures, markers and claims.
@@ -1164,6 +1186,18 @@ mod tests {
         let doc = parse("落实教育、医疗、住房“四保障”。");
         assert_eq!(doc.claims.len(), 1);
         assert!(doc.claims[0].quoted);
+        // 〝〞 quote as “” do.
+        assert!(parse("落实〝四保障〞。").claims[0].quoted);
+        // A quotation mark that never closes in its paragraph quotes nothing after it, and one
+        // closed by another kind of mark (“九五〞) closes.
+        for text in [
+            "实施“九五计划。反馈问题47个，已整改完成44个，其余4个。",
+            "实施“九五〞计划。反馈问题47个，已整改完成44个，其余4个。",
+        ] {
+            let doc = parse(text);
+            assert_eq!(doc.claims.len(), 3, "{text}");
+            assert!(doc.claims.iter().all(|c| !c.quoted), "{text}");
+        }
     }
 
     #[test]

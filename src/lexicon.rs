@@ -626,7 +626,7 @@ impl Lexicon {
             scan_stops: CharSet::of(std::iter::empty()),
         })
         .map(|mut lx: Lexicon| {
-            let punctuation = "“”「」『』《》〈〉‘’\"。！？；!?;，,、：:";
+            let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:";
             let stops: Vec<char> = lx
                 .markers
                 .first_chars()
