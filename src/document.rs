@@ -155,6 +155,7 @@ impl MarkerSet {
             MarkerKind::Sum,
             MarkerKind::Change,
             MarkerKind::Level,
+            MarkerKind::Reached,
         ]
         .into_iter()
         .filter(move |k| self.has(*k))

@@ -105,6 +105,9 @@ pub enum MarkerKind {
     Change,
     /// 达到, 为: a level.
     Level,
+    /// 提高到, 降至: the level a change reached — a level (its bounds apply), never a part or a
+    /// whole of a sum (the figure before it, 由…, is the level it started from).
+    Reached,
 }
 
 impl MarkerKind {
@@ -123,6 +126,7 @@ impl MarkerKind {
             MarkerKind::Composition => "composition",
             MarkerKind::Change => "change",
             MarkerKind::Level => "level",
+            MarkerKind::Reached => "reached",
         }
     }
 }
@@ -535,6 +539,7 @@ fn marker_kind(name: &str) -> Result<MarkerKind, LexiconError> {
         "composition" => MarkerKind::Composition,
         "change" => MarkerKind::Change,
         "level" => MarkerKind::Level,
+        "reached" => MarkerKind::Reached,
         other => return Err(LexiconError::Group(other.to_owned())),
     })
 }

@@ -11,7 +11,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,
 /// a level rather than a change, and not a range.
 pub(super) fn usable(c: &Claim) -> bool {
-    !c.quoted && c.quantity.interval.is_bounded() && !c.has(MarkerKind::Change) && !c.quantity.range
+    !c.quoted
+        && c.quantity.interval.is_bounded()
+        && !c.has(MarkerKind::Change)
+        && !c.has(MarkerKind::Reached)
+        && !c.quantity.range
 }
 
 /// The written figures joined by ` + `.
