@@ -153,11 +153,7 @@ pub fn check_segmented(
             .grammar
             .parse_into(text.get(from..to).unwrap_or_default(), doc);
         let mid_line = document::starts_mid_line(&text, from);
-        let mid_sentence = mid_line
-            && !text
-                .get(..from)
-                .unwrap_or_default()
-                .ends_with(['。', '！', '？']);
+        let mid_sentence = document::starts_mid_sentence(&text, from);
         if mid_line {
             // What starts a segment cut inside a line starts no heading.
             if let Some(first) = doc.blocks.first_mut() {

@@ -5,7 +5,7 @@ use crate::figure::{self, Figure, FigureKind, Quantity};
 use crate::grammar::Grammar;
 use crate::lexicon::{Lexicon, MarkerKind};
 use crate::number;
-use crate::span::{LineIndex, Span};
+use crate::span::{ceil_char_boundary, LineIndex, Span};
 use std::ops::Range;
 
 /// How a heading number is written.
@@ -337,6 +337,16 @@ pub fn starts_mid_line(text: &str, at: usize) -> bool {
     at > 0 && !matches!(text.as_bytes().get(at - 1), Some(b'\n' | b'\r'))
 }
 
+/// Whether a segment starting at `at` starts inside a sentence: inside a line, and right after no
+/// sentence end.
+pub fn starts_mid_sentence(text: &str, at: usize) -> bool {
+    starts_mid_line(text, at)
+        && !text
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(is_sentence_end)
+}
+
 /// A cut inside a long line at or after `from`: after a sentence end within `len` bytes, else
 /// after a character that is no letter or digit; never where a heading number would seem to start
 /// (the segment's parse would take it for a heading).
@@ -373,7 +383,7 @@ fn line_bound(text: &str, from: usize, within: usize) -> Option<usize> {
 /// Just after the first sentence end (`。！？`) after `from` within `within` bytes.
 fn sentence_bound(text: &str, from: usize, within: usize) -> Option<usize> {
     let limit = from.saturating_add(within).min(text.len());
-    let from = (from..limit).find(|i| text.is_char_boundary(*i))?;
+    let from = ceil_char_boundary(text, from);
     let (i, c) = text
         .get(from..limit)?
         .char_indices()
@@ -385,10 +395,7 @@ fn sentence_bound(text: &str, from: usize, within: usize) -> Option<usize> {
 /// the first character boundary: where no figure can be cut (a point or a sign can stand inside
 /// one).
 fn word_bound(text: &str, from: usize) -> usize {
-    let mut at = from.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
+    let at = ceil_char_boundary(text, from);
     let near = text
         .get(at..)
         .unwrap_or_default()

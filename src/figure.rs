@@ -701,31 +701,9 @@ fn vague_figure(
     if !may_start {
         return None;
     }
-    // Inside a longer numeral (一二三四) or a word (无数, 多数), no vague figure starts.
-    if prev.is_some_and(|p| {
-        is_chinese_numeral_char(p)
-            || matches!(
-                p,
-                '无' | '多'
-                    | '少'
-                    | '倍'
-                    | '分'
-                    | '半'
-                    | '函'
-                    | '系'
-                    | '指'
-                    | '参'
-                    | '基'
-                    | '总'
-                    | '次'
-                    | '人'
-                    | '变'
-                    | '岁'
-                    | '页'
-                    | '户'
-                    | '票'
-            )
-    }) {
+    // Inside a longer numeral (一二三四) or a word (无数, 多数: the lexicon's list), no vague
+    // figure starts.
+    if prev.is_some_and(|p| is_chinese_numeral_char(p) || g.lexicon.vague_not_after.contains(p)) {
         return None;
     }
     let (rest, v) = number::vague(here).ok()?;
@@ -802,8 +780,8 @@ fn repeated_range_end(
 /// a numeral character (千克, 千米, 千瓦, 万元 is not one) follows: the numeral before the unit.
 fn chinese_before_unit<'a>(lx: &Lexicon, here: &'a str) -> Option<(&'a str, Numeral)> {
     let run = skip_numeral_run(here, 0, here.len());
-    let cuts = here.get(..run)?.char_indices().map(|(i, _)| i).skip(1);
-    for cut in cuts.collect::<Vec<_>>().into_iter().rev() {
+    let cuts = here.get(..run)?.char_indices().rev().map(|(i, _)| i);
+    for cut in cuts.filter(|i| *i > 0) {
         let (numeral, rest) = (here.get(..cut)?, here.get(cut..)?);
         if lx.match_unit(rest).is_none() {
             continue;

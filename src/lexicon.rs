@@ -399,6 +399,8 @@ pub struct Lexicon {
     pub conjunctions: WordTable<bool>,
     /// Characters before 一 that make it part of a word (统一, 唯一).
     pub numeral_word_prefixes: SuffixTable<()>,
+    /// Characters after which no vague numeral starts (无数, 人数).
+    pub vague_not_after: CharSet,
     /// Words right before a count that close an enumeration (等).
     pub etc: SuffixTable<()>,
     /// Words after which `-` is a minus sign.
@@ -505,6 +507,7 @@ struct EnumerationEntry {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct NumeralsEntry {
     word_prefixes: Vec<String>,
+    vague_not_after: Vec<String>,
 }
 
 /// An error in the embedded lexicon files (a build-time mistake, caught by the test suite).
@@ -623,6 +626,9 @@ impl Lexicon {
             conjunctions: WordTable::new(conj),
             numeral_word_prefixes: SuffixTable::new(
                 mf.numerals.word_prefixes.into_iter().map(|w| (w, ())),
+            ),
+            vague_not_after: CharSet::of(
+                mf.numerals.vague_not_after.iter().flat_map(|w| w.chars()),
             ),
             etc: SuffixTable::new(mf.adjacent.etc.into_iter().map(|w| (w, ()))),
             among: SuffixTable::new(mf.adjacent.among.into_iter().map(|w| (w, ()))),

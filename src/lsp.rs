@@ -72,7 +72,7 @@ impl<'a> Positions<'a> {
 
     /// The LSP position of a byte offset.
     pub fn position(&self, offset: usize) -> Value {
-        let offset = floor_boundary(self.text, offset.min(self.text.len()));
+        let offset = crate::span::floor_char_boundary(self.text, offset);
         let (line, _) = self.lines.line_col(self.text, offset);
         let start = self.lines.line_start(line - 1).unwrap_or(0);
         let prefix = self.text.get(start..offset).unwrap_or_default();
@@ -114,13 +114,6 @@ impl<'a> Positions<'a> {
         }
         line_end
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// An open document.

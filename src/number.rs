@@ -282,10 +282,8 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
     let mut unit_just_before: Option<Decimal> = None;
     let mut unit_before_digit: Option<Decimal> = None;
     for c in body.chars() {
-        let this_unit = small_unit(c)
-            .map(Decimal::from)
-            .or_else(|| big_unit(c))
-            .or_else(|| tens_char(c).map(|_| Decimal::TEN));
+        // The place of this character if it is a unit, set by the unit branches below.
+        let mut this_unit: Option<Decimal> = None;
         if let Some(d) = chinese_digit(c) {
             if matches!(digit, Some(p) if p != 0) {
                 return None; // two digits with no unit between: 十四五, 一两
@@ -309,6 +307,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             };
             section += u64::from(d) * u64::from(u);
             digit = None;
+            this_unit = Some(Decimal::from(u));
             after_digit_units = after_digit_units.checked_mul(Decimal::from(u))?;
         } else if let Some(t) = tens_char(c) {
             // 廿二: twenty-two; a digit or a ten before it makes no numeral.
@@ -318,6 +317,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             last_small = 10;
             section += u64::from(t) * 10;
             digit = None;
+            this_unit = Some(Decimal::TEN);
             after_digit_units = after_digit_units.checked_mul(Decimal::TEN)?;
         } else if let Some(b) = big_unit(c) {
             let here = Decimal::from(section + u64::from(digit.unwrap_or(0)));
@@ -333,6 +333,7 @@ fn evaluate_chinese(body: &str, frac: Option<&str>) -> Option<Numeral> {
             section = 0;
             digit = None;
             last_small = u32::MAX;
+            this_unit = Some(b);
             after_digit_units = after_digit_units.checked_mul(b)?;
             after_digit_big = after_digit_big.checked_mul(b)?;
         }
@@ -501,10 +502,10 @@ pub fn vague(i: &str) -> IResult<&str, Vague> {
     };
     let mut rest = i.get(used..).ok_or_else(fail)?;
     let mut magnitude = Decimal::ONE;
-    if let Some(b) = rest.chars().next().and_then(big_unit) {
+    if let Some((c, b)) = rest.chars().next().and_then(|c| Some((c, big_unit(c)?))) {
         if b > lower {
             magnitude = b;
-            rest = rest.get('万'.len_utf8()..).unwrap_or_default();
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
         }
     }
     let scale = |v: Decimal| v.checked_mul(magnitude).ok_or_else(fail);

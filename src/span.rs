@@ -43,6 +43,24 @@ impl Span {
     }
 }
 
+/// The nearest character boundary of `text` at or before `at` (the text's end if past it).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary of `text` at or after `at` (the text's end if past it).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Line starts of a text, to turn byte offsets into 1-based lines and character columns.
 ///
 /// Within a long line, a checkpoint every [`CHECKPOINT`] bytes remembers its character column, so
@@ -79,10 +97,7 @@ impl LineIndex {
         for (start, end) in starts.iter().copied().zip(ends) {
             let (mut at, mut column) = (start, 0);
             while end - at > CHECKPOINT {
-                let mut next = at + CHECKPOINT;
-                while !text.is_char_boundary(next) {
-                    next += 1;
-                }
+                let next = ceil_char_boundary(text, at + CHECKPOINT);
                 column += text.get(at..next).map_or(0, |s| s.chars().count());
                 checkpoints.push((next, column));
                 at = next;

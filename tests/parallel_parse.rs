@@ -135,3 +135,18 @@ fn segments_cut_inside_long_lines_give_the_whole_documents_findings() {
         assert_eq!(segmented, whole, "segments of {segment_len} bytes");
     }
 }
+
+/// The outline of a text checked in segments keeps only the sentences a document-scoped rule
+/// reads: duplicate-paragraph's shortest sentence (in characters, each at least a byte) must not
+/// be shorter than what the outline keeps (in bytes).
+#[test]
+fn the_outline_keeps_every_sentence_duplicate_paragraph_reads() {
+    let rule: toml::Table = include_str!("../rules/duplicate-paragraph.toml")
+        .parse()
+        .expect("the rule file parses");
+    let min_chars = rule["data"]["min-sentence-chars"]
+        .as_integer()
+        .expect("min-sentence-chars is a number");
+    let kept = i64::try_from(heshu::check::OUTLINE_SENTENCE_MIN).expect("small");
+    assert!(min_chars >= kept, "{min_chars} characters < {kept} bytes");
+}

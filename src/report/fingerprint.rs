@@ -7,6 +7,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::span::{ceil_char_boundary, floor_char_boundary};
 
 /// Characters of context taken on each side of the primary span.
 const CONTEXT: usize = 8;
@@ -130,24 +131,6 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     h.squeezed_field(doc.slice(d.span));
     h.field(&after);
     h.hex()
-}
-
-/// The nearest character boundary at or before `at`.
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The nearest character boundary at or after `at`.
-fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -58,11 +58,7 @@ impl<'a> Snippet<'a> {
         let mut covered = Span::new(covered.start.min(text.len()), covered.end.min(text.len()));
         if covered.len() > 2 * NEAR_BYTES {
             // A passage pasted twice, a footer of many lines: its start is shown.
-            let mut end = covered.start + NEAR_BYTES;
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            covered.end = end;
+            covered.end = crate::span::ceil_char_boundary(text, covered.start + NEAR_BYTES);
         }
         // The line's ends are looked for near the figures only: a line may run to megabytes.
         let before = text.get(..covered.start).unwrap_or_default();
