@@ -156,6 +156,7 @@ impl MarkerSet {
             MarkerKind::Change,
             MarkerKind::Level,
             MarkerKind::Reached,
+            MarkerKind::Target,
         ]
         .into_iter()
         .filter(move |k| self.has(*k))
@@ -183,6 +184,49 @@ pub struct Claim {
     pub after_etc: bool,
     /// Followed by 中 (12个县中): the base of a share that follows.
     pub among: bool,
+    /// Where the innermost bracket around it opens (`现有职工689人（正式职工607人…）`): figures in
+    /// one pair of brackets share it. `None` outside brackets, or in one that never closes.
+    pub bracket: Option<usize>,
+    /// What the figure is: a level, a change, a share, a category bound…
+    pub reading: Reading,
+}
+
+/// What a claim's figure is, read by the grammar from the words around it. Rules do arithmetic
+/// only on readings that allow it: a change is never part of a sum, a category bound never a
+/// quantity at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reading {
+    /// A stock, count or amount: `共有学校19所`, `达到72.8%`, `增加值37952万元`.
+    Level,
+    /// By how much something changed: `增长7.2%`, `提高3个百分点`, `比上年增加1527人`.
+    Change,
+    /// The level a change reached (`提高到103%`, `降至5.2%`): its bounds apply, but it is no part
+    /// of a sum (the figure it started from stands beside it).
+    Reached,
+    /// A share of a base: `占18.4%`, `比重为4.1%`.
+    Share,
+    /// A value per person or household: `人均`, `户均`.
+    Average,
+    /// A goal or forecast: `力争达到`, `目标`, `预计`.
+    Target,
+    /// A bound that names a category (`60岁及以上人口`, `5000万元以上项目12个`, `10万元以上的家庭`):
+    /// the count after it is the claim; the bound itself is no quantity of the text.
+    CategoryBound,
+}
+
+impl Reading {
+    /// Stable lower-case name (used in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reading::Level => "level",
+            Reading::Change => "change",
+            Reading::Reached => "reached",
+            Reading::Share => "share",
+            Reading::Average => "average",
+            Reading::Target => "target",
+            Reading::CategoryBound => "category-bound",
+        }
+    }
 }
 
 impl Claim {
@@ -813,6 +857,12 @@ struct Scratch {
     open_quotes: Vec<usize>,
     /// For each figure, the innermost quotation mark open around it.
     figure_quotes: Vec<Option<usize>>,
+    /// The brackets opened in the block, by number: where each opened and whether it closed.
+    parens: Vec<(usize, bool)>,
+    /// The numbers of the brackets open at the walk's position, innermost last.
+    open_parens: Vec<usize>,
+    /// For each figure, the innermost bracket open around it.
+    figure_parens: Vec<Option<usize>>,
 }
 
 impl Scratch {
@@ -826,6 +876,9 @@ impl Scratch {
             quotes_closed: Vec::with_capacity(16),
             open_quotes: Vec::with_capacity(8),
             figure_quotes: Vec::with_capacity(64),
+            parens: Vec::with_capacity(8),
+            open_parens: Vec::with_capacity(4),
+            figure_parens: Vec::with_capacity(64),
         }
     }
 
@@ -834,6 +887,9 @@ impl Scratch {
         self.quotes_closed.clear();
         self.open_quotes.clear();
         self.figure_quotes.clear();
+        self.parens.clear();
+        self.open_parens.clear();
+        self.figure_parens.clear();
         self.markers.clear();
         self.conjunctions.clear();
         self.clause_ends.clear();
@@ -904,6 +960,9 @@ fn parse_block(
         quotes_closed,
         open_quotes,
         figure_quotes,
+        parens,
+        open_parens,
+        figure_parens,
     } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
     let mut resume = content.start;
@@ -922,6 +981,7 @@ fn parse_block(
                 resume = f.span.end.max(i + 1);
                 figures.push((f, false));
                 figure_quotes.push(open_quotes.last().copied());
+                figure_parens.push(open_parens.last().copied());
                 continue;
             }
             Some(figure::Step::Skip(to)) => {
@@ -931,6 +991,17 @@ fn parse_block(
             None => {}
         }
         if !lx.walk_stops.contains(c) {
+            continue;
+        }
+        if matches!(c, '（' | '(') {
+            open_parens.push(parens.len());
+            parens.push((i, false));
+            continue;
+        }
+        if matches!(c, '）' | ')') {
+            if let Some(closed) = open_parens.pop().and_then(|p| parens.get_mut(p)) {
+                closed.1 = true;
+            }
             continue;
         }
         let straight_opens = c == '"' && open_quotes.is_empty();
@@ -976,6 +1047,12 @@ fn parse_block(
     for ((_, quoted), open) in figures.iter_mut().zip(figure_quotes.iter()) {
         *quoted = open.is_some_and(|q| quotes_closed.get(q) == Some(&true));
     }
+    // Likewise a figure is inside brackets only when they close in the block (a stray `（`
+    // encloses nothing); each figure gets where its innermost closed bracket opened.
+    let mut enclosures = figure_parens.iter().map(|open| {
+        open.and_then(|p| parens.get(p))
+            .and_then(|&(start, closed)| closed.then_some(start))
+    });
 
     // Materialise sentences and clauses; attach figures, markers and claims.
     let mut fig_iter = figures.drain(..).peekable();
@@ -1017,6 +1094,7 @@ fn parse_block(
             let Some((mut f, quoted)) = fig_iter.next() else {
                 break;
             };
+            let bracket = enclosures.next().flatten();
             let claim_index = doc.claims.len();
             let kind = std::mem::replace(&mut f.kind, FigureKind::Claim(claim_index));
             if let FigureKind::Quantity(q) = kind {
@@ -1034,7 +1112,7 @@ fn parse_block(
                 let before = text
                     .get(cspan.start..f.span.start)
                     .unwrap_or_default()
-                    .trim_end_matches(['“', '"', '「']);
+                    .trim_end_matches(['“', '"', '「', ' ', '\u{3000}']);
                 let after_etc = lx.etc.match_end(before).is_some();
                 let among = ends_with_among(lx, text, Span::new(f.span.end, cspan.end));
                 doc.claims.push(Claim {
@@ -1047,6 +1125,8 @@ fn parse_block(
                     quoted,
                     after_etc,
                     among,
+                    bracket,
+                    reading: Reading::Level,
                 });
             } else {
                 f.kind = kind;
@@ -1094,6 +1174,7 @@ fn parse_block(
         }
     }
     distribute_units(lx, text, doc, first_block_claim);
+    crate::readings::read(text, doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);

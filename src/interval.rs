@@ -100,6 +100,22 @@ impl Interval {
         }
     }
 
+    /// The values both intervals hold (their closures'), or `None` when they are disjoint.
+    pub fn intersect(&self, other: &Interval) -> Option<Interval> {
+        if self.disjoint(other) {
+            return None;
+        }
+        let lower = match (self.lower, other.lower) {
+            (Some(a), Some(b)) => Some(if a.value >= b.value { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let upper = match (self.upper, other.upper) {
+            (Some(a), Some(b)) => Some(if a.value <= b.value { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        Some(Interval { lower, upper })
+    }
+
     /// Interval sum: [Σ lower, Σ upper]. Unbounded on a side where any operand is.
     pub fn add(&self, other: &Interval) -> Interval {
         let join = |a: Option<Bound>, b: Option<Bound>| -> Option<Bound> {
@@ -214,6 +230,14 @@ mod tests {
     fn boundary_touch_is_not_disjoint() {
         let a = Interval::half_open(d("72.75"), d("72.85"));
         assert!(!a.disjoint(&Interval::exact(d("72.85"))));
+    }
+
+    #[test]
+    fn intersection() {
+        let a = Interval::closed(d("1"), d("5"));
+        let b = Interval::half_open(d("4"), d("9"));
+        assert_eq!(a.intersect(&b), Some(Interval::closed(d("4"), d("5"))));
+        assert_eq!(a.intersect(&Interval::exact(d("6"))), None);
     }
 
     #[test]

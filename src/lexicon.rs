@@ -108,6 +108,8 @@ pub enum MarkerKind {
     /// 提高到, 降至: the level a change reached — a level (its bounds apply), never a part or a
     /// whole of a sum (the figure before it, 由…, is the level it started from).
     Reached,
+    /// 力争, 预计: a goal or forecast, not a stated fact.
+    Target,
 }
 
 impl MarkerKind {
@@ -127,6 +129,7 @@ impl MarkerKind {
             MarkerKind::Change => "change",
             MarkerKind::Level => "level",
             MarkerKind::Reached => "reached",
+            MarkerKind::Target => "target",
         }
     }
 }
@@ -543,6 +546,7 @@ fn marker_kind(name: &str) -> Result<MarkerKind, LexiconError> {
         "change" => MarkerKind::Change,
         "level" => MarkerKind::Level,
         "reached" => MarkerKind::Reached,
+        "target" => MarkerKind::Target,
         other => return Err(LexiconError::Group(other.to_owned())),
     })
 }
@@ -637,7 +641,7 @@ impl Lexicon {
             scan_stops: CharSet::of(std::iter::empty()),
         })
         .map(|mut lx: Lexicon| {
-            let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:";
+            let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:（）()";
             let stops: Vec<char> = lx
                 .markers
                 .first_chars()

@@ -39,6 +39,7 @@ pub mod lexicon;
 pub mod lsp;
 pub mod markdown;
 pub mod number;
+pub mod readings;
 pub mod report;
 pub mod rules;
 #[cfg(feature = "cli")]

@@ -2,10 +2,9 @@
 
 use super::Emitter;
 use crate::diagnostic::Label;
-use crate::document::{Claim, Document};
+use crate::document::{Claim, Document, Reading};
 use crate::figure::Quantity;
 use crate::interval::Interval;
-use crate::lexicon::MarkerKind;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,
@@ -13,9 +12,17 @@ use rust_decimal::{Decimal, RoundingStrategy};
 pub(super) fn usable(c: &Claim) -> bool {
     !c.quoted
         && c.quantity.interval.is_bounded()
-        && !c.has(MarkerKind::Change)
-        && !c.has(MarkerKind::Reached)
+        && !matches!(
+            c.reading,
+            Reading::Change | Reading::Reached | Reading::CategoryBound
+        )
         && !c.quantity.range
+}
+
+/// Whether `whole` may be the whole of `part`: not inside brackets that `part` is outside of
+/// (`职工689人（正式职工607人，招聘人员82人），其中卫生技术人员578人`: 578 is of 689, not of 82).
+pub(super) fn encloses(whole: &Claim, part: &Claim) -> bool {
+    whole.bracket.is_none() || whole.bracket == part.bracket
 }
 
 /// The written figures joined by ` + `.
@@ -108,12 +115,42 @@ impl Shown {
     /// A computed interval, shown to two decimals: `= 48个`, `≈ 77.89%`,
     /// `在 8.2亿元 至 8.4亿元 之间`. (Display only: the decision was made on exact bounds.)
     pub(super) fn computed(&self, iv: &Interval) -> String {
+        self.computed_to(iv, 2)
+    }
+
+    /// A computed interval shown beside the stated one it contradicts, with as many decimals (two
+    /// to four) as it takes for the two not to look alike: 37952 ÷ 914326 is `≈ 4.151%`, not
+    /// `≈ 4.15%`, beside a stated `4.1%` = [4.05%, 4.15%).
+    pub(super) fn computed_beside(&self, iv: &Interval, stated: &Interval) -> String {
+        let scaled = |v: Decimal| {
+            if self.factor.is_zero() {
+                v
+            } else {
+                v / self.factor
+            }
+        };
+        let near = RoundingStrategy::MidpointAwayFromZero;
+        let dp = (2..=4)
+            .find(|&dp| {
+                let shown =
+                    |v: Option<Decimal>| v.map(|v| scaled(v).round_dp_with_strategy(dp, near));
+                let (lo, hi) = (shown(iv.lo()), shown(iv.hi()));
+                let (slo, shi) = (stated.lo().map(scaled), stated.hi().map(scaled));
+                let below = matches!((hi, slo), (Some(h), Some(l)) if h < l);
+                let above = matches!((lo, shi), (Some(l), Some(h)) if l > h);
+                below || above
+            })
+            .unwrap_or(4);
+        self.computed_to(iv, dp)
+    }
+
+    fn computed_to(&self, iv: &Interval, dp: u32) -> String {
         let (Some(lo), Some(hi)) = (iv.lo(), iv.hi()) else {
             return self.stated(iv);
         };
         let near = RoundingStrategy::MidpointAwayFromZero;
         let (lo6, hi6) = (self.amount(lo, 6, near), self.amount(hi, 6, near));
-        let (lo2, hi2) = (self.amount(lo, 2, near), self.amount(hi, 2, near));
+        let (lo2, hi2) = (self.amount(lo, dp, near), self.amount(hi, dp, near));
         if lo6 == hi6 {
             if lo6 == lo2 {
                 format!("= {lo2}")
@@ -176,7 +213,8 @@ impl Quotient<'_> {
             format!("{res_name} {res} 与 {num} ÷ {den} 不符"),
             Some(format!(
                 "{num} ÷ {den}{times} {}，但所写{res_name}{}",
-                self.shown.computed(&computed),
+                self.shown
+                    .computed_beside(&computed, &self.stated.quantity.interval),
                 self.shown.stated(&self.stated.quantity.interval)
             )),
             vec![

@@ -10,7 +10,7 @@
 use super::common::Shown;
 use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
-use crate::document::Document;
+use crate::document::{Document, Reading};
 use crate::figure::FigureKind;
 use crate::lexicon::{MarkerKind, UnitKind};
 use rust_decimal::Decimal;
@@ -64,7 +64,7 @@ impl OutOfRange {
     fn rates_and_days(&self, doc: &Document, out: &mut Emitter<'_>) {
         let hundred = Decimal::ONE_HUNDRED;
         for c in &doc.claims {
-            if c.quoted || c.has(MarkerKind::Change) {
+            if c.quoted || matches!(c.reading, Reading::Change | Reading::CategoryBound) {
                 continue;
             }
             let q = &c.quantity;

@@ -7,7 +7,7 @@
 //!
 //! **Example**: `制定整改措施206条，已完成整改212条` → the part 212条 exceeds the whole 206条.
 
-use super::common::{interval_sum, usable, written_sum, Shown};
+use super::common::{encloses, interval_sum, usable, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -50,10 +50,31 @@ fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
             i += 1;
             continue;
         }
-        // The whole: the nearest comparable claim before, not itself a part.
-        let whole = claims.get(..i).unwrap_or_default().iter().rev().find(|w| {
-            comparable(w) && !w.has(MarkerKind::Subset) && w.quantity.commensurable(&part.quantity)
-        });
+        // The whole: the nearest comparable claim before, not itself a part, nor inside brackets
+        // the part is outside of.
+        let mut wholes = claims
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .filter(|w| {
+                comparable(w)
+                    && !w.has(MarkerKind::Subset)
+                    && w.quantity.commensurable(&part.quantity)
+                    && encloses(w, part)
+            });
+        let whole = wholes.next();
+        // An earlier whole of the sentence that holds every part makes the 其中 ambiguous
+        // (`财政总收入222827万元，一般公共预算收入97092万元，其中税收收入190268万元`): no relation.
+        let earlier_holds = |parts: &[&Claim]| {
+            wholes.clone().any(|w| {
+                parts
+                    .iter()
+                    .all(|p| !p.quantity.interval.entirely_above(&w.quantity.interval))
+                    && (parts.len() < 2
+                        || !interval_sum(parts).entirely_above(&w.quantity.interval))
+            })
+        };
         // The parts: this one and the following subset claims of the same unit.
         let parts: Vec<&Claim> = claims
             .get(i..)
@@ -73,6 +94,9 @@ fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
         let Some(whole) = whole else {
             continue;
         };
+        if earlier_holds(&parts) {
+            continue;
+        }
         let w = &whole.quantity.interval;
         let mut single = false;
         for p in &parts {

@@ -93,15 +93,61 @@ fn claims_of<'a>(doc: &'a Document, clause: &Clause) -> &'a [Claim] {
     doc.claims.get(clause.claims.clone()).unwrap_or_default()
 }
 
-/// How many items the enumeration before 分别 names, if that can be told.
+/// How many items the enumeration before 分别 names, if that can be told: the list in its clause
+/// (`甲、乙、丙三地分别…`), or, when only a short attribute stands before 分别 (`贮量分别在…`), the
+/// list that ends the clause before (`主要有煤矿、铅锌矿、硫铁矿和莹石矿，贮量分别在…`).
 fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     let clause = doc.clauses.get(k)?;
     let prefix = Span::new(clause.span.start, marker.start);
-    if doc.slice(prefix).trim().is_empty() {
+    let prefix_text = doc.slice(prefix).trim();
+    if prefix_text.is_empty() {
         return None;
     }
+    if let Some(items) = listed(doc, k, marker.start) {
+        return Some(items);
+    }
+    // 两市分别…: a written count of the items.
+    if let Some(counted) = claims_of(doc, clause).iter().find(|c| {
+        c.span.end <= marker.start
+            && c.quantity.chinese
+            && matches!(
+                c.quantity.kind(),
+                Some(UnitKind::Count) | Some(UnitKind::Category)
+            )
+    }) {
+        let v = counted.quantity.value;
+        if v >= Decimal::TWO && v <= Decimal::TEN && v.fract().is_zero() {
+            let n = usize::try_from(v.mantissa()).ok()?;
+            return Some(ItemCount { min: n, max: n });
+        }
+        return None;
+    }
+    let prev = doc.clauses.get(k.checked_sub(1)?)?;
+    let attribute_only = prefix_text.chars().count() <= ATTRIBUTE_CHARS
+        && claims_of(doc, clause)
+            .iter()
+            .all(|c| c.span.start >= marker.end);
+    if attribute_only
+        && prev.sentence == clause.sentence
+        && matches!(prev.terminator, Some('，' | ','))
+        && claims_of(doc, prev).is_empty()
+    {
+        return listed(doc, k - 1, prev.span.end);
+    }
+    None
+}
+
+/// The longest attribute of the items (`贮量`, `产量`, `播种面积`) written alone before 分别.
+const ATTRIBUTE_CHARS: usize = 4;
+
+/// The items of the 、-list that ends in clause `k` at `end`, when there is a list: at least one
+/// per clause and one more for each 和 及 与 that joins two items of one kind (`硫铁矿和莹石矿`:
+/// both end in 矿), up to one more for each other conjunction.
+fn listed(doc: &Document, k: usize, end: usize) -> Option<ItemCount> {
+    let clause = doc.clauses.get(k)?;
     let mut run = 1;
-    let mut conj = doc.conjunctions_before(clause, marker.start);
+    let mut conj = doc.conjunctions_before(clause, end);
+    let mut definite = definite_joins(doc, clause, end);
     let mut j = k;
     while j > 0 {
         let Some(prev) = doc.clauses.get(j - 1) else {
@@ -112,29 +158,39 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
         }
         run += 1;
         conj += doc.conjunctions_before(prev, prev.span.end);
+        definite += definite_joins(doc, prev, prev.span.end);
         j -= 1;
     }
     if run == 1 && conj == 0 {
-        // 两市分别…: a written count of the items.
-        let counted = claims_of(doc, clause).iter().find(|c| {
-            c.span.end <= marker.start
-                && c.quantity.chinese
-                && matches!(
-                    c.quantity.kind(),
-                    Some(UnitKind::Count) | Some(UnitKind::Category)
-                )
-        })?;
-        let v = counted.quantity.value;
-        if v >= Decimal::TWO && v <= Decimal::TEN && v.fract().is_zero() {
-            let n = usize::try_from(v.mantissa()).ok()?;
-            return Some(ItemCount { min: n, max: n });
-        }
         return None;
     }
     Some(ItemCount {
-        min: run,
+        min: run + definite,
         max: run + conj,
     })
+}
+
+/// Conjunctions in a clause (before `end`) that surely join two items: the words on both sides
+/// end with the same character, as items of one kind do (`硫铁矿和莹石矿`, `小学和中学`), where a
+/// conjunction inside a name does not (`租赁和商务服务业`).
+fn definite_joins(doc: &Document, clause: &Clause, end: usize) -> usize {
+    let conjunctions = doc
+        .conjunctions
+        .get(clause.conjunctions.clone())
+        .unwrap_or_default();
+    conjunctions
+        .iter()
+        .filter(|c| c.end <= end)
+        .filter(|c| {
+            let left = doc.text.get(clause.span.start..c.start).unwrap_or_default();
+            let right = doc.text.get(c.end..end).unwrap_or_default();
+            let right = right.trim_end_matches(['，', ',', '、']);
+            let (Some(l), Some(r)) = (left.chars().last(), right.chars().last()) else {
+                return false;
+            };
+            l == r && !right.is_empty() && right.chars().count() <= ATTRIBUTE_CHARS + 1
+        })
+        .count()
 }
 
 impl RespectivelyArity {

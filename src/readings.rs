@@ -1,0 +1,155 @@
+//! Readings: what each claim's figure *is*, decided once by the grammar from the words around it.
+//!
+//! A figure's markers say which words stand before it; its reading says what that makes it: a
+//! level, a change, the level a change reached, a share, an average, a target, or a bound that
+//! names a category (`60岁及以上人口`, `5000万元以上项目12个`). Rules read the reading and never
+//! guess it again from the text.
+
+use crate::document::{Claim, Document, Reading};
+use crate::lexicon::{MarkerKind, QualifierKind};
+use crate::span::Span;
+
+/// Give every claim of one block (from `first` on) its reading, and widen the subject of a claim
+/// that follows a category bound to take the category in (`60岁及以上人口为22559人`: the subject
+/// of 22559人 is `60岁及以上人口为`).
+pub(crate) fn read(text: &str, doc: &mut Document, first: usize) {
+    for i in first..doc.claims.len() {
+        let Some(c) = doc.claims.get(i) else {
+            continue;
+        };
+        let clause_end = doc
+            .clauses
+            .get(c.clause)
+            .map_or(c.span.end, |cl| cl.span.end);
+        let followed_in_clause = doc
+            .claims
+            .get(i + 1)
+            .is_some_and(|next| next.clause == c.clause);
+        let reading = if names_category(text, c, clause_end, followed_in_clause) {
+            Reading::CategoryBound
+        } else {
+            reading_from_markers(c)
+        };
+        if let Some(c) = doc.claims.get_mut(i) {
+            c.reading = reading;
+        }
+    }
+    // A claim after a category bound counts the category: its subject starts where the bound's
+    // subject starts.
+    for i in first + 1..doc.claims.len() {
+        let (head, tail) = doc.claims.split_at_mut(i);
+        let (Some(bound), Some(c)) = (head.last(), tail.first_mut()) else {
+            continue;
+        };
+        if bound.reading == Reading::CategoryBound && bound.clause == c.clause {
+            c.subject = Span::new(bound.subject.start.min(c.subject.start), c.subject.end);
+        }
+    }
+}
+
+/// The reading the markers before a figure give it.
+fn reading_from_markers(c: &Claim) -> Reading {
+    if c.has(MarkerKind::Reached) {
+        Reading::Reached
+    } else if c.has(MarkerKind::Change) {
+        Reading::Change
+    } else if c.has(MarkerKind::Target) {
+        Reading::Target
+    } else if c.has(MarkerKind::PerCapita) || c.has(MarkerKind::PerHousehold) {
+        Reading::Average
+    } else if c.quantity.is_percent() && c.has(MarkerKind::Share) {
+        Reading::Share
+    } else {
+        Reading::Level
+    }
+}
+
+/// Whether a figure names a category rather than stating an amount:
+/// - an age with a bound or a range (`60岁及以上`, `0-14岁`, `65岁以上的老人`): ages bound groups
+///   of people in reports, they are never what is counted;
+/// - any figure written with a bound after it (`以上`, `以下`, `以内`) that a noun follows, when
+///   another figure follows in the clause (`5000万元以上项目12个`, `10万元以上的家庭12户`): that
+///   figure is the count of the category. `投入5000万元以上资金` has no count after it: there the
+///   bound is the amount.
+fn names_category(text: &str, c: &Claim, clause_end: usize, followed_in_clause: bool) -> bool {
+    let q = &c.quantity;
+    let written = text.get(c.span.start..c.span.end).unwrap_or_default();
+    let suffix_bound = matches!(
+        q.qualifier,
+        Some(QualifierKind::AtLeast | QualifierKind::AtMost)
+    ) && ["以上", "以下", "以内"]
+        .iter()
+        .any(|w| written.ends_with(w));
+    let after = text
+        .get(c.span.end..clause_end.max(c.span.end))
+        .unwrap_or_default();
+    let noun_follows = after
+        .trim_start_matches('的')
+        .chars()
+        .next()
+        .is_some_and(is_ideograph);
+    if q.base_unit() == "岁" {
+        return suffix_bound || q.range || (noun_follows && followed_in_clause);
+    }
+    suffix_bound && noun_follows && followed_in_clause
+}
+
+/// A CJK ideograph (a word goes on), not punctuation or a figure.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{parse, Reading};
+
+    fn readings(text: &str) -> Vec<(String, Reading)> {
+        let doc = parse(text);
+        doc.claims
+            .iter()
+            .map(|c| (doc.slice(c.span).to_owned(), c.reading))
+            .collect()
+    }
+
+    #[test]
+    fn category_bounds() {
+        use Reading::*;
+        assert_eq!(
+            readings("60岁及以上人口为22559人，占14.18%，其中65岁及以上人口为16536人。"),
+            [
+                ("60岁及以上".to_owned(), CategoryBound),
+                ("22559人".to_owned(), Level),
+                ("14.18%".to_owned(), Share),
+                ("65岁及以上".to_owned(), CategoryBound),
+                ("16536人".to_owned(), Level),
+            ]
+        );
+        assert_eq!(
+            readings("5000万元以上项目12个，10万元以上的家庭8户。投入5000万元以上资金。"),
+            [
+                ("5000万元以上".to_owned(), CategoryBound),
+                ("12个".to_owned(), Level),
+                ("10万元以上".to_owned(), CategoryBound),
+                ("8户".to_owned(), Level),
+                ("5000万元以上".to_owned(), Level),
+            ]
+        );
+        let doc = parse("60岁及以上人口为22559人。");
+        assert_eq!(doc.slice(doc.claims[1].subject), "60岁及以上人口为");
+    }
+
+    #[test]
+    fn changes_levels_targets() {
+        use Reading::*;
+        assert_eq!(
+            readings("增加值37952万元，增长3.9%，提高到103%，力争达到120亿元，人均5.5万元。"),
+            [
+                ("37952万元".to_owned(), Level),
+                ("3.9%".to_owned(), Change),
+                ("103%".to_owned(), Reached),
+                ("120亿元".to_owned(), Target),
+                ("5.5万元".to_owned(), Average),
+            ]
+        );
+    }
+}
