@@ -187,6 +187,7 @@ pub fn check_segmented(
                         block: s.block,
                         clauses: 0..0,
                         claims: 0..0,
+                        opens_subset: s.opens_subset,
                     });
                 }
                 b.sentences = first..sentences.len();

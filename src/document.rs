@@ -84,6 +84,9 @@ pub struct Sentence {
     pub clauses: Range<usize>,
     /// Its claims.
     pub claims: Range<usize>,
+    /// Opens with 其中 (`全年培训8.5万人次。其中，脱贫劳动力2.1万人次。`): its parts belong to a
+    /// whole of the sentence before.
+    pub opens_subset: bool,
 }
 
 /// A clause, ended by ，、： or by its sentence's end.
@@ -236,6 +239,9 @@ impl Claim {
     }
 }
 
+/// How many sentences back a relation may reach (see [`Document::scope_claims`]).
+pub const SCOPE_SENTENCES: usize = 8;
+
 /// A parsed report.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -275,6 +281,39 @@ impl Document {
             .get(sentence)
             .and_then(|s| self.claims.get(s.claims.clone()))
             .unwrap_or(&[])
+    }
+
+    /// The claims a relation of sentence `sentence` may reach back to, and where the sentence's
+    /// own claims start among them: its period (the sentences before it joined by `；`), and the
+    /// sentence before one that opens with 其中 (`全镇脱贫户326户1024人。其中，一村84户270人；二村…`).
+    /// Never past its block, nor more than [`SCOPE_SENTENCES`] sentences back.
+    pub fn scope_claims(&self, sentence: usize) -> (&[Claim], usize) {
+        let Some(s) = self.sentences.get(sentence) else {
+            return (&[], 0);
+        };
+        let mut first = sentence;
+        for _ in 0..SCOPE_SENTENCES {
+            let Some(cur) = self.sentences.get(first) else {
+                break;
+            };
+            let Some(prev) = first.checked_sub(1).and_then(|p| self.sentences.get(p)) else {
+                break;
+            };
+            let joined = self
+                .text
+                .get(prev.span.start..prev.span.end)
+                .is_some_and(|t| t.trim_end().ends_with(['；', ';']));
+            if prev.block != cur.block || !(joined || cur.opens_subset) {
+                break;
+            }
+            first -= 1;
+        }
+        let start = self
+            .sentences
+            .get(first)
+            .map_or(s.claims.start, |f| f.claims.start);
+        let claims = self.claims.get(start..s.claims.end).unwrap_or_default();
+        (claims, s.claims.start.saturating_sub(start))
     }
 
     /// The markers of a clause.
@@ -1162,11 +1201,22 @@ fn parse_block(
                 Some(c) => cspan.end + c.len_utf8(),
                 None => cspan.end,
             };
+            let sentence_span = Span::new(sentence_start_byte, end);
+            let opens_subset = doc
+                .clauses
+                .get(sentence_first_clause)
+                .and_then(|first| doc.markers.get(first.markers.clone()))
+                .and_then(|m| m.first())
+                .is_some_and(|m| {
+                    m.kind == MarkerKind::Subset
+                        && m.span.start == trim_span(text, sentence_span).start
+                });
             doc.sentences.push(Sentence {
-                span: Span::new(sentence_start_byte, end),
+                span: sentence_span,
                 block: block_index,
                 clauses: sentence_first_clause..doc.clauses.len(),
                 claims: sentence_first_claim..doc.claims.len(),
+                opens_subset,
             });
             sentence_first_clause = doc.clauses.len();
             sentence_first_claim = doc.claims.len();

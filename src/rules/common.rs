@@ -2,7 +2,7 @@
 
 use super::Emitter;
 use crate::diagnostic::Label;
-use crate::document::{Claim, Document, Reading};
+use crate::document::{Claim, Clause, Document, Reading};
 use crate::figure::Quantity;
 use crate::interval::Interval;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -23,6 +23,34 @@ pub(super) fn usable(c: &Claim) -> bool {
 /// (`职工689人（正式职工607人，招聘人员82人），其中卫生技术人员578人`: 578 is of 689, not of 82).
 pub(super) fn encloses(whole: &Claim, part: &Claim) -> bool {
     whole.bracket.is_none() || whole.bracket == part.bracket
+}
+
+/// Conjunctions in a clause (before `end`) that surely join two items of a list: the words on
+/// both sides end with the same character, as items of one kind do (`硫铁矿和萤石矿`, `小学和中学`),
+/// or both are short names (`天津和石家庄`), where a conjunction inside a name has a long side
+/// (`租赁和商务服务业`).
+pub(super) fn definite_joins(doc: &Document, clause: &Clause, end: usize) -> usize {
+    const KIND_ITEM_CHARS: usize = 5;
+    const NAME_CHARS: usize = 3;
+    let conjunctions = doc
+        .conjunctions
+        .get(clause.conjunctions.clone())
+        .unwrap_or_default();
+    conjunctions
+        .iter()
+        .filter(|c| c.end <= end)
+        .filter(|c| {
+            let left = doc.text.get(clause.span.start..c.start).unwrap_or_default();
+            let right = doc.text.get(c.end..end).unwrap_or_default();
+            let right = right.trim_end_matches(['，', ',', '、']);
+            let (Some(l), Some(r)) = (left.chars().last(), right.chars().last()) else {
+                return false;
+            };
+            let right_chars = right.chars().count();
+            (l == r && right_chars <= KIND_ITEM_CHARS)
+                || (left.chars().count() <= NAME_CHARS && right_chars <= NAME_CHARS)
+        })
+        .count()
 }
 
 /// The written figures joined by ` + `.

@@ -7,6 +7,7 @@
 //!
 //! **Example**: `落实教育、医疗、住房“四保障”` → three items, count four.
 
+use super::common::definite_joins;
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Document};
@@ -169,6 +170,7 @@ impl EnumerationCount {
             return None;
         }
         let mut run = 1;
+        let mut definite = definite_joins(doc, clause, count.span.start);
         let mut start = clause.span.start;
         let mut j = k;
         while j > 0 {
@@ -195,13 +197,14 @@ impl EnumerationCount {
                 return None;
             }
             run += 1;
+            definite += definite_joins(doc, prev, prev.span.end);
             start = prev.span.start;
         }
         if run < 2 {
             return None;
         }
         Some(Items {
-            min: run,
+            min: run + definite,
             max: run + conj,
             start,
         })

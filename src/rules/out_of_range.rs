@@ -22,12 +22,16 @@ struct Data {
     rate_words: Vec<String>,
     year_words: Vec<String>,
     max_days: u32,
+    day_words: Vec<String>,
+    max_hours: u32,
 }
 
 struct OutOfRange {
     rate_words: Vec<String>,
     year_words: Vec<String>,
     max_days: Decimal,
+    day_words: Vec<String>,
+    max_hours: Decimal,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -37,6 +41,8 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         rate_words: d.rate_words,
         year_words: d.year_words,
         max_days: Decimal::from(d.max_days),
+        day_words: d.day_words,
+        max_hours: Decimal::from(d.max_hours),
     }))
 }
 
@@ -86,6 +92,16 @@ impl OutOfRange {
                             Shown::plain("%").stated(&q.interval)
                         )),
                         vec![Label::new(c.span, word.clone())],
+                    );
+                }
+            }
+            if q.base_unit() == "小时" && lo > self.max_hours && !c.has(MarkerKind::Total) {
+                if let Some(word) = self.day_words.iter().find(|w| subject.contains(w.as_str())) {
+                    out.emit(
+                        c.span,
+                        format!("{word}小时数 {} 超过一天的小时数", doc.slice(c.span)),
+                        Some(format!("一天只有 {} 小时", self.max_hours)),
+                        vec![Label::new(c.span, format!("{word}小时数"))],
                     );
                 }
             }

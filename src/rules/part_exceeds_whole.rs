@@ -35,16 +35,17 @@ impl Rule for PartExceedsWhole {
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for s in 0..doc.sentences.len() {
-            let claims = doc.sentence_claims(s);
-            subsets(doc, claims, out);
-            progress(doc, claims, out);
+            let (scope, own) = doc.scope_claims(s);
+            subsets(doc, scope, own, out);
+            progress(doc, doc.sentence_claims(s), out);
         }
     }
 }
 
-/// 其中 parts against the nearest whole before them.
-fn subsets(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
-    let mut i = 0;
+/// 其中 parts, from index `own` on (the claims before it are of the sentence before, when this
+/// one opens with 其中), against the nearest whole before them.
+fn subsets(doc: &Document, claims: &[Claim], own: usize, out: &mut Emitter<'_>) {
+    let mut i = own;
     while let Some(part) = claims.get(i) {
         if !part.has(MarkerKind::Subset) || !comparable(part) {
             i += 1;

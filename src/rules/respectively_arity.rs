@@ -6,6 +6,7 @@
 //!
 //! **Example**: `甲、乙、丙三地分别增长5%、6%` → three items, two values.
 
+use super::common::definite_joins;
 use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
 use crate::document::{Claim, Clause, Document};
@@ -101,7 +102,7 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     let prefix = Span::new(clause.span.start, marker.start);
     let prefix_text = doc.slice(prefix).trim();
     if prefix_text.is_empty() {
-        return None;
+        return counted_subjects(doc, k);
     }
     if let Some(items) = listed(doc, k, marker.start) {
         return Some(items);
@@ -137,6 +138,31 @@ fn items_before(doc: &Document, k: usize, marker: Span) -> Option<ItemCount> {
     None
 }
 
+/// The subjects of the clauses right before a clause that opens with 分别, each stated with a
+/// figure (`新建学校3所、卫生院2个，分别投入1200万元、800万元`): the clause before, ended by `，`,
+/// and the clauses joined to it by `、`, each with one figure.
+fn counted_subjects(doc: &Document, k: usize) -> Option<ItemCount> {
+    let clause = doc.clauses.get(k)?;
+    let last = doc.clauses.get(k.checked_sub(1)?)?;
+    let one_figure = |c: &Clause| claims_of(doc, c).len() == 1;
+    if last.sentence != clause.sentence
+        || !matches!(last.terminator, Some('，' | ','))
+        || !one_figure(last)
+    {
+        return None;
+    }
+    let mut n = 1;
+    let mut j = k - 1;
+    while let Some(prev) = j.checked_sub(1).and_then(|p| doc.clauses.get(p)) {
+        if prev.sentence != clause.sentence || !prev.enumerates() || !one_figure(prev) {
+            break;
+        }
+        n += 1;
+        j -= 1;
+    }
+    (n >= 2).then_some(ItemCount { min: n, max: n })
+}
+
 /// The longest attribute of the items (`贮量`, `产量`, `播种面积`) written alone before 分别.
 const ATTRIBUTE_CHARS: usize = 4;
 
@@ -168,29 +194,6 @@ fn listed(doc: &Document, k: usize, end: usize) -> Option<ItemCount> {
         min: run + definite,
         max: run + conj,
     })
-}
-
-/// Conjunctions in a clause (before `end`) that surely join two items: the words on both sides
-/// end with the same character, as items of one kind do (`硫铁矿和莹石矿`, `小学和中学`), where a
-/// conjunction inside a name does not (`租赁和商务服务业`).
-fn definite_joins(doc: &Document, clause: &Clause, end: usize) -> usize {
-    let conjunctions = doc
-        .conjunctions
-        .get(clause.conjunctions.clone())
-        .unwrap_or_default();
-    conjunctions
-        .iter()
-        .filter(|c| c.end <= end)
-        .filter(|c| {
-            let left = doc.text.get(clause.span.start..c.start).unwrap_or_default();
-            let right = doc.text.get(c.end..end).unwrap_or_default();
-            let right = right.trim_end_matches(['，', ',', '、']);
-            let (Some(l), Some(r)) = (left.chars().last(), right.chars().last()) else {
-                return false;
-            };
-            l == r && !right.is_empty() && right.chars().count() <= ATTRIBUTE_CHARS + 1
-        })
-        .count()
 }
 
 impl RespectivelyArity {

@@ -48,9 +48,11 @@ impl Rule for SumMismatch {
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for s in 0..doc.sentences.len() {
-            let claims = doc.sentence_claims(s);
-            remainders(doc, claims, out);
-            explicit_sums(doc, claims, out);
+            let (scope, own) = doc.scope_claims(s);
+            remainders(doc, scope, own, out);
+            // An explicit sum adds up the items of its own sentence only (`…；中央建设投资总计为
+            // 1521亿元` is not the sum of the figures of the sentences before).
+            explicit_sums(doc, doc.sentence_claims(s), out);
         }
         self.compositions(doc, out);
     }
@@ -88,9 +90,10 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
     );
 }
 
-/// A total, its parts and a remainder (其余): the remainder makes the list exhaustive.
-fn remainders(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
-    for (ri, rest) in claims.iter().enumerate() {
+/// A total, its parts and a remainder (其余): the remainder makes the list exhaustive. Remainders
+/// are taken from index `own` on; the claims before are of the sentences its relations reach.
+fn remainders(doc: &Document, claims: &[Claim], own: usize, out: &mut Emitter<'_>) {
+    for (ri, rest) in claims.iter().enumerate().skip(own) {
         if !is_remainder(doc, rest) || !usable(rest) || rest.quantity.is_percent() {
             continue;
         }

@@ -1,0 +1,627 @@
+//! Recall, measured: faults of every arithmetic rule's kind are planted into the real texts of
+//! `tests/corpus/` (a paragraph inserted between two of a report's own paragraphs), and heshu must
+//! find each where it was planted. Each planted fault has a consistent twin, planted the same way,
+//! on which heshu must stay silent. On the unedited texts, the arithmetic findings per MB are
+//! counted (on `real/`, where every finding is false; on `bulletins/`, apart from the labelled
+//! faults).
+//!
+//! The faults are drawn from shapes reports use (a total with parts and a remainder, 其中 parts,
+//! shares with a stated, named or common base, per-capita figures, 分别 lists, summary counts,
+//! impossible rates and dates), with random subjects, figures, magnitudes and rounding, by a fixed
+//! seed so that a run can be repeated. The table prints with
+//! `cargo test --release --test recall -- --nocapture`; every rule must reach 95 %.
+
+use heshu::config::Settings;
+use heshu::diagnostic::Diagnostic;
+use rust_decimal::prelude::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Planted faults per shape.
+const PER_SHAPE: usize = 120;
+
+/// The least recall every rule must reach.
+const MIN_RECALL: f64 = 0.95;
+
+const ARITHMETIC: &[&str] = &[
+    "sum-mismatch",
+    "part-exceeds-whole",
+    "share-mismatch",
+    "per-capita-mismatch",
+    "respectively-arity",
+    "out-of-range",
+    "enumeration-count",
+];
+
+/// A small deterministic generator (xorshift64*): the harness needs no cryptography and no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `lo..hi`.
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo).max(1)
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        let i = self.range(0, words.len() as u64) as usize;
+        words.get(i).copied().unwrap_or_default()
+    }
+
+    /// A shift of at least `min` away from zero, either way, at most `max`.
+    fn shift(&mut self, min: u64, max: u64) -> i64 {
+        let k = self.range(min, max + 1) as i64;
+        if self.next() % 2 == 0 {
+            k
+        } else {
+            -k
+        }
+    }
+}
+
+fn round(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn written(v: Decimal, dp: u32) -> String {
+    format!("{:.*}", dp as usize, round(v, dp))
+}
+
+const AREAS: &[&str] = &["全县", "全市", "全区", "全镇", "全乡"];
+const COUNTED: &[(&str, &str)] = &[
+    ("反馈问题", "个"),
+    ("整改措施", "条"),
+    ("监测对象", "户"),
+    ("帮扶项目", "个"),
+    ("信访事项", "件"),
+];
+const GROUPS: &[&str] = &["脱贫劳动力", "农村妇女", "返乡青年", "残疾人", "退役军人"];
+const PLACES: &[&str] = &["城关镇", "东关镇", "河口乡", "新集镇", "石桥乡", "柳林镇"];
+const RATES: &[&str] = &[
+    "森林覆盖率",
+    "农村自来水普及率",
+    "城乡居民医保参保率",
+    "义务教育巩固率",
+    "垃圾无害化处理率",
+];
+const KINDS: &[&str] = &["体系", "机制", "模式", "工程"];
+const ITEMS: &[&str] = &[
+    "生产", "加工", "销售", "仓储", "物流", "培训", "金融", "保险", "科技", "文旅",
+];
+
+/// One planted pair: the faulty paragraph and its consistent twin.
+struct Plant {
+    rule: &'static str,
+    shape: &'static str,
+    bad: String,
+    good: String,
+}
+
+type Shape = fn(&mut Rng) -> Option<(String, String)>;
+
+fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
+    vec![
+        ("sum-mismatch", "total, part, remainder", |r| {
+            let (noun, unit) = COUNTED[r.range(0, COUNTED.len() as u64) as usize];
+            let area = r.pick(AREAS);
+            let (a, b) = (r.range(1, 5000), r.range(1, 5000));
+            let moved = b as i64 + r.shift(1, 40);
+            (moved > 0).then(|| {
+                let t = a + b;
+                (
+                    format!("{area}{noun}{t}{unit}，已整改完成{a}{unit}，其余{moved}{unit}。"),
+                    format!("{area}{noun}{t}{unit}，已整改完成{a}{unit}，其余{b}{unit}。"),
+                )
+            })
+        }),
+        ("sum-mismatch", "parts and 合计, rounded in 亿元", |r| {
+            let (x, y) = (
+                Decimal::new(r.range(100, 90_000) as i64, 3),
+                Decimal::new(r.range(100, 90_000) as i64, 3),
+            );
+            let (p1, p2) = (r.pick(PLACES), r.pick(PLACES));
+            let z = x + y;
+            let moved = round(z, 1) + Decimal::new(r.shift(3, 30), 1);
+            (moved > Decimal::ZERO && p1 != p2).then(|| {
+                let s = |t: &str| {
+                    format!(
+                        "{p1}完成投资{}亿元、{p2}完成投资{}亿元，合计{t}亿元。",
+                        written(x, 1),
+                        written(y, 1)
+                    )
+                };
+                (s(&written(moved, 1)), s(&written(z, 1)))
+            })
+        }),
+        (
+            "sum-mismatch",
+            "households and persons, 其中 next sentence, parts by ；",
+            |r| {
+                let n = r.range(2, 5) as usize;
+                let parts: Vec<(u64, u64)> = (0..=n)
+                    .map(|_| {
+                        let h = r.range(10, 400);
+                        (h, h * r.range(2, 5) + r.range(0, 3))
+                    })
+                    .collect();
+                let (th, tp) = parts.iter().fold((0, 0), |(a, b), (h, p)| (a + h, b + p));
+                let moved = parts[n].1 as i64 + r.shift(2, 60);
+                let area = r.pick(AREAS);
+                (moved > 0).then(|| {
+                    let s = |last: i64| {
+                        let mut t = format!("{area}共有脱贫户{th}户{tp}人。其中，");
+                        for (i, (h, p)) in parts[..n].iter().enumerate() {
+                            let _ = write!(t, "{}{h}户{p}人；", PLACES[i]);
+                        }
+                        let _ = write!(t, "其余{}户{last}人。", parts[n].0);
+                        t
+                    };
+                    (s(moved), s(parts[n].1 as i64))
+                })
+            },
+        ),
+        ("part-exceeds-whole", "其中 part above its whole", |r| {
+            let group = r.pick(GROUPS);
+            let area = r.pick(AREAS);
+            let w = Decimal::new(r.range(100, 9_000) as i64, 2); // 万人次, two places
+            let p = w + Decimal::new(r.range(5, 500) as i64, 2);
+            let ok = w * Decimal::new(r.range(5, 95) as i64, 2);
+            Some((
+                format!(
+                    "{area}全年培训{}万人次，其中{group}{}万人次。",
+                    written(w, 2),
+                    written(p, 2)
+                ),
+                format!(
+                    "{area}全年培训{}万人次，其中{group}{}万人次。",
+                    written(w, 2),
+                    written(ok, 2)
+                ),
+            ))
+        }),
+        (
+            "part-exceeds-whole",
+            "completed part above the total",
+            |r| {
+                let w = r.range(10, 2000);
+                let p = w + r.range(1, 200);
+                let ok = r.range(1, w + 1);
+                Some((
+                    format!("制定整改措施{w}条，已完成整改{p}条。"),
+                    format!("制定整改措施{w}条，已完成整改{ok}条。"),
+                ))
+            },
+        ),
+        (
+            "part-exceeds-whole",
+            "其中 opening the next sentence",
+            |r| {
+                let group = r.pick(GROUPS);
+                let w = r.range(100, 90_000);
+                let p = w + r.range(1, 5_000);
+                let ok = r.range(1, w + 1);
+                let s =
+                    |v: u64| format!("全年开展技能培训{w}人次。其中，{group}{v}人次，占比较大。");
+                Some((s(p), s(ok)))
+            },
+        ),
+        ("part-exceeds-whole", "其中 inside brackets", |r| {
+            let w = r.range(100, 90_000);
+            let p = w + r.range(1, 5_000);
+            let ok = r.range(1, w + 1);
+            let area = r.pick(AREAS);
+            let s =
+                |v: u64| format!("{area}新增城镇就业{w}人（其中高校毕业生{v}人），完成年度目标。");
+            Some((s(p), s(ok)))
+        }),
+        ("share-mismatch", "part of a base marked by 中", |r| {
+            let n = r.range(5, 400);
+            let k = r.range(1, n + 1);
+            let area = r.pick(AREAS);
+            let share = Decimal::from(k) * Decimal::ONE_HUNDRED / Decimal::from(n);
+            let moved = round(share, 1) + Decimal::new(r.shift(2, 60), 1);
+            (moved > Decimal::ZERO && moved < Decimal::ONE_HUNDRED).then(|| {
+                let s = |p: &str| format!("{area}{n}个行政村中，{k}个村集体经济收入达标、占{p}%。");
+                (s(&written(moved, 1)), s(&written(share, 1)))
+            })
+        }),
+        ("share-mismatch", "a share of the base it names", |r| {
+            let gdp = r.range(200_000, 3_000_000);
+            let part = gdp * r.range(20, 700) / 1000;
+            let share = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(gdp);
+            let moved = round(share, 1) + Decimal::new(r.shift(2, 40), 1);
+            let area = r.pick(AREAS);
+            (moved > Decimal::ZERO).then(|| {
+                let s = |p: &str| format!("初步核算，{area}生产总值{gdp}万元，比上年增长5.4%。其中，第二产业增加值{part}万元，增长3.9%，占生产总值的比重为{p}%。");
+                (s(&written(moved, 1)), s(&written(share, 1)))
+            })
+        }),
+        ("share-mismatch", "shares of one unstated base", |r| {
+            let (a, b, c) = (
+                r.range(20_000, 80_000),
+                r.range(100_000, 300_000),
+                r.range(20_000, 80_000),
+            );
+            let t = Decimal::from(a + b + c);
+            let pct = |v: u64| Decimal::from(v) * Decimal::ONE_HUNDRED / t;
+            let moved = round(pct(c), 2) + Decimal::new(r.shift(30, 300), 2);
+            (moved > Decimal::ZERO).then(|| {
+                let s = |last: &str| format!("全县常住人口中，0-14岁人口为{a}人，占{}%；15-59岁人口为{b}人，占{}%；60岁及以上人口为{c}人，占{last}%。", written(pct(a), 2), written(pct(b), 2));
+                (s(&written(moved, 2)), s(&written(pct(c), 2)))
+            })
+        }),
+        ("per-capita-mismatch", "total, people, per head", |r| {
+            let people = r.range(100, 20_000);
+            let each = r.range(100, 20_000);
+            let total = Decimal::from(people * each);
+            let moved = each as i64 + r.shift((each / 20).max(2), each / 2 + 2);
+            (moved > 0).then(|| {
+                let s = |e: i64| format!("发放补贴{total}元，惠及{people}人，人均{e}元。");
+                (s(moved), s(each as i64))
+            })
+        }),
+        ("respectively-arity", "分别 with a value dropped", |r| {
+            let n = r.range(3, 6) as usize;
+            let mut places: Vec<&str> = Vec::new();
+            while places.len() < n {
+                let p = r.pick(PLACES);
+                if !places.contains(&p) {
+                    places.push(p);
+                }
+            }
+            let values: Vec<String> = (0..n)
+                .map(|_| format!("{}.{}%", r.range(1, 20), r.range(0, 10)))
+                .collect();
+            let list = places.join("、");
+            Some((
+                format!("{list}地区生产总值分别增长{}。", values[..n - 1].join("、")),
+                format!("{list}地区生产总值分别增长{}。", values.join("、")),
+            ))
+        }),
+        ("respectively-arity", "分别 with a value added", |r| {
+            let n = r.range(2, 5) as usize;
+            let mut places: Vec<&str> = Vec::new();
+            while places.len() < n {
+                let p = r.pick(PLACES);
+                if !places.contains(&p) {
+                    places.push(p);
+                }
+            }
+            let values: Vec<String> = (0..=n).map(|_| format!("{}个", r.range(2, 90))).collect();
+            let list = places.join("、");
+            Some((
+                format!("{list}新建村级服务站分别为{}。", values.join("、")),
+                format!("{list}新建村级服务站分别为{}。", values[..n].join("、")),
+            ))
+        }),
+        (
+            "respectively-arity",
+            "分别 over subjects of several clauses",
+            |r| {
+                let (a, b) = (r.range(2, 9), r.range(2, 9));
+                let (x, y, z) = (r.range(100, 3000), r.range(100, 3000), r.range(100, 3000));
+                Some((
+                    format!("新建学校{a}所、卫生院{b}个，分别投入{x}万元、{y}万元、{z}万元。"),
+                    format!("新建学校{a}所、卫生院{b}个，分别投入{x}万元、{y}万元。"),
+                ))
+            },
+        ),
+        (
+            "per-capita-mismatch",
+            "total, households, per household",
+            |r| {
+                let homes = r.range(100, 20_000);
+                let each = r.range(500, 20_000);
+                let total = Decimal::from(homes * each) / Decimal::from(10_000);
+                let total = round(total, 2);
+                let exact = total * Decimal::from(10_000) / Decimal::from(homes);
+                let moved =
+                    round(exact, 0) + Decimal::from(r.shift((each / 10).max(20), each / 2 + 20));
+                (moved > Decimal::ZERO && total > Decimal::ZERO).then(|| {
+                    let s = |e: &str| {
+                        format!(
+                            "发放产业奖补资金{}万元，惠及脱贫户{homes}户，户均{e}元。",
+                            written(total, 2)
+                        )
+                    };
+                    (s(&written(moved, 0)), s(&written(exact, 0)))
+                })
+            },
+        ),
+        ("out-of-range", "a rate above 100%", |r| {
+            let rate = r.pick(RATES);
+            let over = Decimal::new(r.range(1001, 1999) as i64, 1);
+            let ok = Decimal::new(r.range(300, 1000) as i64, 1);
+            Some((format!("{rate}达到{over}%。"), format!("{rate}达到{ok}%。")))
+        }),
+        ("out-of-range", "a day that does not exist", |r| {
+            let month = r.range(1, 13) as u32;
+            let last = match month {
+                2 => 29,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            let bad_day = last + r.range(1, 32 - last as u64 + 1) as u32;
+            let ok_day = r.range(1, last as u64 + 1);
+            Some((
+                format!("截至{month}月{bad_day}日，已完成年度任务。"),
+                format!("截至{month}月{ok_day}日，已完成年度任务。"),
+            ))
+        }),
+        ("out-of-range", "more days than a year has", |r| {
+            let days = r.range(367, 500);
+            let ok = r.range(200, 366);
+            let s = |d: u64| format!("全年空气质量优良天数达到{d}天。");
+            Some((s(days), s(ok)))
+        }),
+        ("out-of-range", "more hours than a day has", |r| {
+            let hours = r.range(25, 60);
+            let ok = r.range(1, 25);
+            let s = |h: u64| format!("服务热线每天{h}小时在线受理群众诉求。");
+            Some((s(hours), s(ok)))
+        }),
+        ("enumeration-count", "等 with fewer than named", |r| {
+            let n = r.range(3, 6) as usize;
+            let mut items: Vec<&str> = Vec::new();
+            while items.len() < n {
+                let p = r.pick(ITEMS);
+                if !items.contains(&p) {
+                    items.push(p);
+                }
+            }
+            let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+            let fewer = r.range(2, n as u64) as usize;
+            let list = items.join("、");
+            Some((
+                format!("探索{list}等{}种增收模式。", numerals[fewer]),
+                format!("探索{list}等{}种增收模式。", numerals[n]),
+            ))
+        }),
+        (
+            "enumeration-count",
+            "places joined by 、 and 和 with their count",
+            |r| {
+                let cities = [
+                    "北京",
+                    "天津",
+                    "石家庄",
+                    "太原",
+                    "济南",
+                    "郑州",
+                    "西安",
+                    "武汉",
+                ];
+                let n = r.range(3, 6) as usize;
+                let start = r.range(0, (cities.len() - n) as u64) as usize;
+                let picked = &cities[start..start + n];
+                let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+                let wrong = if r.next() % 2 == 0 { n - 1 } else { n + 1 };
+                let list = format!("{}和{}", picked[..n - 1].join("、"), picked[n - 1]);
+                Some((
+                    format!("连接{list}{}大城市。", numerals[wrong]),
+                    format!("连接{list}{}大城市。", numerals[n]),
+                ))
+            },
+        ),
+        ("enumeration-count", "a summary count of a list", |r| {
+            let n = r.range(3, 6) as usize;
+            let mut items: Vec<&str> = Vec::new();
+            while items.len() < n {
+                let p = r.pick(ITEMS);
+                if !items.contains(&p) {
+                    items.push(p);
+                }
+            }
+            let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+            let wrong = if r.next() % 2 == 0 { n - 1 } else { n + 1 };
+            let kind = r.pick(KINDS);
+            let list = items.join("、");
+            Some((
+                format!("建设{list}{}大{kind}。", numerals[wrong]),
+                format!("建设{list}{}大{kind}。", numerals[n]),
+            ))
+        }),
+    ]
+}
+
+fn texts() -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for dir in ["real", "bulletins"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(dir);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{} is part of the repository: {e}", dir.display()))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for p in files {
+            let text = std::fs::read_to_string(&p).expect("the corpus is UTF-8");
+            out.push((p, text));
+        }
+    }
+    out
+}
+
+/// Insert `paragraph` as a line of its own after a random paragraph of `text`; returns the new text
+/// and the byte range of the planted paragraph.
+fn plant(text: &str, paragraph: &str, r: &mut Rng) -> (String, usize, usize) {
+    // Between two paragraphs: after a line that ends a sentence (a line broken inside a sentence
+    // or a list would take the planted text into it).
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .filter(|(i, _)| text[..*i].trim_end().ends_with(['。', '！', '？']))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let at = if ends.is_empty() {
+        text.len()
+    } else {
+        ends[r.range(0, ends.len() as u64) as usize]
+    };
+    let mut out = String::with_capacity(text.len() + paragraph.len() + 2);
+    out.push_str(&text[..at]);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let start = out.len();
+    out.push_str(paragraph);
+    let end = out.len();
+    out.push('\n');
+    out.push_str(&text[at..]);
+    (out, start, end)
+}
+
+fn diagnostics(text: String) -> Vec<Diagnostic> {
+    heshu::check::check_text(text, Path::new("planted.txt"), &Settings::default()).1
+}
+
+fn within(d: &Diagnostic, start: usize, end: usize) -> bool {
+    d.span.start >= start && d.span.end <= end
+}
+
+#[test]
+fn planted_faults_are_found() {
+    let corpus = texts();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut plants = Vec::new();
+    for (rule, shape, make) in shapes() {
+        let mut made = 0;
+        while made < PER_SHAPE {
+            if let Some((bad, good)) = make(&mut rng) {
+                plants.push(Plant {
+                    rule,
+                    shape,
+                    bad,
+                    good,
+                });
+                made += 1;
+            }
+        }
+    }
+    // (found, planted, false findings on the twins) per shape.
+    let mut by_shape: Vec<(&str, &str, usize, usize, usize)> = Vec::new();
+    let mut misses = Vec::new();
+    for p in &plants {
+        let (text_path, text) = &corpus[rng.range(0, corpus.len() as u64) as usize];
+        let (bad, start, end) = plant(text, &p.bad, &mut rng);
+        let found = diagnostics(bad)
+            .iter()
+            .any(|d| d.rule == p.rule && within(d, start, end));
+        let (good, start, end) = plant(text, &p.good, &mut rng);
+        let false_findings = diagnostics(good)
+            .iter()
+            .filter(|d| ARITHMETIC.contains(&d.rule) && within(d, start, end))
+            .count();
+        if !found && misses.len() < 8 {
+            misses.push(format!("{} in {}: {}", p.rule, text_path.display(), p.bad));
+        }
+        if false_findings > 0 {
+            misses.push(format!(
+                "false finding in {}: {}",
+                text_path.display(),
+                p.good
+            ));
+        }
+        match by_shape
+            .iter_mut()
+            .find(|s| s.0 == p.rule && s.1 == p.shape)
+        {
+            Some(s) => {
+                s.2 += usize::from(found);
+                s.3 += 1;
+                s.4 += false_findings;
+            }
+            None => by_shape.push((p.rule, p.shape, usize::from(found), 1, false_findings)),
+        }
+    }
+
+    // Arithmetic findings on the unedited texts, per MB.
+    let faults = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/bulletins/FAULTS.tsv"),
+    )
+    .expect("FAULTS.tsv is part of the repository");
+    let mut unedited = [(0usize, 0usize), (0, 0)]; // (bytes, findings) for real/, bulletins/
+    for (path, text) in &corpus {
+        let which = usize::from(path.to_string_lossy().contains("/bulletins/"));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let labelled: Vec<(usize, usize)> = faults
+            .lines()
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                (cols.next()? == name).then_some(())?;
+                let quote = cols.next()?;
+                let at = text.find(quote)?;
+                Some((at, at + quote.len()))
+            })
+            .collect();
+        let count = diagnostics(text.clone())
+            .iter()
+            .filter(|d| ARITHMETIC.contains(&d.rule))
+            .filter(|d| {
+                !labelled
+                    .iter()
+                    .any(|&(s, e)| d.span.start < e && d.span.end > s)
+            })
+            .count();
+        unedited[which].0 += text.len();
+        unedited[which].1 += count;
+    }
+
+    let mut table =
+        String::from("| rule | shape | found | recall | false on twins |\n|---|---|---|---|---|\n");
+    let mut per_rule: Vec<(&str, usize, usize)> = Vec::new();
+    for (rule, shape, found, planted, false_findings) in &by_shape {
+        let _ = writeln!(
+            table,
+            "| {rule} | {shape} | {found}/{planted} | {:.1} % | {false_findings} |",
+            100.0 * *found as f64 / *planted as f64
+        );
+        match per_rule.iter_mut().find(|r| r.0 == *rule) {
+            Some(r) => {
+                r.1 += found;
+                r.2 += planted;
+            }
+            None => per_rule.push((rule, *found, *planted)),
+        }
+    }
+    for (label, (bytes, count)) in ["real/", "bulletins/ (labelled faults aside)"]
+        .iter()
+        .zip(unedited)
+    {
+        let _ = writeln!(
+            table,
+            "\narithmetic findings on the unedited {label}: {count} in {:.1} MB ({:.2} per MB)",
+            bytes as f64 / 1e6,
+            count as f64 / (bytes as f64 / 1e6)
+        );
+    }
+    println!("{table}");
+    let twins_false: usize = by_shape.iter().map(|s| s.4).sum();
+    let low: Vec<String> = per_rule
+        .iter()
+        .filter(|(_, f, p)| (*f as f64) < MIN_RECALL * *p as f64)
+        .map(|(r, f, p)| format!("{r}: {f}/{p}"))
+        .collect();
+    assert!(
+        low.is_empty(),
+        "recall under 95 %: {low:?}\n{}",
+        misses.join("\n")
+    );
+    assert_eq!(
+        twins_false,
+        0,
+        "false findings on consistent twins:\n{}",
+        misses.join("\n")
+    );
+    assert_eq!(unedited[0].1, 0, "arithmetic findings on real/");
+}
