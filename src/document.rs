@@ -192,6 +192,18 @@ pub struct Claim {
     pub bracket: Option<usize>,
     /// What the figure is: a level, a change, a share, a category bound…
     pub reading: Reading,
+    /// The rate its subject names (`森林覆盖率达到72.8%`), if any, with its bound.
+    pub rate: Option<Rate>,
+}
+
+/// A rate named in a figure's subject, from the lexicon's `[rates]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    /// Where the rate word stands (`覆盖率`).
+    pub name: Span,
+    /// Whether the rate may pass 100 %: 增长率, 完成率, 毛入学率, or a rate on another population
+    /// (`按户籍人口计算`). 覆盖率 and 参保率 may not.
+    pub may_pass_100: bool,
 }
 
 /// What a claim's figure is, read by the grammar from the words around it. Rules do arithmetic
@@ -208,6 +220,8 @@ pub enum Reading {
     Reached,
     /// A share of a base: `占18.4%`, `比重为4.1%`.
     Share,
+    /// A rate the subject names (`森林覆盖率达到72.8%`, `出生率为9.1‰`): see [`Claim::rate`].
+    Rate,
     /// A value per person or household: `人均`, `户均`.
     Average,
     /// A goal or forecast: `力争达到`, `目标`, `预计`.
@@ -225,6 +239,7 @@ impl Reading {
             Reading::Change => "change",
             Reading::Reached => "reached",
             Reading::Share => "share",
+            Reading::Rate => "rate",
             Reading::Average => "average",
             Reading::Target => "target",
             Reading::CategoryBound => "category-bound",
@@ -1166,6 +1181,7 @@ fn parse_block(
                     among,
                     bracket,
                     reading: Reading::Level,
+                    rate: None,
                 });
             } else {
                 f.kind = kind;
@@ -1224,7 +1240,7 @@ fn parse_block(
         }
     }
     distribute_units(lx, text, doc, first_block_claim);
-    crate::readings::read(text, doc, first_block_claim);
+    crate::readings::read(lx, text, doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);

@@ -416,6 +416,22 @@ pub struct Lexicon {
     pub scan_stops: CharSet,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
+    /// Rate words, longest first, each with whether the rate may pass 100 % (增长率, 完成率) or
+    /// not (覆盖率, 参保率).
+    pub rates: Vec<(String, bool)>,
+    /// Words that put a rate on another population than the one it counts (`按户籍人口计算`): such
+    /// a rate may pass 100 %.
+    pub other_base: Vec<String>,
+}
+
+impl Lexicon {
+    /// The rate a subject names (the longest rate word in it), with whether it may pass 100 %.
+    pub fn rate_in(&self, subject: &str) -> Option<(&str, bool)> {
+        self.rates
+            .iter()
+            .find(|(w, _)| subject.contains(w.as_str()))
+            .map(|(w, may_exceed)| (w.as_str(), *may_exceed))
+    }
 }
 
 #[derive(Deserialize)]
@@ -483,6 +499,15 @@ struct MarkersFile {
     adjacent: AdjacentEntry,
     enumeration: EnumerationEntry,
     numerals: NumeralsEntry,
+    rates: RatesEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RatesEntry {
+    bounded: Vec<String>,
+    unbounded: Vec<String>,
+    other_base: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -619,7 +644,17 @@ impl Lexicon {
                 .into_iter()
                 .map(|w| (w, false)),
         );
+        let mut rates: Vec<(String, bool)> = mf
+            .rates
+            .bounded
+            .into_iter()
+            .map(|w| (w, false))
+            .chain(mf.rates.unbounded.into_iter().map(|w| (w, true)))
+            .collect();
+        rates.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Ok(Self {
+            rates,
+            other_base: mf.rates.other_base,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

@@ -5,14 +5,14 @@
 //! names a category (`60岁及以上人口`, `5000万元以上项目12个`). Rules read the reading and never
 //! guess it again from the text.
 
-use crate::document::{Claim, Document, Reading};
-use crate::lexicon::{MarkerKind, QualifierKind};
+use crate::document::{Claim, Document, Rate, Reading};
+use crate::lexicon::{Lexicon, MarkerKind, QualifierKind, UnitKind};
 use crate::span::Span;
 
 /// Give every claim of one block (from `first` on) its reading, and widen the subject of a claim
 /// that follows a category bound to take the category in (`60岁及以上人口为22559人`: the subject
 /// of 22559人 is `60岁及以上人口为`).
-pub(crate) fn read(text: &str, doc: &mut Document, first: usize) {
+pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
     for i in first..doc.claims.len() {
         let Some(c) = doc.claims.get(i) else {
             continue;
@@ -25,13 +25,15 @@ pub(crate) fn read(text: &str, doc: &mut Document, first: usize) {
             .claims
             .get(i + 1)
             .is_some_and(|next| next.clause == c.clause);
+        let rate = rate_of(lx, text, doc, c);
         let reading = if names_category(text, c, clause_end, followed_in_clause) {
             Reading::CategoryBound
         } else {
-            reading_from_markers(c)
+            reading_from_markers(c, rate.is_some())
         };
         if let Some(c) = doc.claims.get_mut(i) {
             c.reading = reading;
+            c.rate = rate;
         }
     }
     // A claim after a category bound counts the category: its subject starts where the bound's
@@ -47,8 +49,32 @@ pub(crate) fn read(text: &str, doc: &mut Document, first: usize) {
     }
 }
 
-/// The reading the markers before a figure give it.
-fn reading_from_markers(c: &Claim) -> Reading {
+/// The rate a percentage's subject names, from the lexicon; a rate on another population
+/// (`按户籍人口计算`, anywhere in the sentence) may pass 100 %.
+fn rate_of(lx: &Lexicon, text: &str, doc: &Document, c: &Claim) -> Option<Rate> {
+    if !matches!(
+        c.quantity.kind(),
+        Some(UnitKind::Percent | UnitKind::Permille)
+    ) {
+        return None;
+    }
+    let subject = text.get(c.subject.start..c.subject.end)?;
+    let (word, may_pass_100) = lx.rate_in(subject)?;
+    let at = c.subject.start + subject.rfind(word)?;
+    let sentence = doc.sentences.get(c.sentence).map_or(c.subject, |s| s.span);
+    let sentence_text = text.get(sentence.start..sentence.end).unwrap_or_default();
+    let other_base = lx
+        .other_base
+        .iter()
+        .any(|w| sentence_text.contains(w.as_str()));
+    Some(Rate {
+        name: Span::new(at, at + word.len()),
+        may_pass_100: may_pass_100 || other_base,
+    })
+}
+
+/// The reading the markers before a figure give it (`rate`: whether its subject names a rate).
+fn reading_from_markers(c: &Claim, rate: bool) -> Reading {
     if c.has(MarkerKind::Reached) {
         Reading::Reached
     } else if c.has(MarkerKind::Change) {
@@ -59,6 +85,8 @@ fn reading_from_markers(c: &Claim) -> Reading {
         Reading::Average
     } else if c.quantity.is_percent() && c.has(MarkerKind::Share) {
         Reading::Share
+    } else if rate {
+        Reading::Rate
     } else {
         Reading::Level
     }

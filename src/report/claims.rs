@@ -32,6 +32,13 @@ pub struct ClaimRecord<'a> {
     pub subject: &'a str,
     /// The markers before it in its clause.
     pub markers: Vec<&'static str>,
+    /// What the figure is: `level`, `change`, `reached`, `share`, `rate`, `average`, `target` or
+    /// `category-bound`.
+    pub reading: &'static str,
+    /// The rate its subject names (`覆盖率`), `null` when none.
+    pub rate: Option<&'a str>,
+    /// Whether that rate may pass 100 % (增长率, 完成率); `null` when no rate is named.
+    pub rate_may_pass_100: Option<bool>,
     /// Inside quotation marks or a title.
     pub quoted: bool,
     /// Byte offsets into the decoded UTF-8 text, with 1-based lines and character columns (as
@@ -76,6 +83,9 @@ pub fn records(doc: &Document) -> ClaimsReport<'_> {
                 range: q.range,
                 subject: doc.slice(c.subject),
                 markers: c.markers.kinds().map(|k| k.name()).collect(),
+                reading: c.reading.name(),
+                rate: c.rate.map(|r| doc.slice(r.name)),
+                rate_may_pass_100: c.rate.map(|r| r.may_pass_100),
                 quoted: c.quoted,
                 span: super::LocatedSpan::new(doc, c.span),
             }
@@ -87,7 +97,7 @@ pub fn records(doc: &Document) -> ClaimsReport<'_> {
     }
 }
 
-/// One line per claim: `line:col  text  = value unit  interval  [markers] «subject»`.
+/// One line per claim: `line:col  text  = value unit  interval  [markers] reading «subject»`.
 pub fn human(doc: &Document) -> String {
     let mut out = String::new();
     for c in &doc.claims {
@@ -95,7 +105,7 @@ pub fn human(doc: &Document) -> String {
         let q = &c.quantity;
         let markers: Vec<&str> = c.markers.kinds().map(|k| k.name()).collect();
         out.push_str(&format!(
-            "{line}:{col}\t{}\t= {} {}\t{}{}{}\t«{}»\n",
+            "{line}:{col}\t{}\t= {} {}\t{}{}{}\t{}\t«{}»\n",
             doc.slice(c.span),
             q.value.normalize(),
             q.base_unit(),
@@ -106,6 +116,7 @@ pub fn human(doc: &Document) -> String {
                 format!(" [{}]", markers.join(","))
             },
             if c.quoted { " (quoted)" } else { "" },
+            c.reading.name(),
             doc.slice(c.subject),
         ));
     }

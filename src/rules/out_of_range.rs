@@ -10,7 +10,7 @@
 use super::common::Shown;
 use super::{data, Emitter, Rule, RuleData, RuleError};
 use crate::diagnostic::Label;
-use crate::document::{Document, Reading};
+use crate::document::{Document, Rate, Reading};
 use crate::figure::FigureKind;
 use crate::lexicon::{MarkerKind, UnitKind};
 use rust_decimal::Decimal;
@@ -19,7 +19,6 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Data {
-    rate_words: Vec<String>,
     year_words: Vec<String>,
     max_days: u32,
     day_words: Vec<String>,
@@ -27,7 +26,6 @@ struct Data {
 }
 
 struct OutOfRange {
-    rate_words: Vec<String>,
     year_words: Vec<String>,
     max_days: Decimal,
     day_words: Vec<String>,
@@ -38,7 +36,6 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let table = d.own;
     let d: Data = data("out-of-range", table)?;
     Ok(Box::new(OutOfRange {
-        rate_words: d.rate_words,
         year_words: d.year_words,
         max_days: Decimal::from(d.max_days),
         day_words: d.day_words,
@@ -79,11 +76,12 @@ impl OutOfRange {
             };
             let subject = doc.slice(c.subject);
             if q.kind() == Some(UnitKind::Percent) && lo > hundred {
-                if let Some(word) = self
-                    .rate_words
-                    .iter()
-                    .find(|w| subject.contains(w.as_str()))
+                if let Some(Rate {
+                    name,
+                    may_pass_100: false,
+                }) = c.rate
                 {
+                    let word = doc.slice(name);
                     out.emit(
                         c.span,
                         format!("{word} {} 超过 100%", doc.slice(c.span)),
@@ -91,7 +89,9 @@ impl OutOfRange {
                             "{word}不能超过 100%，所写数值{}",
                             Shown::plain("%").stated(&q.interval)
                         )),
-                        vec![Label::new(c.span, word.clone())],
+                        // One label, on the figure: fingerprints hash the labelled text, and
+                        // baselines written before must hold.
+                        vec![Label::new(c.span, format!("{word} {}", doc.slice(c.span)))],
                     );
                 }
             }
