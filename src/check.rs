@@ -8,14 +8,14 @@
 //! whatever the text's size, and the segments keep the cores busy.
 
 use crate::config::Settings;
-use crate::diagnostic::Diagnostic;
-use crate::document::{self, Block, Document, Sentence};
+use crate::model::diagnostic::Diagnostic;
+use crate::model::{Block, Document, Sentence};
 use crate::rules::Linter;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Texts at least this long are checked in segments.
-pub const SEGMENTED_MIN: usize = document::PARALLEL_MIN;
+pub const SEGMENTED_MIN: usize = crate::grammar::document::PARALLEL_MIN;
 
 /// The length of a segment: its document (about five times the text, more for short lines)
 /// stays in the caches, each thread's document stays small (a text of a million short lines
@@ -33,7 +33,7 @@ pub const OUTLINE_SENTENCE_MIN: usize = 60;
 
 /// Parse and check a text as the file `path` (for per-file ignores). The document returned is
 /// the parsed text; for a text of [`SEGMENTED_MIN`] bytes or more it is its outline (text,
-/// blocks and sentences: see [`document::outline`]), its claims dropped segment by segment.
+/// blocks and sentences: see [`crate::grammar::document::outline`]), its claims dropped segment by segment.
 pub fn check_text(text: String, path: &Path, settings: &Settings) -> (Document, Vec<Diagnostic>) {
     let ignored = settings.ignored_for(path);
     let skip = |id: &str| ignored.contains(&id);
@@ -143,7 +143,7 @@ pub fn check_segmented(
     skip: &(dyn Fn(&str) -> bool + Sync),
     segment_len: usize,
 ) -> (Document, Vec<Diagnostic>) {
-    let bounds = document::segment_bounds(&text, segment_len);
+    let bounds = crate::grammar::document::segment_bounds(&text, segment_len);
     let count = bounds.len().saturating_sub(1);
     let next = AtomicUsize::new(0);
     let check_segment = |index: usize, doc: &mut Document| {
@@ -152,8 +152,8 @@ pub fn check_segmented(
         settings
             .grammar
             .parse_into(text.get(from..to).unwrap_or_default(), doc);
-        let mid_line = document::starts_mid_line(&text, from);
-        let mid_sentence = document::starts_mid_sentence(&text, from);
+        let mid_line = crate::grammar::document::starts_mid_line(&text, from);
+        let mid_sentence = crate::grammar::document::starts_mid_sentence(&text, from);
         if mid_line {
             // What starts a segment cut inside a line starts no heading.
             if let Some(first) = doc.blocks.first_mut() {
@@ -205,7 +205,7 @@ pub fn check_segmented(
         }
     };
     // Each thread takes the next segment not yet taken.
-    let threads = document::threads().min(count).max(1);
+    let threads = crate::threads::threads().min(count).max(1);
     // Segments are joined into the outline in order as they are done, by the thread that
     // finished one, while the other threads go on parsing (not all at the end, on one thread).
     let outline_parts = std::sync::Mutex::new(Assembly {
@@ -249,7 +249,7 @@ pub fn check_segmented(
     } = outline_parts
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
-    let outline = document::outline(text, blocks, sentences);
+    let outline = crate::grammar::document::outline(text, blocks, sentences);
     let diagnostics = settings.linter.check_outline(&outline, skip, found);
     (outline, diagnostics)
 }

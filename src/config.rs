@@ -25,9 +25,9 @@
 //!
 //! Keys are kebab-case; an unknown key or rule id is an error that points at it.
 
-use crate::diagnostic::Severity;
+use crate::grammar::lexicon::{Lexicon, UnitSpec};
 use crate::grammar::{Grammar, Rounding};
-use crate::lexicon::{Lexicon, UnitSpec};
+use crate::model::diagnostic::Severity;
 use crate::rules::{self, Linter};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

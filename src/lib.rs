@@ -24,29 +24,17 @@
 
 pub mod check;
 pub mod config;
-pub mod diagnostic;
-pub mod document;
-#[cfg(feature = "inputs")]
-pub mod docx;
-#[cfg(feature = "inputs")]
-pub mod docx_numbering;
-pub mod figure;
 pub mod grammar;
 pub mod guard;
-pub mod interval;
-pub mod lexicon;
 #[cfg(feature = "cli")]
 pub mod lsp;
-pub mod markdown;
-pub mod number;
-pub mod readings;
+pub mod model;
 pub mod report;
 pub mod rules;
 #[cfg(feature = "cli")]
 pub mod runner;
 pub mod source;
-pub mod span;
+pub mod threads;
 
-pub use document::{parse, Claim, Document};
-pub use grammar::{Grammar, Rounding};
-pub use span::Span;
+pub use grammar::{parse, Grammar, Rounding};
+pub use model::{Claim, Document, Span};

@@ -14,11 +14,11 @@
 //!   caught and logged, and the document's other rules still report.
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::span::LineIndex;
+use crate::model::Document;
 use crate::report::baseline::{Baseline, Entry};
 use crate::report::fingerprint;
-use crate::span::LineIndex;
 use gen_lsp_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
     DidSaveTextDocumentParams, TextDocumentContentChangeEvent,
@@ -72,7 +72,7 @@ impl<'a> Positions<'a> {
 
     /// The LSP position of a byte offset.
     pub fn position(&self, offset: usize) -> Value {
-        let offset = crate::span::floor_char_boundary(self.text, offset);
+        let offset = crate::model::span::floor_char_boundary(self.text, offset);
         let (line, _) = self.lines.line_col(self.text, offset);
         let start = self.lines.line_start(line - 1).unwrap_or(0);
         let prefix = self.text.get(start..offset).unwrap_or_default();
@@ -418,7 +418,7 @@ impl Server {
             if doc.markdown {
                 settings
                     .grammar
-                    .parse_owned(crate::markdown::mask(&doc.text))
+                    .parse_owned(crate::source::markdown::mask(&doc.text))
             } else {
                 settings.grammar.parse(&doc.text)
             }

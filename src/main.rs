@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use heshu::config::{ConfigError, FailOn, Settings};
-use heshu::diagnostic::Severity;
+use heshu::model::diagnostic::Severity;
 use heshu::report::baseline::Baseline;
 use heshu::report::{self, Counts, FileReport};
 use heshu::rules;
@@ -343,7 +343,7 @@ fn check(args: CheckArgs) -> ExitCode {
         (false, Format::Human) => summary_line(&reports),
         // Written as the files were checked.
         (false, Format::Json) => String::new(),
-        (false, Format::Sarif) => match report::sarif::render(&reports, rules::registry()) {
+        (false, Format::Sarif) => match report::sarif::render(&reports, &sarif_rules()) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("heshu: cannot write SARIF: {e}");
@@ -392,7 +392,7 @@ fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(),
     let Some(Ok(findings)) = reports.first().map(|r| r.outcome.as_ref()) else {
         return Err(format!("{} could not be checked", input.display()));
     };
-    let comments: Vec<heshu::docx::Comment> = findings
+    let comments: Vec<heshu::source::docx::Comment> = findings
         .iter()
         .map(|d| {
             let start = d
@@ -407,7 +407,7 @@ fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(),
                 .fold(d.span.end, usize::max);
             let mut paragraphs = vec![format!("[{}] {}", d.rule, d.message)];
             paragraphs.extend(d.help.clone());
-            heshu::docx::Comment {
+            heshu::source::docx::Comment {
                 start,
                 end,
                 paragraphs,
@@ -415,7 +415,7 @@ fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(),
         })
         .collect();
     let original = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let copy = heshu::docx::annotate(&original, &comments).map_err(|e| e.to_string())?;
+    let copy = heshu::source::docx::annotate(&original, &comments).map_err(|e| e.to_string())?;
     let tmp = out.with_extension("docx.tmp");
     std::fs::write(&tmp, copy)
         .and_then(|()| std::fs::rename(&tmp, out))
@@ -597,4 +597,17 @@ fn explain(id: &str) -> ExitCode {
         }
     }
     status(write_out(&out))
+}
+
+/// The rules as the SARIF renderer takes them.
+fn sarif_rules() -> Vec<report::sarif::RuleInfo<'static>> {
+    rules::registry()
+        .iter()
+        .map(|r| report::sarif::RuleInfo {
+            id: &r.meta.id,
+            summary: &r.meta.summary,
+            explanation: &r.meta.explanation,
+            severity: r.meta.severity,
+        })
+        .collect()
 }

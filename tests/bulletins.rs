@@ -7,7 +7,7 @@
 //! fails, never skips.
 
 use heshu::config::Settings;
-use heshu::diagnostic::Diagnostic;
+use heshu::model::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -22,7 +22,7 @@ fn inputs_that_once_crashed_a_fuzz_target() {
         let name = path.display().to_string();
         match path.extension().and_then(|e| e.to_str()) {
             Some("docx") => {
-                let _ = heshu::docx::extract(&bytes);
+                let _ = heshu::source::docx::extract(&bytes);
             }
             Some("toml") => {
                 let text = String::from_utf8_lossy(&bytes);
@@ -39,7 +39,7 @@ fn inputs_that_once_crashed_a_fuzz_target() {
                         "{name}: {d:?}"
                     );
                 }
-                let masked = heshu::markdown::mask(&text);
+                let masked = heshu::source::markdown::mask(&text);
                 assert_eq!(masked.len(), text.len(), "{name}");
             }
         }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::chinese::{capitals, full, DIGITS};
-use heshu::number::{capital, numeral};
+use heshu::grammar::numerals::{capital, numeral};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

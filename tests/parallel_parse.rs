@@ -8,9 +8,9 @@ fn chunked_parse_equals_the_sequential_one() {
     // The seed file has no final line break: add one so that copies do not run together.
     let seed = format!("{}\n", include_str!("fixtures/seed.txt"));
     let seed = seed.as_str();
-    let copies = heshu::document::PARALLEL_MIN / seed.len() + 40;
+    let copies = heshu::grammar::PARALLEL_MIN / seed.len() + 40;
     let big = seed.repeat(copies);
-    assert!(big.len() >= heshu::document::PARALLEL_MIN);
+    assert!(big.len() >= heshu::grammar::PARALLEL_MIN);
     let one = heshu::parse(seed);
     let doc = heshu::parse(&big);
     assert_eq!(doc.claims.len(), one.claims.len() * copies);
@@ -38,7 +38,7 @@ fn chunked_parse_equals_the_sequential_one() {
         );
     }
     for (i, f) in doc.figures.iter().enumerate() {
-        if let heshu::figure::FigureKind::Claim(k) = f.kind {
+        if let heshu::model::FigureKind::Claim(k) = f.kind {
             assert_eq!(doc.claims[k].span, f.span, "figure {i} points at its claim");
         }
     }

@@ -12,7 +12,7 @@
 //! `cargo test --release --test recall -- --nocapture`; every rule must reach 95 %.
 
 use heshu::config::Settings;
-use heshu::diagnostic::Diagnostic;
+use heshu::model::diagnostic::Diagnostic;
 use rust_decimal::prelude::*;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! A rule that panics must not take the others down with it: the editor session uses
 //! `Linter::check_resilient`, which reports the panic and keeps every other rule's findings.
 
-use heshu::document::Document;
+use heshu::model::Document;
 use heshu::rules::{registry, Emitter, Linter, Rule, RuleEntry, Scope};
 use std::sync::Arc;
 

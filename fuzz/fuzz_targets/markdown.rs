@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let masked = heshu::markdown::mask(text);
+    let masked = heshu::source::markdown::mask(text);
     assert_eq!(masked.len(), text.len());
     let ends = |s: &str| {
         s.bytes()

@@ -1,7 +1,7 @@
 //! The claims listing (`heshu claims`): human lines and the versioned JSON form.
 
-use crate::document::Document;
-use crate::interval::Bound;
+use crate::model::interval::Bound;
+use crate::model::Document;
 use serde::Serialize;
 
 /// Version of the claims JSON format.

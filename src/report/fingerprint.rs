@@ -5,9 +5,9 @@
 //! heshu versions and platforms. A line inserted above a finding leaves it unchanged; editing the
 //! figures or the words right around them changes it.
 
-use crate::diagnostic::Diagnostic;
-use crate::document::Document;
-use crate::span::{ceil_char_boundary, floor_char_boundary};
+use crate::model::diagnostic::Diagnostic;
+use crate::model::span::{ceil_char_boundary, floor_char_boundary};
+use crate::model::Document;
 
 /// Characters of context taken on each side of the primary span.
 const CONTEXT: usize = 8;

@@ -4,7 +4,7 @@
 //! `::warning`, infos `::notice`. Properties and messages are escaped as the runner expects.
 
 use super::FileReport;
-use crate::diagnostic::Severity;
+use crate::model::diagnostic::Severity;
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")

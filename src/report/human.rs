@@ -1,9 +1,9 @@
 //! Human output through miette: the rule id, the message, a label on every figure involved, and
 //! the computation in the help. Columns in the header are counted in characters, not bytes.
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
-use crate::span::Span;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::span::Span;
+use crate::model::Document;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -58,7 +58,7 @@ impl<'a> Snippet<'a> {
         let mut covered = Span::new(covered.start.min(text.len()), covered.end.min(text.len()));
         if covered.len() > 2 * NEAR_BYTES {
             // A passage pasted twice, a footer of many lines: its start is shown.
-            covered.end = crate::span::ceil_char_boundary(text, covered.start + NEAR_BYTES);
+            covered.end = crate::model::span::ceil_char_boundary(text, covered.start + NEAR_BYTES);
         }
         // The line's ends are looked for near the figures only: a line may run to megabytes.
         let before = text.get(..covered.start).unwrap_or_default();
@@ -148,7 +148,7 @@ struct Rendered<'a> {
 
 impl Rendered<'_> {
     /// The labels drawn: those the window shows, at most [`MOST_LABELS`].
-    fn drawn(&self) -> impl Iterator<Item = &crate::diagnostic::Label> {
+    fn drawn(&self) -> impl Iterator<Item = &crate::model::diagnostic::Label> {
         self.diagnostic
             .labels
             .iter()

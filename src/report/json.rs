@@ -316,7 +316,7 @@ mod tests {
         };
         Located {
             rule,
-            severity: crate::diagnostic::Severity::Error,
+            severity: crate::model::diagnostic::Severity::Error,
             message: "总数不符：\"引号\"\\".into(),
             help: if at % 2 == 0 {
                 None

@@ -14,9 +14,9 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
-use crate::span::Span;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::span::Span;
+use crate::model::Document;
 use serde::Serialize;
 
 /// A span with its 1-based line and character column, start and end.

@@ -6,8 +6,7 @@
 //! `partialFingerprints` entry (`heshu/v1`, the baseline fingerprint).
 
 use super::{FileReport, LocatedSpan};
-use crate::diagnostic::Severity;
-use crate::rules::RuleEntry;
+use crate::model::diagnostic::Severity;
 use serde::Serialize;
 
 /// The schema the output conforms to.
@@ -153,23 +152,37 @@ fn location(path: &str, span: &LocatedSpan, id: Option<usize>, message: Option<&
     }
 }
 
+/// What the SARIF log says of a rule: the renderer takes it as data, not as the rules module's
+/// types.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo<'a> {
+    /// The rule id.
+    pub id: &'a str,
+    /// Its one-line summary.
+    pub summary: &'a str,
+    /// Its explanation (what `heshu explain` prints).
+    pub explanation: &'a str,
+    /// Its default severity.
+    pub severity: Severity,
+}
+
 /// The SARIF log of checked files, with `rules` as the driver's rule list.
-pub fn render(files: &[FileReport], rules: &[RuleEntry]) -> Result<String, serde_json::Error> {
+pub fn render(files: &[FileReport], rules: &[RuleInfo<'_>]) -> Result<String, serde_json::Error> {
     let descriptors = rules
         .iter()
         .map(|r| ReportingDescriptor {
-            id: &r.meta.id,
+            id: r.id,
             short_description: Text {
-                text: r.meta.summary.clone(),
+                text: r.summary.to_owned(),
             },
             full_description: Text {
-                text: r.meta.explanation.trim().to_owned(),
+                text: r.explanation.trim().to_owned(),
             },
             help: Text {
-                text: r.meta.explanation.trim().to_owned(),
+                text: r.explanation.trim().to_owned(),
             },
             default_configuration: Configuration {
-                level: level(r.meta.severity),
+                level: level(r.severity),
             },
         })
         .collect();
@@ -183,7 +196,7 @@ pub fn render(files: &[FileReport], rules: &[RuleEntry]) -> Result<String, serde
             }
             results.push(SarifResult {
                 rule_id: d.rule,
-                rule_index: rules.iter().position(|r| r.meta.id == d.rule).unwrap_or(0),
+                rule_index: rules.iter().position(|r| r.id == d.rule).unwrap_or(0),
                 level: level(d.severity),
                 message: Text { text },
                 locations: vec![location(&f.path, &d.span, None, None)],

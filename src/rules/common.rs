@@ -1,10 +1,10 @@
 //! Helpers the arithmetic rules share: which claims take part, and how amounts are shown.
 
 use super::Emitter;
-use crate::diagnostic::Label;
-use crate::document::{Claim, Clause, Document, Reading};
-use crate::figure::Quantity;
-use crate::interval::Interval;
+use crate::model::diagnostic::Label;
+use crate::model::interval::Interval;
+use crate::model::Quantity;
+use crate::model::{Claim, Clause, Document, Reading};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,

@@ -8,10 +8,10 @@
 //! **Example**: a paragraph pasted again further down: the second copy is reported, the first
 //! labelled.
 
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::Document;
-use crate::span::Span;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::Document;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -28,10 +28,7 @@ struct DuplicateParagraph {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    Ok(Box::new(DuplicateParagraph {
-        data: data("duplicate-paragraph", table)?,
-    }))
+    Ok(Box::new(DuplicateParagraph { data: d.data()? }))
 }
 
 /// The characters compared: white space does not count.

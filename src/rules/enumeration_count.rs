@@ -9,10 +9,10 @@
 
 use super::common::definite_joins;
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Claim, Document};
-use crate::lexicon::{MarkerKind, UnitKind};
-use crate::span::Span;
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::{Claim, Document};
+use crate::model::{MarkerKind, UnitKind};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -32,8 +32,7 @@ struct EnumerationCount {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let data: Data = super::data("enumeration-count", table)?;
+    let data: Data = d.data()?;
     let max_count = Decimal::from(data.max_count);
     Ok(Box::new(EnumerationCount { data, max_count }))
 }

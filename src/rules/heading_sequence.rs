@@ -11,8 +11,8 @@
 //! at 1 begins a new list (`…有以下几点` then `一、`) and is not reported.
 
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Document, Heading, HeadingStyle};
+use crate::model::diagnostic::Label;
+use crate::model::{Document, Heading, HeadingStyle};
 
 struct HeadingSequence;
 

@@ -9,9 +9,9 @@
 //! **Example**: `拨付资金1,.5万元`.
 
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::Document;
-use crate::figure::FigureKind;
+use crate::model::diagnostic::Label;
+use crate::model::Document;
+use crate::model::FigureKind;
 
 struct MalformedNumber;
 

@@ -20,9 +20,9 @@ mod sum_mismatch;
 mod suppression;
 mod truncated;
 
-use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::document::Document;
-use crate::span::Span;
+use crate::model::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::span::Span;
+use crate::model::Document;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -143,12 +143,28 @@ pub enum RuleError {
 
 /// What a rule's builder reads: its own `[data]` and, for rules that share data, the others'.
 pub struct RuleData<'a> {
+    /// The rule's id (from the registry: rules do not write their own).
+    pub id: &'static str,
     /// This rule's data, with any configured additions.
     pub own: &'a toml::Table,
     all: &'a HashMap<&'static str, toml::Table>,
 }
 
 impl RuleData<'_> {
+    /// This rule's `[data]`, read into its own type.
+    pub fn data<T: serde::de::DeserializeOwned>(&self) -> Result<T, RuleError> {
+        data(self.id, self.own)
+    }
+
+    /// An error about a pattern or value of this rule's data.
+    pub fn bad_pattern(&self, pattern: &str, message: impl ToString) -> RuleError {
+        RuleError::Pattern {
+            file: self.id,
+            pattern: pattern.to_owned(),
+            message: message.to_string(),
+        }
+    }
+
     /// Another rule's data (`truncated` skips what `residue` matches).
     pub fn table(&self, id: &'static str) -> Result<&toml::Table, RuleError> {
         self.all.get(id).ok_or(RuleError::IdMismatch {
@@ -160,78 +176,30 @@ impl RuleData<'_> {
 
 type Builder = fn(&RuleData<'_>) -> Result<Box<dyn Rule>, RuleError>;
 
+/// The registry, each rule named once: its module and its id, whose file `rules/<id>.toml` holds
+/// the rest (the id inside the file must match).
+macro_rules! rule_files {
+    ($($module:ident => $id:literal),* $(,)?) => {
+        &[$(($id, include_str!(concat!("../../rules/", $id, ".toml")), $module::build)),*]
+    };
+}
+
 /// Every rule: its id, its TOML text and its builder.
-const RULE_FILES: &[(&str, &str, Builder)] = &[
-    (
-        "placeholder",
-        include_str!("../../rules/placeholder.toml"),
-        placeholder::build,
-    ),
-    (
-        "sum-mismatch",
-        include_str!("../../rules/sum-mismatch.toml"),
-        sum_mismatch::build,
-    ),
-    (
-        "part-exceeds-whole",
-        include_str!("../../rules/part-exceeds-whole.toml"),
-        part_exceeds_whole::build,
-    ),
-    (
-        "share-mismatch",
-        include_str!("../../rules/share-mismatch.toml"),
-        share_mismatch::build,
-    ),
-    (
-        "per-capita-mismatch",
-        include_str!("../../rules/per-capita-mismatch.toml"),
-        per_capita_mismatch::build,
-    ),
-    (
-        "respectively-arity",
-        include_str!("../../rules/respectively-arity.toml"),
-        respectively_arity::build,
-    ),
-    (
-        "enumeration-count",
-        include_str!("../../rules/enumeration-count.toml"),
-        enumeration_count::build,
-    ),
-    (
-        "out-of-range",
-        include_str!("../../rules/out-of-range.toml"),
-        out_of_range::build,
-    ),
-    (
-        "malformed-number",
-        include_str!("../../rules/malformed-number.toml"),
-        malformed_number::build,
-    ),
-    (
-        "heading-sequence",
-        include_str!("../../rules/heading-sequence.toml"),
-        heading_sequence::build,
-    ),
-    (
-        "truncated",
-        include_str!("../../rules/truncated.toml"),
-        truncated::build,
-    ),
-    (
-        "residue",
-        include_str!("../../rules/residue.toml"),
-        residue::build,
-    ),
-    (
-        "duplicate-paragraph",
-        include_str!("../../rules/duplicate-paragraph.toml"),
-        duplicate_paragraph::build,
-    ),
-    (
-        suppression::UNUSED_SUPPRESSION,
-        include_str!("../../rules/unused-suppression.toml"),
-        suppression::build,
-    ),
+const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
+    placeholder => "placeholder",
+    sum_mismatch => "sum-mismatch",
+    part_exceeds_whole => "part-exceeds-whole",
+    share_mismatch => "share-mismatch",
+    per_capita_mismatch => "per-capita-mismatch",
+    respectively_arity => "respectively-arity",
+    enumeration_count => "enumeration-count",
+    out_of_range => "out-of-range",
+    malformed_number => "malformed-number",
+    heading_sequence => "heading-sequence",
+    truncated => "truncated",
+    residue => "residue",
+    duplicate_paragraph => "duplicate-paragraph",
+    suppression => "unused-suppression",
 ];
 
 /// Parse every rule file.
@@ -271,7 +239,11 @@ pub fn load_with(extra: &[(&str, toml::Table)]) -> Result<Vec<RuleEntry>, RuleEr
         .zip(RULE_FILES)
         .map(|((meta, build), (file, _, _))| {
             let own = all.get(file).unwrap_or(&meta.data);
-            let rule = build(&RuleData { own, all: &all })?;
+            let rule = build(&RuleData {
+                id: file,
+                own,
+                all: &all,
+            })?;
             Ok(RuleEntry {
                 meta,
                 rule: Arc::from(rule),
@@ -310,6 +282,9 @@ pub fn registry() -> &'static [RuleEntry] {
 pub fn find(id: &str) -> Option<&'static RuleEntry> {
     registry().iter().find(|r| r.meta.id == id)
 }
+
+/// A document at least this long has its rules run side by side.
+const PARALLEL_RULES_MIN: usize = 4 * 1024 * 1024;
 
 /// Collects the diagnostics of one rule.
 pub struct Emitter<'a> {
@@ -473,9 +448,9 @@ impl Linter {
             .filter(|r| !skip(r.id) && scopes.contains(&r.rule.scope()))
             .collect();
         let parallel = on_panic.is_none()
-            && doc.text.len() >= crate::document::PARALLEL_MIN
-            && crate::document::threads() > 1;
-        let threads = crate::document::threads();
+            && doc.text.len() >= PARALLEL_RULES_MIN
+            && crate::threads::threads() > 1;
+        let threads = crate::threads::threads();
         if parallel {
             // A large document: its rules run side by side (the order is restored by the sort).
             // Each thread takes the next rule not yet taken: the costly rules (patterns, repeats)

@@ -8,11 +8,11 @@
 //! **Example**: `森林覆盖率达到103%`, `11月31日`.
 
 use super::common::Shown;
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Document, Rate, Reading};
-use crate::figure::FigureKind;
-use crate::lexicon::{MarkerKind, UnitKind};
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::FigureKind;
+use crate::model::{Document, Rate, Reading};
+use crate::model::{MarkerKind, UnitKind};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -33,8 +33,7 @@ struct OutOfRange {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("out-of-range", table)?;
+    let d: Data = d.data()?;
     Ok(Box::new(OutOfRange {
         year_words: d.year_words,
         max_days: Decimal::from(d.max_days),

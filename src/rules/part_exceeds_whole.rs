@@ -9,11 +9,11 @@
 
 use super::common::{encloses, interval_sum, usable, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Claim, Document};
-use crate::figure::FigureKind;
-use crate::lexicon::MarkerKind;
-use crate::span::Span;
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::FigureKind;
+use crate::model::MarkerKind;
+use crate::model::{Claim, Document};
 
 struct PartExceedsWhole;
 

@@ -8,9 +8,9 @@
 //! **Example**: `发放补贴360万元，惠及1200人，人均2500元` → 360万元 ÷ 1200人 = 3000元.
 
 use super::common::{usable, Quotient, Shown};
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::document::{Claim, Document};
-use crate::lexicon::MarkerKind;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::MarkerKind;
+use crate::model::{Claim, Document};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -27,8 +27,7 @@ struct PerCapitaMismatch {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("per-capita-mismatch", table)?;
+    let d: Data = d.data()?;
     Ok(Box::new(PerCapitaMismatch {
         person_units: d.person_units,
         household_units: d.household_units,

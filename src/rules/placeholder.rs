@@ -8,10 +8,10 @@
 //!
 //! **Example**: `消除风险**户**人` draws two findings, one on each `**`.
 
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::Document;
-use crate::span::Span;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::Document;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -52,8 +52,8 @@ struct Placeholder {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("placeholder", table)?;
+    let rule = d;
+    let d: Data = rule.data()?;
     let patterns = d
         .patterns
         .into_iter()
@@ -62,11 +62,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
             let regex = regex::RegexBuilder::new(&p.regex)
                 .multi_line(true)
                 .build()
-                .map_err(|e| RuleError::Pattern {
-                    file: "placeholder",
-                    pattern: p.regex.clone(),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| rule.bad_pattern(&p.regex, e))?;
             Ok(Pattern {
                 has_group: regex.capture_names().any(|n| n == Some("p")),
                 regex,

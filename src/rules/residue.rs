@@ -10,10 +10,10 @@
 //! The compiled patterns are shared with `truncated`, which must not mistake a footer for the end
 //! of the text.
 
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::{Diagnostic, Label};
-use crate::document::Document;
-use crate::span::Span;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::{Diagnostic, Label};
+use crate::model::span::Span;
+use crate::model::Document;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
@@ -101,7 +101,7 @@ fn at_line_end(text: &str, at: usize) -> bool {
 
 impl ResiduePatterns {
     pub(super) fn from_table(table: &toml::Table) -> Result<Self, RuleError> {
-        let d: Data = data("residue", table)?;
+        let d: Data = super::data("residue", table)?;
         let all = d
             .patterns
             .iter()

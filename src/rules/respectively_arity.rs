@@ -7,11 +7,11 @@
 //! **Example**: `甲、乙、丙三地分别增长5%、6%` → three items, two values.
 
 use super::common::definite_joins;
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Claim, Clause, Document};
-use crate::lexicon::{MarkerKind, UnitKind};
-use crate::span::Span;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::{Claim, Clause, Document};
+use crate::model::{MarkerKind, UnitKind};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -26,8 +26,7 @@ struct RespectivelyArity {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("respectively-arity", table)?;
+    let d: Data = d.data()?;
     Ok(Box::new(RespectivelyArity {
         max_value_prefix: d.max_value_prefix,
     }))
@@ -243,7 +242,7 @@ impl RespectivelyArity {
 /// words between them (`280元提高到217元`) make the list no plain list: `None`.
 fn push_groups<'a>(
     doc: &Document,
-    clause: &crate::document::Clause,
+    clause: &crate::model::Clause,
     claims: &[&'a Claim],
     values: &mut Vec<&'a Claim>,
 ) -> Option<()> {

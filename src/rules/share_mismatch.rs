@@ -18,11 +18,11 @@
 //! **Example**: `全市12个县中，9个县达标、占80%` → 9 ÷ 12 = 75%, not 80%.
 
 use super::common::{encloses, usable, Quotient, Shown};
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Claim, Document, Reading};
-use crate::interval::Interval;
-use crate::lexicon::MarkerKind;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::interval::Interval;
+use crate::model::MarkerKind;
+use crate::model::{Claim, Document, Reading};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -50,8 +50,7 @@ struct ShareMismatch {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("share-mismatch", table)?;
+    let d: Data = d.data()?;
     Ok(Box::new(ShareMismatch {
         base_words: d.base_words,
     }))

@@ -9,12 +9,12 @@
 //! **Example**: `反馈问题47个，已整改完成44个，其余4个` → `44个 + 4个 = 48个，但总数为 47个`.
 
 use super::common::{interval_sum, usable, written_sum, Shown};
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Claim, Document};
-use crate::figure::FigureKind;
-use crate::interval::Interval;
-use crate::lexicon::MarkerKind;
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::interval::Interval;
+use crate::model::FigureKind;
+use crate::model::MarkerKind;
+use crate::model::{Claim, Document};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -30,14 +30,10 @@ struct SumMismatch {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let d: Data = data("sum-mismatch", table)?;
-    let composition_window =
-        Decimal::from_str(&d.composition_window).map_err(|e| RuleError::Pattern {
-            file: "sum-mismatch",
-            pattern: d.composition_window.clone(),
-            message: e.to_string(),
-        })?;
+    let rule = d;
+    let d: Data = rule.data()?;
+    let composition_window = Decimal::from_str(&d.composition_window)
+        .map_err(|e| rule.bad_pattern(&d.composition_window, e))?;
     Ok(Box::new(SumMismatch { composition_window }))
 }
 

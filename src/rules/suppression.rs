@@ -3,9 +3,9 @@
 //! rules ran, and reports the ones that suppressed nothing as `unused-suppression`.
 
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::document::Document;
-use crate::span::Span;
+use crate::model::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::span::Span;
+use crate::model::Document;
 use regex::Regex;
 use std::sync::LazyLock;
 

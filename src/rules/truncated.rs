@@ -9,9 +9,9 @@
 //! **Example**: the seed ends on `1.加快基` — a heading cut mid-word, with nothing under it.
 
 use super::residue::{self, ResiduePatterns};
-use super::{data, Emitter, Rule, RuleData, RuleError};
-use crate::diagnostic::Label;
-use crate::document::{Block, Document};
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::{Block, Document};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -30,8 +30,7 @@ struct Truncated {
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    let table = d.own;
-    let own: Data = data("truncated", table)?;
+    let own: Data = d.data()?;
     Ok(Box::new(Truncated {
         terminators: own.terminators.chars().collect(),
         intro_endings: own.intro_endings,
@@ -66,7 +65,7 @@ impl Truncated {
     fn report_block(&self, doc: &Document, block: &Block, out: &mut Emitter<'_>, section: bool) {
         let text = doc.slice(block.span);
         let tail_start = text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-        let tail = crate::span::Span::new(block.span.start + tail_start, block.span.end);
+        let tail = crate::model::span::Span::new(block.span.start + tail_start, block.span.end);
         let message = if section {
             "本节最后一段在句中中断，下一个标题之前缺少结尾"
         } else {

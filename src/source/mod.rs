@@ -5,6 +5,12 @@
 //! Every failure is a typed [`SourceError`] that names the input and the cause; the caller reports
 //! it and goes on with the other files.
 
+#[cfg(feature = "inputs")]
+pub mod docx;
+#[cfg(feature = "inputs")]
+pub mod docx_numbering;
+pub mod markdown;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -59,7 +65,7 @@ pub enum SourceError {
         /// The input.
         path: PathBuf,
         /// The cause.
-        source: crate::docx::DocxError,
+        source: crate::source::docx::DocxError,
     },
 }
 
@@ -90,7 +96,7 @@ pub struct Source {
     pub format: Format,
     /// For a .docx, where each `w:t` went in `text`.
     #[cfg(feature = "inputs")]
-    pub segments: Vec<crate::docx::Segment>,
+    pub segments: Vec<crate::source::docx::Segment>,
 }
 
 /// The format of a path, from its extension.
@@ -138,7 +144,7 @@ const DETECTION_SAMPLE: usize = 64 * 1024;
 
 /// Files at least this large are read, and their bytes checked, on several threads: reading a
 /// large file (copying it and faulting its pages in) would otherwise leave the other cores idle.
-const PARALLEL_READ_MIN: usize = crate::document::PARALLEL_MIN;
+const PARALLEL_READ_MIN: usize = 4 * 1024 * 1024;
 
 /// The bytes of a file; a large one read in parts side by side.
 fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
@@ -147,7 +153,7 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         use std::os::unix::fs::FileExt;
         let file = std::fs::File::open(path)?;
         let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
-        let threads = crate::document::threads();
+        let threads = crate::threads::threads();
         if len >= PARALLEL_READ_MIN && threads > 1 {
             let mut bytes = vec![0u8; len];
             let part = len.div_ceil(threads);
@@ -180,7 +186,7 @@ fn scan(bytes: &[u8]) -> (Option<usize>, bool) {
             encoding_rs::Encoding::utf8_valid_up_to(part) == part.len(),
         )
     };
-    let threads = crate::document::threads();
+    let threads = crate::threads::threads();
     if bytes.len() < PARALLEL_READ_MIN || threads < 2 {
         return one(bytes);
     }
@@ -233,7 +239,7 @@ pub fn from_bytes(
     }
     let (text, encoding) = decode(path, bytes, encoding)?;
     let (text, display) = match format {
-        Format::Markdown => (crate::markdown::mask(&text), Some(text)),
+        Format::Markdown => (crate::source::markdown::mask(&text), Some(text)),
         _ => (text, None),
     };
     Ok(Source {
@@ -248,7 +254,7 @@ pub fn from_bytes(
 
 #[cfg(feature = "inputs")]
 fn docx_source(path: &Path, bytes: &[u8]) -> Result<Source, SourceError> {
-    let d = crate::docx::extract(bytes).map_err(|source| SourceError::Docx {
+    let d = crate::source::docx::extract(bytes).map_err(|source| SourceError::Docx {
         path: path.to_owned(),
         source,
     })?;

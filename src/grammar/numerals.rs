@@ -2,7 +2,7 @@
 //! Chinese numerals (三, 二十四, 一千三百八十七亿四千万, 三十六点九, 一九五七).
 //!
 //! A parsed numeral keeps its exact value and the precision it was written with, which is what the
-//! intervals of [`crate::interval`] are built from.
+//! intervals of [`crate::model::interval`] are built from.
 
 use nom::{
     branch::alt,

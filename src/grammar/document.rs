@@ -1,362 +1,18 @@
-//! The Document: blocks (headings and paragraphs), sentences, clauses, figures, markers and claims,
-//! in order, each with its span. Built once by [`parse`]; rules only read it.
+//! Report text into a [`Document`]: blocks (headings and paragraphs), sentences and clauses, found
+//! in one walk over the characters together with the figures, marker words and conjunctions; then
+//! the claims with their subjects, markers and readings.
 
-use crate::figure::{self, Figure, FigureKind, Quantity};
-use crate::grammar::Grammar;
-use crate::lexicon::{Lexicon, MarkerKind};
-use crate::number;
-use crate::span::{ceil_char_boundary, LineIndex, Span};
+use super::figures::{self, FigureKind};
+use super::lexicon::Lexicon;
+use super::numerals as number;
+use super::settings::Grammar;
+use crate::model::span::{ceil_char_boundary, LineIndex, Span};
+use crate::model::{
+    Block, Claim, Clause, Document, Figure, Heading, HeadingStyle, Marker, MarkerKind, MarkerSet,
+    Quantity, Reading, Sentence,
+};
+use crate::threads::threads;
 use std::ops::Range;
-
-/// How a heading number is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HeadingStyle {
-    /// `一、`
-    ChineseComma,
-    /// `（一）` or `(一)`
-    ChineseParen,
-    /// `1.` or `1．`
-    ArabicDot,
-    /// `1、`
-    ArabicComma,
-    /// `（1）` or `(1)`
-    ArabicParen,
-    /// `①`
-    Circled,
-    /// Markdown `#` headings (level from the count of `#`).
-    Markdown,
-    /// A part that restarts all numbering: `第二部分`, `第三章`, `附件`, `附件2`.
-    Part,
-}
-
-impl HeadingStyle {
-    /// The conventional level of the style in a 公文 (一、 > （一） > 1. > （1） > ①).
-    pub fn level(self) -> u8 {
-        match self {
-            HeadingStyle::ChineseComma => 1,
-            HeadingStyle::ChineseParen => 2,
-            HeadingStyle::ArabicDot | HeadingStyle::ArabicComma => 3,
-            HeadingStyle::ArabicParen => 4,
-            HeadingStyle::Circled => 5,
-            HeadingStyle::Markdown => 1,
-            HeadingStyle::Part => 0,
-        }
-    }
-}
-
-/// A heading number at the start of a block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    /// Level: 1 for `一、`, 2 for `（一）`, 3 for `1.`, … (Markdown: the count of `#`).
-    pub level: u8,
-    /// The number written (0 for Markdown headings, which carry none).
-    pub number: u32,
-    /// How it is written.
-    pub style: HeadingStyle,
-    /// The span of the number with its punctuation (`一、`).
-    pub span: Span,
-    /// The title: from after the number to the first sentence end or the end of the block.
-    pub title: Span,
-}
-
-/// A block: one line of the source, a heading or a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// The block's text, without surrounding white space.
-    pub span: Span,
-    /// The heading number at its start, if any (boxed: most blocks have none, and a text of a
-    /// million short lines keeps a million blocks).
-    pub heading: Option<Box<Heading>>,
-    /// The block is a heading and nothing else (no body after the title).
-    pub heading_only: bool,
-    /// Its sentences (indices into [`Document::sentences`]).
-    pub sentences: Range<usize>,
-}
-
-/// A sentence, ended by 。！？； or the end of its block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sentence {
-    /// The sentence's text, terminator included.
-    pub span: Span,
-    /// Its block.
-    pub block: usize,
-    /// Its clauses.
-    pub clauses: Range<usize>,
-    /// Its claims.
-    pub claims: Range<usize>,
-    /// Opens with 其中 (`全年培训8.5万人次。其中，脱贫劳动力2.1万人次。`): its parts belong to a
-    /// whole of the sentence before.
-    pub opens_subset: bool,
-}
-
-/// A clause, ended by ，、： or by its sentence's end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clause {
-    /// The clause's text, without its terminator.
-    pub span: Span,
-    /// Its sentence.
-    pub sentence: usize,
-    /// The punctuation that ends it (`、` joins enumerations), or `None` at a block end.
-    pub terminator: Option<char>,
-    /// Its claims.
-    pub claims: Range<usize>,
-    /// Its markers.
-    pub markers: Range<usize>,
-    /// The enumeration conjunctions (和, 及, 与) inside it.
-    pub conjunctions: Range<usize>,
-}
-
-impl Clause {
-    /// Whether this clause and the next are items of one enumeration (`甲、乙`).
-    pub fn enumerates(&self) -> bool {
-        self.terminator == Some('、')
-    }
-}
-
-/// A marker word (其中, 共, 分别, 占, …) in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Marker {
-    /// Where it stands.
-    pub span: Span,
-    /// What it marks.
-    pub kind: MarkerKind,
-    /// Its clause.
-    pub clause: usize,
-}
-
-/// A set of marker kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct MarkerSet(u16);
-
-impl MarkerSet {
-    fn bit(kind: MarkerKind) -> u16 {
-        1 << (kind as u16)
-    }
-
-    /// Add a kind.
-    pub fn insert(&mut self, kind: MarkerKind) {
-        self.0 |= Self::bit(kind);
-    }
-
-    /// Whether the set holds `kind`.
-    pub fn has(self, kind: MarkerKind) -> bool {
-        self.0 & Self::bit(kind) != 0
-    }
-
-    /// The kinds in the set, in a fixed order.
-    pub fn kinds(self) -> impl Iterator<Item = MarkerKind> {
-        [
-            MarkerKind::Subset,
-            MarkerKind::Remainder,
-            MarkerKind::Total,
-            MarkerKind::Respectively,
-            MarkerKind::Share,
-            MarkerKind::PerCapita,
-            MarkerKind::PerHousehold,
-            MarkerKind::Progress,
-            MarkerKind::Composition,
-            MarkerKind::Sum,
-            MarkerKind::Change,
-            MarkerKind::Level,
-            MarkerKind::Reached,
-            MarkerKind::Target,
-        ]
-        .into_iter()
-        .filter(move |k| self.has(*k))
-    }
-}
-
-/// A claim: a quantity with its place and role in the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    /// Where the figure stands (qualifiers and unit included).
-    pub span: Span,
-    /// What it stands for.
-    pub quantity: Quantity,
-    /// Its clause.
-    pub clause: usize,
-    /// Its sentence.
-    pub sentence: usize,
-    /// The words before it in its clause: what it counts (`已完成整改172条` → `已完成整改`).
-    pub subject: Span,
-    /// The markers before it in its clause.
-    pub markers: MarkerSet,
-    /// Inside quotation marks or a title (“四保障”, 《…》): a name, not a statement.
-    pub quoted: bool,
-    /// Written right after 等 (A、B等三类): the count closes an enumeration.
-    pub after_etc: bool,
-    /// Followed by 中 (12个县中): the base of a share that follows.
-    pub among: bool,
-    /// Where the innermost bracket around it opens (`现有职工689人（正式职工607人…）`): figures in
-    /// one pair of brackets share it. `None` outside brackets, or in one that never closes.
-    pub bracket: Option<usize>,
-    /// What the figure is: a level, a change, a share, a category bound…
-    pub reading: Reading,
-    /// The rate its subject names (`森林覆盖率达到72.8%`), if any, with its bound.
-    pub rate: Option<Rate>,
-}
-
-/// A rate named in a figure's subject, from the lexicon's `[rates]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rate {
-    /// Where the rate word stands (`覆盖率`).
-    pub name: Span,
-    /// Whether the rate may pass 100 %: 增长率, 完成率, 毛入学率, or a rate on another population
-    /// (`按户籍人口计算`). 覆盖率 and 参保率 may not.
-    pub may_pass_100: bool,
-}
-
-/// What a claim's figure is, read by the grammar from the words around it. Rules do arithmetic
-/// only on readings that allow it: a change is never part of a sum, a category bound never a
-/// quantity at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Reading {
-    /// A stock, count or amount: `共有学校19所`, `达到72.8%`, `增加值37952万元`.
-    Level,
-    /// By how much something changed: `增长7.2%`, `提高3个百分点`, `比上年增加1527人`.
-    Change,
-    /// The level a change reached (`提高到103%`, `降至5.2%`): its bounds apply, but it is no part
-    /// of a sum (the figure it started from stands beside it).
-    Reached,
-    /// A share of a base: `占18.4%`, `比重为4.1%`.
-    Share,
-    /// A rate the subject names (`森林覆盖率达到72.8%`, `出生率为9.1‰`): see [`Claim::rate`].
-    Rate,
-    /// A value per person or household: `人均`, `户均`.
-    Average,
-    /// A goal or forecast: `力争达到`, `目标`, `预计`.
-    Target,
-    /// A bound that names a category (`60岁及以上人口`, `5000万元以上项目12个`, `10万元以上的家庭`):
-    /// the count after it is the claim; the bound itself is no quantity of the text.
-    CategoryBound,
-}
-
-impl Reading {
-    /// Stable lower-case name (used in JSON).
-    pub fn name(self) -> &'static str {
-        match self {
-            Reading::Level => "level",
-            Reading::Change => "change",
-            Reading::Reached => "reached",
-            Reading::Share => "share",
-            Reading::Rate => "rate",
-            Reading::Average => "average",
-            Reading::Target => "target",
-            Reading::CategoryBound => "category-bound",
-        }
-    }
-}
-
-impl Claim {
-    /// Whether the claim carries `kind`.
-    pub fn has(&self, kind: MarkerKind) -> bool {
-        self.markers.has(kind)
-    }
-}
-
-/// How many sentences back a relation may reach (see [`Document::scope_claims`]).
-pub const SCOPE_SENTENCES: usize = 8;
-
-/// A parsed report.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// The decoded text every span points into.
-    pub text: String,
-    /// Blocks in order.
-    pub blocks: Vec<Block>,
-    /// Sentences in order.
-    pub sentences: Vec<Sentence>,
-    /// Clauses in order.
-    pub clauses: Vec<Clause>,
-    /// Every figure, quantities or not.
-    pub figures: Vec<Figure>,
-    /// Marker words.
-    pub markers: Vec<Marker>,
-    /// Enumeration conjunctions (和, 及, 与) that separate items.
-    pub conjunctions: Vec<Span>,
-    /// Quantities with their roles.
-    pub claims: Vec<Claim>,
-    lines: LineIndex,
-}
-
-impl Document {
-    /// The text under a span.
-    pub fn slice(&self, span: Span) -> &str {
-        span.text(&self.text)
-    }
-
-    /// 1-based line and character column of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
-    }
-
-    /// The claims of a sentence.
-    pub fn sentence_claims(&self, sentence: usize) -> &[Claim] {
-        self.sentences
-            .get(sentence)
-            .and_then(|s| self.claims.get(s.claims.clone()))
-            .unwrap_or(&[])
-    }
-
-    /// The claims a relation of sentence `sentence` may reach back to, and where the sentence's
-    /// own claims start among them: its period (the sentences before it joined by `；`), and the
-    /// sentence before one that opens with 其中 (`全镇脱贫户326户1024人。其中，一村84户270人；二村…`).
-    /// Never past its block, nor more than [`SCOPE_SENTENCES`] sentences back.
-    pub fn scope_claims(&self, sentence: usize) -> (&[Claim], usize) {
-        let Some(s) = self.sentences.get(sentence) else {
-            return (&[], 0);
-        };
-        let mut first = sentence;
-        for _ in 0..SCOPE_SENTENCES {
-            let Some(cur) = self.sentences.get(first) else {
-                break;
-            };
-            let Some(prev) = first.checked_sub(1).and_then(|p| self.sentences.get(p)) else {
-                break;
-            };
-            let joined = self
-                .text
-                .get(prev.span.start..prev.span.end)
-                .is_some_and(|t| t.trim_end().ends_with(['；', ';']));
-            if prev.block != cur.block || !(joined || cur.opens_subset) {
-                break;
-            }
-            first -= 1;
-        }
-        let start = self
-            .sentences
-            .get(first)
-            .map_or(s.claims.start, |f| f.claims.start);
-        let claims = self.claims.get(start..s.claims.end).unwrap_or_default();
-        (claims, s.claims.start.saturating_sub(start))
-    }
-
-    /// The markers of a clause.
-    pub fn clause_markers(&self, clause: usize) -> &[Marker] {
-        self.clauses
-            .get(clause)
-            .map_or(&[], |c| self.clause_markers_of(c))
-    }
-
-    /// The markers of a clause.
-    pub fn clause_markers_of(&self, clause: &Clause) -> &[Marker] {
-        self.markers.get(clause.markers.clone()).unwrap_or(&[])
-    }
-
-    /// The conjunctions (和, 及, 与) of a clause that lie before `before`.
-    pub fn conjunctions_before(&self, clause: &Clause, before: usize) -> usize {
-        self.conjunctions
-            .get(clause.conjunctions.clone())
-            .map_or(0, |cs| cs.iter().filter(|c| c.end <= before).count())
-    }
-
-    /// The figures (of any kind) inside a span, found by binary search.
-    pub fn figures_in(&self, span: Span) -> &[Figure] {
-        let start = self.figures.partition_point(|f| f.span.start < span.start);
-        let end = self.figures.partition_point(|f| f.span.start < span.end);
-        self.figures.get(start..end.max(start)).unwrap_or(&[])
-    }
-}
 
 /// Parse report text into a [`Document`] with the built-in lexicon and nearest rounding.
 pub fn parse(text: &str) -> Document {
@@ -368,15 +24,26 @@ pub fn parse_with(text: &str, g: &Grammar) -> Document {
     parse_owned(text.to_owned(), g)
 }
 
+impl Grammar {
+    /// Parse report text into a [`Document`].
+    pub fn parse(&self, text: &str) -> Document {
+        parse_with(text, self)
+    }
+
+    /// Parse report text, taking ownership of it (no copy of a large text).
+    pub fn parse_owned(&self, text: String) -> Document {
+        parse_owned(text, self)
+    }
+
+    /// Parse report text into `doc`, replacing what it held and reusing its buffers: a thread
+    /// that parses text after text allocates (and faults in fresh pages) once, not each time.
+    pub fn parse_into(&self, text: &str, doc: &mut Document) {
+        parse_into(text, self, doc)
+    }
+}
+
 /// Texts at least this long are parsed in parallel chunks (their blocks are independent).
 pub const PARALLEL_MIN: usize = 4 * 1024 * 1024;
-
-/// The threads a large text is parsed (and checked) on: the machine's parallelism, at most 8,
-/// asked once (the question costs a few system calls).
-pub fn threads() -> usize {
-    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
-}
 
 /// Parse report text, taking ownership of it (no copy).
 pub fn parse_owned(text: String, g: &Grammar) -> Document {
@@ -509,7 +176,7 @@ fn word_bound(text: &str, from: usize) -> usize {
 
 /// A document of a text's blocks and sentences only, without clauses, figures, markers or claims
 /// (the sentences' clause and claim ranges are empty): what the document-scoped rules read of a
-/// text checked in segments (see [`crate::rules::Scope`]).
+/// text checked in segments (see the rules' `Scope`).
 pub fn outline(text: String, blocks: Vec<Block>, sentences: Vec<Sentence>) -> Document {
     let mut doc = empty();
     doc.blocks = blocks;
@@ -917,6 +584,8 @@ struct Scratch {
     open_parens: Vec<usize>,
     /// For each figure, the innermost bracket open around it.
     figure_parens: Vec<Option<usize>>,
+    /// For each figure, where its innermost bracket that closes in the block opens.
+    brackets: Vec<Option<usize>>,
 }
 
 impl Scratch {
@@ -933,6 +602,7 @@ impl Scratch {
             parens: Vec::with_capacity(8),
             open_parens: Vec::with_capacity(4),
             figure_parens: Vec::with_capacity(64),
+            brackets: Vec::with_capacity(64),
         }
     }
 
@@ -944,12 +614,16 @@ impl Scratch {
         self.parens.clear();
         self.open_parens.clear();
         self.figure_parens.clear();
+        self.brackets.clear();
         self.markers.clear();
         self.conjunctions.clear();
         self.clause_ends.clear();
     }
 }
 
+/// One block into the document: its heading, then one walk over its characters (figures, marker
+/// words, conjunctions, quotes, brackets, clause and sentence ends), then its clauses, sentences
+/// and claims, then the units its lists share and the readings of its claims.
 fn parse_block(
     g: &Grammar,
     text: &str,
@@ -958,8 +632,37 @@ fn parse_block(
     next_arabic: Option<u32>,
     scratch: &mut Scratch,
 ) {
+    let heading = block_heading(text, span, next_arabic);
+    let content = Span::new(
+        heading.as_ref().map_or(span.start, |h| h.span.end),
+        span.end,
+    );
+    // A heading and nothing else: no body after its title, and not a complete sentence of its own
+    // (`10.发放租赁补贴1.6万户。` is a list item, `1.加快基` is a bare heading).
+    let heading_only = heading.as_ref().is_some_and(|h| {
+        let after_title = text.get(h.title.end..span.end).unwrap_or_default();
+        after_title.trim_matches(is_blank).is_empty() && h.title.len() <= 120 * 3
+    });
+    let sentence_start = doc.sentences.len();
+    let first_block_claim = doc.claims.len();
+    scratch.clear();
+    walk(g, text, content, scratch);
+    scratch.resolve_enclosures();
+    build_clauses(g.lexicon, text, doc, content, scratch);
+    distribute_units(g.lexicon, text, doc, first_block_claim);
+    super::readings::read(g.lexicon, text, doc, first_block_claim);
+    doc.blocks.push(Block {
+        span,
+        heading,
+        heading_only,
+        sentences: sentence_start..doc.sentences.len(),
+    });
+}
+
+/// The heading number a block opens with, and its title.
+fn block_heading(text: &str, span: Span, next_arabic: Option<u32>) -> Option<Box<Heading>> {
     let block_text = span.text(text);
-    let heading = heading_number(block_text)
+    heading_number(block_text)
         .or_else(|| continued_number(block_text, next_arabic))
         .map(|(style, number, len)| {
             let title_start = span.start + len;
@@ -984,28 +687,14 @@ fn parse_block(
                 span: Span::new(span.start, title_start),
                 title: Span::new(title_start, title_start + title_len),
             })
-        });
-    let content = Span::new(
-        heading.as_ref().map_or(span.start, |h| h.span.end),
-        span.end,
-    );
-    // A heading and nothing else: no body after its title, and not a complete sentence of its own
-    // (`10.发放租赁补贴1.6万户。` is a list item, `1.加快基` is a bare heading).
-    let heading_only = heading.as_ref().is_some_and(|h| {
-        let after_title = text.get(h.title.end..span.end).unwrap_or_default();
-        after_title.trim_matches(is_blank).is_empty() && h.title.len() <= 120 * 3
-    });
+        })
+}
 
+/// Walk a block's characters once: figures (the scanner takes over where one may start), quotes
+/// and brackets, sentence and clause ends, marker words and conjunctions, into `scratch`.
+fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
     let lx = g.lexicon;
-    let sentence_start = doc.sentences.len();
-
-    // Walk the characters once: quotes, sentence and clause ends, markers.
     let mut clause_start = content.start;
-    let mut sentence_first_clause = doc.clauses.len();
-    let mut sentence_start_byte = content.start;
-    let mut sentence_first_claim = doc.claims.len();
-    let first_block_claim = doc.claims.len();
-    scratch.clear();
     let Scratch {
         figures,
         markers,
@@ -1017,6 +706,7 @@ fn parse_block(
         parens,
         open_parens,
         figure_parens,
+        ..
     } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
     let mut resume = content.start;
@@ -1030,15 +720,15 @@ fn parse_block(
             continue;
         }
         // Figures are found in the same pass: the scanner takes over where one may start.
-        match figure::step(g, text, i, content.end, c) {
-            Some(figure::Step::Figure(f)) => {
+        match figures::step(g, text, i, content.end, c) {
+            Some(figures::Step::Figure(f)) => {
                 resume = f.span.end.max(i + 1);
                 figures.push((f, false));
                 figure_quotes.push(open_quotes.last().copied());
                 figure_parens.push(open_parens.last().copied());
                 continue;
             }
-            Some(figure::Step::Skip(to)) => {
+            Some(figures::Step::Skip(to)) => {
                 resume = to;
                 continue;
             }
@@ -1096,19 +786,47 @@ fn parse_block(
     if clause_start < content.end || clause_ends.is_empty() {
         clause_ends.push((Span::new(clause_start, content.end), None, true));
     }
-    // A figure is quoted only inside a quotation mark that closes in the block: a stray or
-    // unmatched mark (`“九五〞` in a source that used another closing mark) quotes nothing.
-    for ((_, quoted), open) in figures.iter_mut().zip(figure_quotes.iter()) {
-        *quoted = open.is_some_and(|q| quotes_closed.get(q) == Some(&true));
-    }
-    // Likewise a figure is inside brackets only when they close in the block (a stray `（`
-    // encloses nothing); each figure gets where its innermost closed bracket opened.
-    let mut enclosures = figure_parens.iter().map(|open| {
-        open.and_then(|p| parens.get(p))
-            .and_then(|&(start, closed)| closed.then_some(start))
-    });
+}
 
-    // Materialise sentences and clauses; attach figures, markers and claims.
+impl Scratch {
+    /// A figure is quoted only inside a quotation mark that closes in the block: a stray or
+    /// unmatched mark (`“九五〞` in a source that used another closing mark) quotes nothing.
+    /// Likewise a figure is inside brackets only when they close in the block (a stray `（`
+    /// encloses nothing); each figure gets where its innermost closed bracket opened.
+    fn resolve_enclosures(&mut self) {
+        for ((_, quoted), open) in self.figures.iter_mut().zip(self.figure_quotes.iter()) {
+            *quoted = open.is_some_and(|q| self.quotes_closed.get(q) == Some(&true));
+        }
+        self.brackets.clear();
+        let parens = &self.parens;
+        self.brackets.extend(self.figure_parens.iter().map(|open| {
+            open.and_then(|p| parens.get(p))
+                .and_then(|&(start, closed)| closed.then_some(start))
+        }));
+    }
+}
+
+/// Materialise a block's clauses and sentences from the walk, attaching figures, markers,
+/// conjunctions and claims.
+fn build_clauses(
+    lx: &Lexicon,
+    text: &str,
+    doc: &mut Document,
+    content: Span,
+    scratch: &mut Scratch,
+) {
+    let mut sentence_first_clause = doc.clauses.len();
+    let mut sentence_start_byte = content.start;
+    let mut sentence_first_claim = doc.claims.len();
+    let Scratch {
+        figures,
+        markers,
+        conjunctions,
+        clause_ends,
+        brackets,
+        ..
+    } = scratch;
+    let mut enclosures = brackets.iter().copied();
     let mut fig_iter = figures.drain(..).peekable();
     let mut marker_iter = markers.drain(..).peekable();
     let mut conj_iter = conjunctions.drain(..).peekable();
@@ -1138,7 +856,6 @@ fn parse_block(
             doc.conjunctions.push(cj);
             conj_iter.next();
         }
-        let clause_markers = doc.markers.get(first_marker..).unwrap_or_default();
         let mut prev_claim_end = cspan.start;
         let mut prev_subject: Option<Span> = None;
         while let Some((f, _)) = fig_iter.peek() {
@@ -1152,42 +869,25 @@ fn parse_block(
             let claim_index = doc.claims.len();
             let kind = std::mem::replace(&mut f.kind, FigureKind::Claim(claim_index));
             if let FigureKind::Quantity(q) = kind {
-                let mut set = carried;
-                for m in clause_markers.iter().filter(|m| m.span.end <= f.span.start) {
-                    set.insert(m.kind);
+                let clause_markers = doc.markers.get(first_marker..).unwrap_or_default();
+                let claim = ClaimSite {
+                    clause: cspan,
+                    clause_index,
+                    sentence_index,
+                    carried,
+                    prev_claim_end,
+                    prev_subject,
                 }
-                let subject = trim_span(text, Span::new(prev_claim_end, f.span.start));
-                let subject = match (subject.is_empty(), prev_subject) {
-                    (true, Some(p)) => p,
-                    _ => subject,
-                };
-                prev_subject = Some(subject);
+                .claim(lx, text, clause_markers, f.span, *q, quoted, bracket);
+                prev_subject = Some(claim.subject);
                 prev_claim_end = f.span.end;
-                let before = text
-                    .get(cspan.start..f.span.start)
-                    .unwrap_or_default()
-                    .trim_end_matches(['“', '"', '「', ' ', '\u{3000}']);
-                let after_etc = lx.etc.match_end(before).is_some();
-                let among = ends_with_among(lx, text, Span::new(f.span.end, cspan.end));
-                doc.claims.push(Claim {
-                    span: f.span,
-                    quantity: *q,
-                    clause: clause_index,
-                    sentence: sentence_index,
-                    subject,
-                    markers: set,
-                    quoted,
-                    after_etc,
-                    among,
-                    bracket,
-                    reading: Reading::Level,
-                    rate: None,
-                });
+                doc.claims.push(claim);
             } else {
                 f.kind = kind;
             }
             doc.figures.push(f);
         }
+        let clause_markers = doc.markers.get(first_marker..).unwrap_or_default();
         let only_marker = match clause_markers {
             [only] if only.span == trim_span(text, cspan) => Some(only.kind),
             _ => None,
@@ -1217,39 +917,107 @@ fn parse_block(
                 Some(c) => cspan.end + c.len_utf8(),
                 None => cspan.end,
             };
-            let sentence_span = Span::new(sentence_start_byte, end);
-            let opens_subset = doc
-                .clauses
-                .get(sentence_first_clause)
-                .and_then(|first| doc.markers.get(first.markers.clone()))
-                .and_then(|m| m.first())
-                .is_some_and(|m| {
-                    m.kind == MarkerKind::Subset
-                        && m.span.start == trim_span(text, sentence_span).start
-                });
-            doc.sentences.push(Sentence {
-                span: sentence_span,
-                block: block_index,
-                clauses: sentence_first_clause..doc.clauses.len(),
-                claims: sentence_first_claim..doc.claims.len(),
-                opens_subset,
-            });
+            close_sentence(
+                text,
+                doc,
+                Span::new(sentence_start_byte, end),
+                block_index,
+                sentence_first_clause,
+                sentence_first_claim,
+            );
             sentence_first_clause = doc.clauses.len();
             sentence_first_claim = doc.claims.len();
             sentence_start_byte = end;
         }
     }
-    distribute_units(lx, text, doc, first_block_claim);
-    crate::readings::read(lx, text, doc, first_block_claim);
     // Remaining figures (none expected) still belong to the document.
     for (f, _) in fig_iter {
         doc.figures.push(f);
     }
-    doc.blocks.push(Block {
+}
+
+/// Where a claim stands: its clause and what the clause has passed on so far.
+struct ClaimSite {
+    clause: Span,
+    clause_index: usize,
+    sentence_index: usize,
+    /// Markers the clause before passed on (`其中，` alone in its clause).
+    carried: MarkerSet,
+    /// Where the clause's previous claim ended (the subject starts there).
+    prev_claim_end: usize,
+    /// The previous claim's subject, for a figure written right after it (`84户270人`).
+    prev_subject: Option<Span>,
+}
+
+impl ClaimSite {
+    /// The claim of a quantity at `span`: its subject, its markers (those before it in its
+    /// clause, and those carried), whether it closes an enumeration (after 等) or is the base of a
+    /// share (before 中). Its reading is given later, when the block is complete.
+    #[allow(clippy::too_many_arguments)]
+    fn claim(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        clause_markers: &[Marker],
+        span: Span,
+        quantity: Quantity,
+        quoted: bool,
+        bracket: Option<usize>,
+    ) -> Claim {
+        let mut set = self.carried;
+        for m in clause_markers.iter().filter(|m| m.span.end <= span.start) {
+            set.insert(m.kind);
+        }
+        let subject = trim_span(text, Span::new(self.prev_claim_end, span.start));
+        let subject = match (subject.is_empty(), self.prev_subject) {
+            (true, Some(p)) => p,
+            _ => subject,
+        };
+        let before = text
+            .get(self.clause.start..span.start)
+            .unwrap_or_default()
+            .trim_end_matches(['“', '"', '「', ' ', '\u{3000}']);
+        Claim {
+            span,
+            quantity,
+            clause: self.clause_index,
+            sentence: self.sentence_index,
+            subject,
+            markers: set,
+            quoted,
+            after_etc: lx.etc.match_end(before).is_some(),
+            among: ends_with_among(lx, text, Span::new(span.end, self.clause.end)),
+            bracket,
+            reading: Reading::Level,
+            rate: None,
+        }
+    }
+}
+
+/// Push a sentence made of the clauses and claims from the given firsts on; it opens with 其中
+/// when its first clause's first marker is a subset marker at its very start.
+fn close_sentence(
+    text: &str,
+    doc: &mut Document,
+    span: Span,
+    block: usize,
+    first_clause: usize,
+    first_claim: usize,
+) {
+    let opens_subset = doc
+        .clauses
+        .get(first_clause)
+        .and_then(|first| doc.markers.get(first.markers.clone()))
+        .and_then(|m| m.first())
+        .is_some_and(|m| {
+            m.kind == MarkerKind::Subset && m.span.start == trim_span(text, span).start
+        });
+    doc.sentences.push(Sentence {
         span,
-        heading,
-        heading_only,
-        sentences: sentence_start..doc.sentences.len(),
+        block,
+        clauses: first_clause..doc.clauses.len(),
+        claims: first_claim..doc.claims.len(),
+        opens_subset,
     });
 }
 

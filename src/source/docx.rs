@@ -3,12 +3,12 @@
 //! paragraph". Runs are joined (a figure is often split across runs); deleted text (`w:delText`),
 //! field codes (`w:instrText`) and compatibility fallbacks (`mc:Fallback`) are skipped; footnotes
 //! and comments are not read. Word's automatic numbering is rendered in front of its paragraphs
-//! and heading styles mark headings (see [`crate::docx_numbering`]).
+//! and heading styles mark headings (see [`crate::source::docx_numbering`]).
 //!
 //! Hostile files get a clear error, not an out-of-memory: the entry count, the size of
 //! `word/document.xml` and its compression ratio are capped, and nothing is ever extracted to disk.
 
-pub use crate::docx_numbering::Numbering;
+pub use super::docx_numbering::Numbering;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::{Cursor, Read};

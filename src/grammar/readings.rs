@@ -5,9 +5,8 @@
 //! names a category (`60岁及以上人口`, `5000万元以上项目12个`). Rules read the reading and never
 //! guess it again from the text.
 
-use crate::document::{Claim, Document, Rate, Reading};
-use crate::lexicon::{Lexicon, MarkerKind, QualifierKind, UnitKind};
-use crate::span::Span;
+use super::lexicon::Lexicon;
+use crate::model::{Claim, Document, MarkerKind, QualifierKind, Rate, Reading, Span, UnitKind};
 
 /// Give every claim of one block (from `first` on) its reading, and widen the subject of a claim
 /// that follows a category bound to take the category in (`60岁及以上人口为22559人`: the subject
@@ -129,7 +128,8 @@ fn is_ideograph(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{parse, Reading};
+    use crate::grammar::parse;
+    use crate::model::Reading;
 
     fn readings(text: &str) -> Vec<(String, Reading)> {
         let doc = parse(text);

@@ -1,7 +1,6 @@
 //! The grammar's settings: which lexicon it reads units from, and how written figures round.
 
-use crate::document::{parse_owned, parse_with, Document};
-use crate::lexicon::Lexicon;
+use super::lexicon::Lexicon;
 use serde::Deserialize;
 
 /// How a written figure was rounded from its true value.
@@ -30,23 +29,5 @@ impl Default for Grammar {
             lexicon: Lexicon::builtin(),
             rounding: Rounding::Nearest,
         }
-    }
-}
-
-impl Grammar {
-    /// Parse report text into a [`Document`].
-    pub fn parse(&self, text: &str) -> Document {
-        parse_with(text, self)
-    }
-
-    /// Parse report text, taking ownership of it (no copy of a large text).
-    pub fn parse_owned(&self, text: String) -> Document {
-        parse_owned(text, self)
-    }
-
-    /// Parse report text into `doc`, replacing what it held and reusing its buffers: a thread
-    /// that parses text after text allocates (and faults in fresh pages) once, not each time.
-    pub fn parse_into(&self, text: &str, doc: &mut Document) {
-        crate::document::parse_into(text, self, doc)
     }
 }

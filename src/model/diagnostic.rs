@@ -1,6 +1,6 @@
 //! Diagnostics: what a rule reports, independent of any output format.
 
-use crate::span::Span;
+use super::span::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -5,120 +5,15 @@
 //! years, dates, periods, ordinals, codes. Ratios (`12.8:45.4:41.9`) and malformed figures
 //! (`12..5`) are kept as their own kinds for the rules that read them.
 
-use crate::grammar::{Grammar, Rounding};
-use crate::interval::{Bound, Interval};
-use crate::lexicon::{Lexicon, QualifierKind, Unit, UnitKind};
-use crate::number::{self, arabic_digit, is_chinese_numeral_char, Numeral};
-use crate::span::Span;
+use super::lexicon::{CharSet, Lexicon, FIGURE_STARTS};
+use super::numerals::{self as number, arabic_digit, is_chinese_numeral_char, Numeral};
+use super::settings::{Grammar, Rounding};
+use crate::model::interval::{Bound, Interval};
+pub use crate::model::quantity::{Figure, FigureKind, Malformation, Quantity};
+use crate::model::span::Span;
+use crate::model::vocabulary::{QualifierKind, Unit, UnitKind};
 use nom::{branch::alt, bytes::complete::tag, combinator::value, IResult, Parser};
 use rust_decimal::Decimal;
-
-/// A quantity: what a figure with its magnitude, unit and qualifiers stands for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quantity {
-    /// The written value after magnitude and unit factor, in the base unit (`1.04万元` → 10400).
-    pub value: Decimal,
-    /// The unit as written, if any.
-    pub unit: Option<&'static Unit>,
-    /// The qualifier that widens the interval (多, 约, 超, …).
-    pub qualifier: Option<QualifierKind>,
-    /// Written as a range (`3至5万元`).
-    pub range: bool,
-    /// Every true value the figure may stand for, in the base unit.
-    pub interval: Interval,
-    /// Written in Chinese numerals.
-    pub chinese: bool,
-    /// The magnitude the figure was written in (10⁴ for `1.04万元`, 10⁸ for `三亿吨`, else 1),
-    /// for showing computed results the way the text writes them.
-    pub magnitude: Decimal,
-}
-
-impl Quantity {
-    /// The base unit's name (`元` for `万元`), or `""` for a bare number.
-    pub fn base_unit(&self) -> &'static str {
-        self.unit.map_or("", |u| u.base.as_str())
-    }
-
-    /// What the unit measures, if there is one.
-    pub fn kind(&self) -> Option<UnitKind> {
-        self.unit.map(|u| u.kind)
-    }
-
-    /// Whether two quantities can be added or compared: same base unit.
-    pub fn commensurable(&self, other: &Quantity) -> bool {
-        match (self.unit, other.unit) {
-            (Some(a), Some(b)) => a.base == b.base,
-            _ => false,
-        }
-    }
-
-    /// A percentage.
-    pub fn is_percent(&self) -> bool {
-        self.kind() == Some(UnitKind::Percent)
-    }
-}
-
-/// Why a figure is malformed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Malformation {
-    /// `1,.5`: a separator with no digits after it.
-    EmptyGroup,
-    /// `.75`: a point with no digit before it.
-    LeadingPoint,
-    /// `12..5`: a doubled point.
-    DoubledPoint,
-    /// `3.4.5亿元`: two points in one figure.
-    TwoPoints,
-}
-
-impl Malformation {
-    /// A short Chinese description.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Malformation::EmptyGroup => "千分位分隔符后没有数字",
-            Malformation::LeadingPoint => "小数点前没有数字",
-            Malformation::DoubledPoint => "小数点重复",
-            Malformation::TwoPoints => "一个数字中有两个小数点",
-        }
-    }
-}
-
-/// What kind of figure a number is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FigureKind {
-    /// A quantity that rules may count, as the scanner found it (boxed: figures stay small).
-    Quantity(Box<Quantity>),
-    /// A quantity in a [`crate::Document`]: the index of its claim, which holds the quantity.
-    Claim(usize),
-    /// A year (`2024年`, `一九五七年`, `2024年度`).
-    Year,
-    /// A date or month (`11月13日`, `2020年2月`), with the month and day written.
-    Date {
-        /// Month, if written.
-        month: Option<u32>,
-        /// Day, if written.
-        day: Option<u32>,
-    },
-    /// A period (`前三季度`, `1—9月`, `2021—2025年`).
-    Period,
-    /// An ordinal (`第4`, `第一`).
-    Ordinal,
-    /// A code or identifier (`G69`, `“33618”`, `1+1+4+4+23`, `〔2018〕59号`).
-    Code,
-    /// A ratio (`12.8:45.4:41.9`), with each part as an interval.
-    Ratio(Vec<Interval>),
-    /// A broken figure.
-    Malformed(Malformation),
-}
-
-/// A figure and where it stands.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
-    /// Byte span in the document text.
-    pub span: Span,
-    /// What it is.
-    pub kind: FigureKind,
-}
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).unwrap_or_default().chars().next_back()
@@ -148,14 +43,10 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
     .parse(i)
 }
 
-/// The characters a figure may start with.
-pub(crate) const FIGURE_STARTS: &str =
-    "〇零○一二两兩三四五六七八九十廿卅卌百千万萬亿億几数壹贰貳叁參肆伍陆陸柒捌玖拾佰仟0123456789０１２３４５６７８９.．-−负";
-
 /// [`FIGURE_STARTS`] as a set.
-fn figure_starts() -> &'static crate::lexicon::CharSet {
-    static STARTS: std::sync::LazyLock<crate::lexicon::CharSet> =
-        std::sync::LazyLock::new(|| crate::lexicon::CharSet::of(FIGURE_STARTS.chars()));
+fn figure_starts() -> &'static CharSet {
+    static STARTS: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::of(FIGURE_STARTS.chars()));
     &STARTS
 }
 
@@ -807,7 +698,9 @@ fn capital_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<c
     quantity_figure(g, text, at, after, end, n, prev)
 }
 
-/// Parse what follows a numeral: 多/余, magnitude, unit, suffix qualifiers, a range.
+/// Parse what follows a numeral: 多/余, magnitude, a range, unit, suffix qualifiers; then the
+/// prefix qualifiers before it. Each step is a function of its own, in the order a figure is
+/// written.
 fn quantity_figure(
     g: &Grammar,
     text: &str,
@@ -818,123 +711,31 @@ fn quantity_figure(
     prev: Option<char>,
 ) -> Step {
     let lx = g.lexicon;
-    let mut pos = after;
-    let mut qualifier: Option<QualifierKind> = None;
-    let more = |s: &str| -> Option<usize> {
-        match lx.suffix_qualifiers.match_start(s) {
-            Some((len, QualifierKind::More)) => Some(len),
-            _ => None,
-        }
-    };
-    // `47 个`: spaces before what belongs to the figure are passed over.
-    let spaced = spaces_end(text, pos, end);
-    if spaced > pos {
-        let tail = text.get(spaced..end).unwrap_or_default();
-        if lx.match_unit(tail).is_some()
-            || lx.magnitudes.match_start(tail).is_some()
-            || more(tail).is_some()
-        {
-            pos = spaced;
-        }
-    }
-    if let Some(len) = more(text.get(pos..end).unwrap_or_default()) {
-        qualifier = Some(QualifierKind::More);
-        pos += len;
-    }
-    let mut magnitude = Decimal::ONE;
-    // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
-    let unit_first = lx
-        .match_unit(text.get(pos..end).unwrap_or_default())
-        .is_some();
-    // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人) and after a point
-    // (三点七五万人, 十二点八亿元).
-    if (!n.chinese || qualifier.is_some() || n.has_point) && !unit_first {
-        if let Some((len, m)) = lx
-            .magnitudes
-            .match_start(text.get(pos..end).unwrap_or_default())
-        {
-            magnitude = m;
-            pos += len;
-        }
-    }
-    if qualifier.is_none() {
-        if let Some(len) = more(text.get(pos..end).unwrap_or_default()) {
-            qualifier = Some(QualifierKind::More);
-            pos += len;
-        }
-    }
-    // A range: 3至5万元, 3—5, 3-5万元 (the second figure's magnitude and unit serve both).
+    let Scaled {
+        mut pos,
+        more,
+        mut magnitude,
+    } = scale_after(lx, text, after, end, &n);
     let mut range_end: Option<(Numeral, Decimal)> = None;
-    if let Some(sep) = text
-        .get(pos..end)
-        .unwrap_or_default()
-        .chars()
-        .next()
-        .filter(|c| is_range_sep(*c))
-    {
-        let second_at = pos + sep.len_utf8();
-        let second = if n.chinese {
-            number::chinese(text.get(second_at..end).unwrap_or_default())
-        } else {
-            number::arabic(text.get(second_at..end).unwrap_or_default())
-        };
-        if let Ok((r, m)) = second {
-            let mut p2 = end - r.len();
-            let mut mag2 = magnitude;
-            // 3—5万元, and 1.5万—2万元 (the magnitude written on both ends).
-            if !m.chinese {
-                if let Some((len, mm)) = lx
-                    .magnitudes
-                    .match_start(text.get(p2..end).unwrap_or_default())
-                    .filter(|(_, mm)| magnitude == Decimal::ONE || *mm == magnitude)
-                {
-                    mag2 = mm;
-                    p2 += len;
-                }
+    match range_after(lx, text, at, pos, end, &mut n, magnitude) {
+        RangeEnd::Period(step) => return step,
+        RangeEnd::To {
+            numeral,
+            magnitude: mag2,
+            stop,
+        } => {
+            if magnitude == Decimal::ONE {
+                magnitude = mag2;
             }
-            // 1—9月, 2021—2025年: periods, not quantities.
-            let tail = text.get(p2..end).unwrap_or_default();
-            if tail.starts_with('月') || tail.starts_with("季度") {
-                return figure(
-                    at,
-                    p2 + tail.chars().next().map_or(0, char::len_utf8),
-                    FigureKind::Period,
-                );
-            }
-            if tail.starts_with('年') && n.integer_digits == 4 && m.value >= Decimal::from(1000) {
-                return figure(at, p2 + '年'.len_utf8(), FigureKind::Period);
-            }
-            // 四到六万元: the 万 or 亿 written once, at the end, serves both ends.
-            if n.chinese && m.chinese {
-                let big = [Decimal::from(100_000_000), Decimal::from(10_000)]
-                    .into_iter()
-                    .find(|b| m.last_place >= *b && n.last_place < *b && n.value < *b);
-                if let Some(scaled) = big.and_then(|b| scale_numeral(&n, b)) {
-                    n = scaled;
-                }
-            }
-            if m.value > n.value || mag2 > magnitude {
-                if magnitude == Decimal::ONE {
-                    magnitude = mag2;
-                }
-                range_end = Some((m, mag2));
-                pos = p2;
-            }
+            range_end = Some((numeral, mag2));
+            pos = stop;
         }
+        RangeEnd::None => {}
     }
-    // The unit.
-    let mut unit: Option<&'static Unit> = None;
-    if let Some((len, u)) = lx.match_unit(text.get(pos..end).unwrap_or_default()) {
-        let value = n.value;
-        let fits = (!u.chinese_only || n.chinese)
-            && (!u.arabic_only || !n.chinese)
-            && u.max.is_none_or(|m| value <= m)
-            && (u.kind != UnitKind::Category || value >= Decimal::TWO);
-        if fits {
-            unit = Some(u);
-            pos += len;
-        }
-    }
+    let mut unit = unit_after(lx, text, pos, end, &n).map(|(u, len)| {
+        pos += len;
+        u
+    });
     // 三千二百元五角八分, 3块5: the 角 and 分 (or the digit after 块) belong to the sum.
     if let Some((with_cents, yuan, stop)) = money_tail(lx, text, pos, end, &n, unit, magnitude) {
         n = with_cents;
@@ -948,61 +749,12 @@ fn quantity_figure(
             pos = stop;
         }
     }
-    // A Chinese numeral is a quantity only with a unit or magnitude inside it: 三中全会 is not.
-    if n.chinese && unit.is_none() {
-        return Step::Skip(after);
+    let bare = unit.is_none() && magnitude == Decimal::ONE;
+    if let Some(step) = no_quantity(text, at, after, pos, end, &n, unit.is_none(), bare, prev) {
+        return step;
     }
-    // 一户一策, 一村一品: slogans, not figures.
-    if n.chinese {
-        if let (Some(first), Some(next)) = (
-            text.get(at..).unwrap_or_default().chars().next(),
-            text.get(pos..end).unwrap_or_default().chars().next(),
-        ) {
-            if first == next {
-                return Step::Skip(pos);
-            }
-        }
-    }
-    // A bare four-digit integer in the range of years is a year (`2023世界旅游联盟`).
-    if unit.is_none()
-        && magnitude == Decimal::ONE
-        && !n.has_point
-        && n.integer_digits == 4
-        && n.value >= Decimal::from(1900)
-        && n.value <= Decimal::from(2100)
-    {
-        return figure(at, after, FigureKind::Year);
-    }
-    // A bare figure alone inside quotes is a code: “33618”.
-    if unit.is_none() && magnitude == Decimal::ONE {
-        let next = text.get(pos..end).unwrap_or_default().chars().next();
-        if prev.is_some_and(is_open_quote) && next.is_some_and(is_close_quote) {
-            return figure(at, pos, FigureKind::Code);
-        }
-        if next == Some('号') {
-            return figure(at, pos + '号'.len_utf8(), FigureKind::Code);
-        }
-    }
-    // Suffix qualifiers after the unit: 以上, 左右, 多.
-    if let Some((len, q)) = lx
-        .suffix_qualifiers
-        .match_start(text.get(pos..end).unwrap_or_default())
-    {
-        if qualifier.is_none() || q != QualifierKind::More {
-            qualifier = Some(q);
-            pos += len;
-        }
-    }
-    // Prefix qualifiers right before the figure: 约, 超, 不足.
-    let prefix = lx
-        .prefix_qualifiers
-        .match_end(text.get(..at).unwrap_or_default())
-        .map(|(_, q)| q);
-    let qualifier = match (qualifier, prefix) {
-        (Some(QualifierKind::More), _) | (Some(_), None) => qualifier,
-        (None, p) => p,
-        (Some(s), Some(_)) => Some(s),
-    };
+    let (qualifier, stop) = qualifiers_around(lx, text, at, pos, end, more);
+    pos = stop;
     let unit_factor = unit.map_or(Decimal::ONE, |u| u.factor);
     let factors = magnitude.checked_mul(unit_factor).zip(match range_end {
         Some((m, mag2)) => mag2.checked_mul(unit_factor).map(|f| Some((m, f))),
@@ -1025,6 +777,259 @@ fn quantity_figure(
         magnitude
     };
     figure(at, pos, FigureKind::Quantity(Box::new(q)))
+}
+
+/// Where a numeral's 多/余 and magnitude end, and what they were.
+struct Scaled {
+    pos: usize,
+    /// 多 or 余 was written (`四十多万人`, `470余人`).
+    more: bool,
+    magnitude: Decimal,
+}
+
+/// 多/余 and the magnitude after a numeral (`5000多人`, `2万余户`, `1.04万元`), spaces passed over
+/// (`47 个`).
+fn scale_after(lx: &Lexicon, text: &str, after: usize, end: usize, n: &Numeral) -> Scaled {
+    let mut pos = after;
+    let more_len = |s: &str| -> Option<usize> {
+        match lx.suffix_qualifiers.match_start(s) {
+            Some((len, QualifierKind::More)) => Some(len),
+            _ => None,
+        }
+    };
+    let spaced = spaces_end(text, pos, end);
+    if spaced > pos {
+        let tail = text.get(spaced..end).unwrap_or_default();
+        if lx.match_unit(tail).is_some()
+            || lx.magnitudes.match_start(tail).is_some()
+            || more_len(tail).is_some()
+        {
+            pos = spaced;
+        }
+    }
+    let mut more = false;
+    if let Some(len) = more_len(text.get(pos..end).unwrap_or_default()) {
+        more = true;
+        pos += len;
+    }
+    let mut magnitude = Decimal::ONE;
+    // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
+    let unit_first = lx
+        .match_unit(text.get(pos..end).unwrap_or_default())
+        .is_some();
+    // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人) and after a point
+    // (三点七五万人, 十二点八亿元).
+    if (!n.chinese || more || n.has_point) && !unit_first {
+        if let Some((len, m)) = lx
+            .magnitudes
+            .match_start(text.get(pos..end).unwrap_or_default())
+        {
+            magnitude = m;
+            pos += len;
+        }
+    }
+    if !more {
+        if let Some(len) = more_len(text.get(pos..end).unwrap_or_default()) {
+            more = true;
+            pos += len;
+        }
+    }
+    Scaled {
+        pos,
+        more,
+        magnitude,
+    }
+}
+
+/// What a range separator after a numeral leads to.
+enum RangeEnd {
+    /// No range.
+    None,
+    /// `1—9月`, `2021—2025年`: a period, not a quantity.
+    Period(Step),
+    /// The range's upper end, its magnitude, and where it stops.
+    To {
+        numeral: Numeral,
+        magnitude: Decimal,
+        stop: usize,
+    },
+}
+
+/// A range written after the numeral: `3至5万元`, `3—5`, `3-5万元`, `四到六万元` (the second
+/// figure's magnitude and unit serve both ends; `n` takes a 万 or 亿 written once at the end).
+fn range_after(
+    lx: &Lexicon,
+    text: &str,
+    at: usize,
+    pos: usize,
+    end: usize,
+    n: &mut Numeral,
+    magnitude: Decimal,
+) -> RangeEnd {
+    let Some(sep) = text
+        .get(pos..end)
+        .unwrap_or_default()
+        .chars()
+        .next()
+        .filter(|c| is_range_sep(*c))
+    else {
+        return RangeEnd::None;
+    };
+    let second_at = pos + sep.len_utf8();
+    let second = if n.chinese {
+        number::chinese(text.get(second_at..end).unwrap_or_default())
+    } else {
+        number::arabic(text.get(second_at..end).unwrap_or_default())
+    };
+    let Ok((r, m)) = second else {
+        return RangeEnd::None;
+    };
+    let mut p2 = end - r.len();
+    let mut mag2 = magnitude;
+    // 3—5万元, and 1.5万—2万元 (the magnitude written on both ends).
+    if !m.chinese {
+        if let Some((len, mm)) = lx
+            .magnitudes
+            .match_start(text.get(p2..end).unwrap_or_default())
+            .filter(|(_, mm)| magnitude == Decimal::ONE || *mm == magnitude)
+        {
+            mag2 = mm;
+            p2 += len;
+        }
+    }
+    // 1—9月, 2021—2025年: periods, not quantities.
+    let tail = text.get(p2..end).unwrap_or_default();
+    if tail.starts_with('月') || tail.starts_with("季度") {
+        return RangeEnd::Period(figure(
+            at,
+            p2 + tail.chars().next().map_or(0, char::len_utf8),
+            FigureKind::Period,
+        ));
+    }
+    if tail.starts_with('年') && n.integer_digits == 4 && m.value >= Decimal::from(1000) {
+        return RangeEnd::Period(figure(at, p2 + '年'.len_utf8(), FigureKind::Period));
+    }
+    // 四到六万元: the 万 or 亿 written once, at the end, serves both ends.
+    if n.chinese && m.chinese {
+        let big = [Decimal::from(100_000_000), Decimal::from(10_000)]
+            .into_iter()
+            .find(|b| m.last_place >= *b && n.last_place < *b && n.value < *b);
+        if let Some(scaled) = big.and_then(|b| scale_numeral(n, b)) {
+            *n = scaled;
+        }
+    }
+    if m.value > n.value || mag2 > magnitude {
+        RangeEnd::To {
+            numeral: m,
+            magnitude: mag2,
+            stop: p2,
+        }
+    } else {
+        RangeEnd::None
+    }
+}
+
+/// The unit after a numeral (and its length), when it fits the numeral: `四大` but not `4大` or
+/// `二十大`, `10万头` but not the idiom `两头紧`.
+fn unit_after(
+    lx: &'static Lexicon,
+    text: &str,
+    pos: usize,
+    end: usize,
+    n: &Numeral,
+) -> Option<(&'static Unit, usize)> {
+    let (len, u) = lx.match_unit(text.get(pos..end).unwrap_or_default())?;
+    let value = n.value;
+    let fits = (!u.chinese_only || n.chinese)
+        && (!u.arabic_only || !n.chinese)
+        && u.max.is_none_or(|m| value <= m)
+        && (u.kind != UnitKind::Category || value >= Decimal::TWO);
+    fits.then_some((u, len))
+}
+
+/// What a numeral with its magnitude and unit is when it is no quantity: a Chinese numeral with no
+/// unit (`三中全会`), a slogan (`一户一策`), a bare year (`2023世界旅游联盟`), a code (`“33618”`,
+/// `59号`). `no_unit`: no unit was read; `bare`: neither unit nor magnitude.
+#[allow(clippy::too_many_arguments)]
+fn no_quantity(
+    text: &str,
+    at: usize,
+    after: usize,
+    pos: usize,
+    end: usize,
+    n: &Numeral,
+    no_unit: bool,
+    bare: bool,
+    prev: Option<char>,
+) -> Option<Step> {
+    // A Chinese numeral is a quantity only with a unit or magnitude inside it: 三中全会 is not.
+    if n.chinese && no_unit {
+        return Some(Step::Skip(after));
+    }
+    // 一户一策, 一村一品: slogans, not figures.
+    if n.chinese {
+        if let (Some(first), Some(next)) = (
+            text.get(at..).unwrap_or_default().chars().next(),
+            text.get(pos..end).unwrap_or_default().chars().next(),
+        ) {
+            if first == next {
+                return Some(Step::Skip(pos));
+            }
+        }
+    }
+    // A bare four-digit integer in the range of years is a year (`2023世界旅游联盟`).
+    if bare
+        && !n.has_point
+        && n.integer_digits == 4
+        && n.value >= Decimal::from(1900)
+        && n.value <= Decimal::from(2100)
+    {
+        return Some(figure(at, after, FigureKind::Year));
+    }
+    // A bare figure alone inside quotes is a code: “33618”.
+    if bare {
+        let next = text.get(pos..end).unwrap_or_default().chars().next();
+        if prev.is_some_and(is_open_quote) && next.is_some_and(is_close_quote) {
+            return Some(figure(at, pos, FigureKind::Code));
+        }
+        if next == Some('号') {
+            return Some(figure(at, pos + '号'.len_utf8(), FigureKind::Code));
+        }
+    }
+    None
+}
+
+/// The qualifier of a figure, and where the figure ends: a suffix after the unit (以上, 左右, 多)
+/// or a prefix right before the figure (约, 超, 不足); `more`: 多/余 was written after the numeral.
+fn qualifiers_around(
+    lx: &Lexicon,
+    text: &str,
+    at: usize,
+    pos: usize,
+    end: usize,
+    more: bool,
+) -> (Option<QualifierKind>, usize) {
+    let mut qualifier = more.then_some(QualifierKind::More);
+    let mut pos = pos;
+    if let Some((len, q)) = lx
+        .suffix_qualifiers
+        .match_start(text.get(pos..end).unwrap_or_default())
+    {
+        if qualifier.is_none() || q != QualifierKind::More {
+            qualifier = Some(q);
+            pos += len;
+        }
+    }
+    let prefix = lx
+        .prefix_qualifiers
+        .match_end(text.get(..at).unwrap_or_default())
+        .map(|(_, q)| q);
+    let qualifier = match (qualifier, prefix) {
+        (Some(QualifierKind::More), _) | (Some(_), None) => qualifier,
+        (None, p) => p,
+        (Some(s), Some(_)) => Some(s),
+    };
+    (qualifier, pos)
 }
 
 /// The 角 and 分 after a sum in 元 (`三千二百元五角八分`, `12元5角`), or the digit after a

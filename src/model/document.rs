@@ -1,0 +1,358 @@
+//! The Document: blocks (headings and paragraphs), sentences, clauses, figures, markers and claims,
+//! in order, each with its span. Built once by the grammar; rules only read it.
+
+use super::quantity::{Figure, Quantity};
+use super::span::{LineIndex, Span};
+use super::vocabulary::MarkerKind;
+use std::ops::Range;
+
+/// How a heading number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadingStyle {
+    /// `一、`
+    ChineseComma,
+    /// `（一）` or `(一)`
+    ChineseParen,
+    /// `1.` or `1．`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）` or `(1)`
+    ArabicParen,
+    /// `①`
+    Circled,
+    /// Markdown `#` headings (level from the count of `#`).
+    Markdown,
+    /// A part that restarts all numbering: `第二部分`, `第三章`, `附件`, `附件2`.
+    Part,
+}
+
+impl HeadingStyle {
+    /// The conventional level of the style in a 公文 (一、 > （一） > 1. > （1） > ①).
+    pub fn level(self) -> u8 {
+        match self {
+            HeadingStyle::ChineseComma => 1,
+            HeadingStyle::ChineseParen => 2,
+            HeadingStyle::ArabicDot | HeadingStyle::ArabicComma => 3,
+            HeadingStyle::ArabicParen => 4,
+            HeadingStyle::Circled => 5,
+            HeadingStyle::Markdown => 1,
+            HeadingStyle::Part => 0,
+        }
+    }
+}
+
+/// A heading number at the start of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Level: 1 for `一、`, 2 for `（一）`, 3 for `1.`, … (Markdown: the count of `#`).
+    pub level: u8,
+    /// The number written (0 for Markdown headings, which carry none).
+    pub number: u32,
+    /// How it is written.
+    pub style: HeadingStyle,
+    /// The span of the number with its punctuation (`一、`).
+    pub span: Span,
+    /// The title: from after the number to the first sentence end or the end of the block.
+    pub title: Span,
+}
+
+/// A block: one line of the source, a heading or a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text, without surrounding white space.
+    pub span: Span,
+    /// The heading number at its start, if any (boxed: most blocks have none, and a text of a
+    /// million short lines keeps a million blocks).
+    pub heading: Option<Box<Heading>>,
+    /// The block is a heading and nothing else (no body after the title).
+    pub heading_only: bool,
+    /// Its sentences (indices into [`Document::sentences`]).
+    pub sentences: Range<usize>,
+}
+
+/// A sentence, ended by 。！？； or the end of its block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text, terminator included.
+    pub span: Span,
+    /// Its block.
+    pub block: usize,
+    /// Its clauses.
+    pub clauses: Range<usize>,
+    /// Its claims.
+    pub claims: Range<usize>,
+    /// Opens with 其中 (`全年培训8.5万人次。其中，脱贫劳动力2.1万人次。`): its parts belong to a
+    /// whole of the sentence before.
+    pub opens_subset: bool,
+}
+
+/// A clause, ended by ，、： or by its sentence's end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The clause's text, without its terminator.
+    pub span: Span,
+    /// Its sentence.
+    pub sentence: usize,
+    /// The punctuation that ends it (`、` joins enumerations), or `None` at a block end.
+    pub terminator: Option<char>,
+    /// Its claims.
+    pub claims: Range<usize>,
+    /// Its markers.
+    pub markers: Range<usize>,
+    /// The enumeration conjunctions (和, 及, 与) inside it.
+    pub conjunctions: Range<usize>,
+}
+
+impl Clause {
+    /// Whether this clause and the next are items of one enumeration (`甲、乙`).
+    pub fn enumerates(&self) -> bool {
+        self.terminator == Some('、')
+    }
+}
+
+/// A marker word (其中, 共, 分别, 占, …) in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    /// Where it stands.
+    pub span: Span,
+    /// What it marks.
+    pub kind: MarkerKind,
+    /// Its clause.
+    pub clause: usize,
+}
+
+/// A set of marker kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MarkerSet(u16);
+
+impl MarkerSet {
+    fn bit(kind: MarkerKind) -> u16 {
+        1 << (kind as u16)
+    }
+
+    /// Add a kind.
+    pub fn insert(&mut self, kind: MarkerKind) {
+        self.0 |= Self::bit(kind);
+    }
+
+    /// Whether the set holds `kind`.
+    pub fn has(self, kind: MarkerKind) -> bool {
+        self.0 & Self::bit(kind) != 0
+    }
+
+    /// The kinds in the set, in a fixed order.
+    pub fn kinds(self) -> impl Iterator<Item = MarkerKind> {
+        [
+            MarkerKind::Subset,
+            MarkerKind::Remainder,
+            MarkerKind::Total,
+            MarkerKind::Respectively,
+            MarkerKind::Share,
+            MarkerKind::PerCapita,
+            MarkerKind::PerHousehold,
+            MarkerKind::Progress,
+            MarkerKind::Composition,
+            MarkerKind::Sum,
+            MarkerKind::Change,
+            MarkerKind::Level,
+            MarkerKind::Reached,
+            MarkerKind::Target,
+        ]
+        .into_iter()
+        .filter(move |k| self.has(*k))
+    }
+}
+
+/// A claim: a quantity with its place and role in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Where the figure stands (qualifiers and unit included).
+    pub span: Span,
+    /// What it stands for.
+    pub quantity: Quantity,
+    /// Its clause.
+    pub clause: usize,
+    /// Its sentence.
+    pub sentence: usize,
+    /// The words before it in its clause: what it counts (`已完成整改172条` → `已完成整改`).
+    pub subject: Span,
+    /// The markers before it in its clause.
+    pub markers: MarkerSet,
+    /// Inside quotation marks or a title (“四保障”, 《…》): a name, not a statement.
+    pub quoted: bool,
+    /// Written right after 等 (A、B等三类): the count closes an enumeration.
+    pub after_etc: bool,
+    /// Followed by 中 (12个县中): the base of a share that follows.
+    pub among: bool,
+    /// Where the innermost bracket around it opens (`现有职工689人（正式职工607人…）`): figures in
+    /// one pair of brackets share it. `None` outside brackets, or in one that never closes.
+    pub bracket: Option<usize>,
+    /// What the figure is: a level, a change, a share, a category bound…
+    pub reading: Reading,
+    /// The rate its subject names (`森林覆盖率达到72.8%`), if any, with its bound.
+    pub rate: Option<Rate>,
+}
+
+/// A rate named in a figure's subject, from the lexicon's `[rates]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    /// Where the rate word stands (`覆盖率`).
+    pub name: Span,
+    /// Whether the rate may pass 100 %: 增长率, 完成率, 毛入学率, or a rate on another population
+    /// (`按户籍人口计算`). 覆盖率 and 参保率 may not.
+    pub may_pass_100: bool,
+}
+
+/// What a claim's figure is, read by the grammar from the words around it. Rules do arithmetic
+/// only on readings that allow it: a change is never part of a sum, a category bound never a
+/// quantity at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reading {
+    /// A stock, count or amount: `共有学校19所`, `达到72.8%`, `增加值37952万元`.
+    Level,
+    /// By how much something changed: `增长7.2%`, `提高3个百分点`, `比上年增加1527人`.
+    Change,
+    /// The level a change reached (`提高到103%`, `降至5.2%`): its bounds apply, but it is no part
+    /// of a sum (the figure it started from stands beside it).
+    Reached,
+    /// A share of a base: `占18.4%`, `比重为4.1%`.
+    Share,
+    /// A rate the subject names (`森林覆盖率达到72.8%`, `出生率为9.1‰`): see [`Claim::rate`].
+    Rate,
+    /// A value per person or household: `人均`, `户均`.
+    Average,
+    /// A goal or forecast: `力争达到`, `目标`, `预计`.
+    Target,
+    /// A bound that names a category (`60岁及以上人口`, `5000万元以上项目12个`, `10万元以上的家庭`):
+    /// the count after it is the claim; the bound itself is no quantity of the text.
+    CategoryBound,
+}
+
+impl Reading {
+    /// Stable lower-case name (used in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reading::Level => "level",
+            Reading::Change => "change",
+            Reading::Reached => "reached",
+            Reading::Share => "share",
+            Reading::Rate => "rate",
+            Reading::Average => "average",
+            Reading::Target => "target",
+            Reading::CategoryBound => "category-bound",
+        }
+    }
+}
+
+impl Claim {
+    /// Whether the claim carries `kind`.
+    pub fn has(&self, kind: MarkerKind) -> bool {
+        self.markers.has(kind)
+    }
+}
+
+/// How many sentences back a relation may reach (see [`Document::scope_claims`]).
+pub const SCOPE_SENTENCES: usize = 8;
+
+/// A parsed report.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The decoded text every span points into.
+    pub text: String,
+    /// Blocks in order.
+    pub blocks: Vec<Block>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Clauses in order.
+    pub clauses: Vec<Clause>,
+    /// Every figure, quantities or not.
+    pub figures: Vec<Figure>,
+    /// Marker words.
+    pub markers: Vec<Marker>,
+    /// Enumeration conjunctions (和, 及, 与) that separate items.
+    pub conjunctions: Vec<Span>,
+    /// Quantities with their roles.
+    pub claims: Vec<Claim>,
+    /// Where lines start, for locating offsets.
+    pub(crate) lines: LineIndex,
+}
+
+impl Document {
+    /// The text under a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The claims of a sentence.
+    pub fn sentence_claims(&self, sentence: usize) -> &[Claim] {
+        self.sentences
+            .get(sentence)
+            .and_then(|s| self.claims.get(s.claims.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The claims a relation of sentence `sentence` may reach back to, and where the sentence's
+    /// own claims start among them: its period (the sentences before it joined by `；`), and the
+    /// sentence before one that opens with 其中 (`全镇脱贫户326户1024人。其中，一村84户270人；二村…`).
+    /// Never past its block, nor more than [`SCOPE_SENTENCES`] sentences back.
+    pub fn scope_claims(&self, sentence: usize) -> (&[Claim], usize) {
+        let Some(s) = self.sentences.get(sentence) else {
+            return (&[], 0);
+        };
+        let mut first = sentence;
+        for _ in 0..SCOPE_SENTENCES {
+            let Some(cur) = self.sentences.get(first) else {
+                break;
+            };
+            let Some(prev) = first.checked_sub(1).and_then(|p| self.sentences.get(p)) else {
+                break;
+            };
+            let joined = self
+                .text
+                .get(prev.span.start..prev.span.end)
+                .is_some_and(|t| t.trim_end().ends_with(['；', ';']));
+            if prev.block != cur.block || !(joined || cur.opens_subset) {
+                break;
+            }
+            first -= 1;
+        }
+        let start = self
+            .sentences
+            .get(first)
+            .map_or(s.claims.start, |f| f.claims.start);
+        let claims = self.claims.get(start..s.claims.end).unwrap_or_default();
+        (claims, s.claims.start.saturating_sub(start))
+    }
+
+    /// The markers of a clause.
+    pub fn clause_markers(&self, clause: usize) -> &[Marker] {
+        self.clauses
+            .get(clause)
+            .map_or(&[], |c| self.clause_markers_of(c))
+    }
+
+    /// The markers of a clause.
+    pub fn clause_markers_of(&self, clause: &Clause) -> &[Marker] {
+        self.markers.get(clause.markers.clone()).unwrap_or(&[])
+    }
+
+    /// The conjunctions (和, 及, 与) of a clause that lie before `before`.
+    pub fn conjunctions_before(&self, clause: &Clause, before: usize) -> usize {
+        self.conjunctions
+            .get(clause.conjunctions.clone())
+            .map_or(0, |cs| cs.iter().filter(|c| c.end <= before).count())
+    }
+
+    /// The figures (of any kind) inside a span, found by binary search.
+    pub fn figures_in(&self, span: Span) -> &[Figure] {
+        let start = self.figures.partition_point(|f| f.span.start < span.start);
+        let end = self.figures.partition_point(|f| f.span.start < span.end);
+        self.figures.get(start..end.max(start)).unwrap_or(&[])
+    }
+}

@@ -1,0 +1,21 @@
+//! The model: what heshu knows about a report once it has read it — spans, figures and their
+//! quantities, claims with their readings, the document's blocks, sentences and clauses, and the
+//! findings rules report. It imports nothing else of the crate: the grammar builds it, the rules
+//! and reports read it.
+
+pub mod diagnostic;
+pub mod document;
+pub mod interval;
+pub mod quantity;
+pub mod span;
+pub mod vocabulary;
+
+pub use diagnostic::{Diagnostic, Label, Severity};
+pub use document::{
+    Block, Claim, Clause, Document, Heading, HeadingStyle, Marker, MarkerSet, Rate, Reading,
+    Sentence, SCOPE_SENTENCES,
+};
+pub use interval::{Bound, Interval};
+pub use quantity::{Figure, FigureKind, Malformation, Quantity};
+pub use span::Span;
+pub use vocabulary::{MarkerKind, QualifierKind, Unit, UnitKind};
