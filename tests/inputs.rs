@@ -369,3 +369,51 @@ fn large_files_are_scanned_whole() {
     assert!(in_utf8.len() > 7 * copies);
     assert!(in_gbk == in_utf8, "GBK and UTF-8 findings differ");
 }
+
+/// A report that ends with a table is not cut off: a .docx table row is read as a row of cells
+/// (`| 甲县 | 1411户 |`), not as a sentence, and so is a pipe-table row of a text file.
+#[test]
+fn a_report_ending_with_a_table_is_not_truncated() {
+    let body = vec![
+        Block::Paragraph(vec!["全县共识别监测对象1411户4867人，已全部落实帮扶措施。"]),
+        Block::Table(vec![
+            vec!["乡镇", "户数"],
+            vec!["甲镇", "611户"],
+            vec!["乙镇", "800户"],
+        ]),
+    ];
+    let dir = scratch("docx-table-end");
+    let path = dir.join("table.docx");
+    std::fs::write(&path, docx(&document_xml(&body))).unwrap();
+    let txt = dir.join("table.txt");
+    std::fs::write(
+        &txt,
+        "全县共识别监测对象1411户4867人，已全部落实帮扶措施。\n| 乡镇 | 户数 |\n| 甲镇 | 611户 |\n| 乙镇 | 800户 |\n",
+    )
+    .unwrap();
+    for file in [&path, &txt] {
+        let out = heshu(&["check", file.to_str().unwrap(), "--format", "json"], None);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<&str> = report["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert!(rules.is_empty(), "{}: {rules:?}", file.display());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    // The cells are read: 611户 is a claim whose subject is its row's first cell.
+    let out = heshu(
+        &["claims", path.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    let claims: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cell = claims["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "611户")
+        .expect("the table's cells are read");
+    assert_eq!(cell["subject"], "甲镇");
+}

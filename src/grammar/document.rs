@@ -437,8 +437,35 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
+/// In a table row, a figure alone in its cell counts what the row's first cell names
+/// (`| 甲镇 | 611户 |`: the subject of 611户 is 甲镇).
+fn row_subjects(text: &str, doc: &mut Document, first_clause: usize, first_claim: usize) {
+    let Some(name) = doc
+        .clauses
+        .get(first_clause..)
+        .unwrap_or_default()
+        .iter()
+        .map(|c| trim_span(text, c.span))
+        .find(|s| !s.is_empty())
+    else {
+        return;
+    };
+    for c in doc.claims.get_mut(first_claim..).unwrap_or_default() {
+        if c.subject.is_empty() && c.span.start > name.end {
+            c.subject = name;
+        }
+    }
+}
+
+/// A row of a pipe table (`| 第一产业 | 187746 | 2.9 |`): what .docx tables and Markdown tables
+/// become.
+fn is_table_row(block: &str) -> bool {
+    block.starts_with('|') && block.trim_end().ends_with('|')
+}
+
+/// A clause end; `|` separates the cells of a table row.
 fn is_clause_end(c: char) -> bool {
-    matches!(c, '，' | ',' | '、' | '：' | ':')
+    matches!(c, '，' | ',' | '、' | '：' | ':' | '|')
 }
 
 fn opens_quote(c: char) -> bool {
@@ -645,14 +672,20 @@ fn parse_block(
     });
     let sentence_start = doc.sentences.len();
     let first_block_claim = doc.claims.len();
+    let first_block_clause = doc.clauses.len();
+    let table_row = is_table_row(span.text(text));
     scratch.clear();
     walk(g, text, content, scratch);
     scratch.resolve_enclosures();
     build_clauses(g.lexicon, text, doc, content, scratch);
+    if table_row {
+        row_subjects(text, doc, first_block_clause, first_block_claim);
+    }
     distribute_units(g.lexicon, text, doc, first_block_claim);
     super::readings::read(g.lexicon, text, doc, first_block_claim);
     doc.blocks.push(Block {
         span,
+        table_row,
         heading,
         heading_only,
         sentences: sentence_start..doc.sentences.len(),

@@ -278,21 +278,28 @@ pub struct Lexicon {
     pub scan_stops: CharSet,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
-    /// Rate words, longest first, each with whether the rate may pass 100 % (增长率, 完成率) or
-    /// not (覆盖率, 参保率).
-    pub rates: Vec<(String, bool)>,
+    /// Rate words, each with whether the rate may pass 100 % (增长率, 完成率) or not (覆盖率,
+    /// 参保率).
+    pub rates: WordTable<bool>,
     /// Words that put a rate on another population than the one it counts (`按户籍人口计算`): such
     /// a rate may pass 100 %.
     pub other_base: Vec<String>,
 }
 
 impl Lexicon {
-    /// The rate a subject names (the longest rate word in it), with whether it may pass 100 %.
-    pub fn rate_in(&self, subject: &str) -> Option<(&str, bool)> {
-        self.rates
-            .iter()
-            .find(|(w, _)| subject.contains(w.as_str()))
-            .map(|(w, may_exceed)| (w.as_str(), *may_exceed))
+    /// The rate a subject names: the longest rate word in it (`毛入学率`, not `入学率`), the last
+    /// of equals, as a byte range of `subject`, with whether the rate may pass 100 %.
+    pub fn rate_in(&self, subject: &str) -> Option<(std::ops::Range<usize>, bool)> {
+        let mut best: Option<(std::ops::Range<usize>, bool)> = None;
+        for (i, _) in subject.char_indices() {
+            let rest = subject.get(i..).unwrap_or_default();
+            if let Some((len, may_pass)) = self.rates.match_start(rest) {
+                if best.as_ref().is_none_or(|(r, _)| len >= r.len()) {
+                    best = Some((i..i + len, may_pass));
+                }
+            }
+        }
+        best
     }
 }
 
@@ -506,14 +513,13 @@ impl Lexicon {
                 .into_iter()
                 .map(|w| (w, false)),
         );
-        let mut rates: Vec<(String, bool)> = mf
-            .rates
-            .bounded
-            .into_iter()
-            .map(|w| (w, false))
-            .chain(mf.rates.unbounded.into_iter().map(|w| (w, true)))
-            .collect();
-        rates.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let rates = WordTable::new(
+            mf.rates
+                .bounded
+                .into_iter()
+                .map(|w| (w, false))
+                .chain(mf.rates.unbounded.into_iter().map(|w| (w, true))),
+        );
         Ok(Self {
             rates,
             other_base: mf.rates.other_base,
@@ -538,7 +544,7 @@ impl Lexicon {
             scan_stops: CharSet::of(std::iter::empty()),
         })
         .map(|mut lx: Lexicon| {
-            let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:（）()";
+            let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:（）()|";
             let stops: Vec<char> = lx
                 .markers
                 .first_chars()

@@ -59,15 +59,16 @@ fn rate_of(lx: &Lexicon, text: &str, doc: &Document, c: &Claim) -> Option<Rate> 
     }
     let subject = text.get(c.subject.start..c.subject.end)?;
     let (word, may_pass_100) = lx.rate_in(subject)?;
-    let at = c.subject.start + subject.rfind(word)?;
-    let sentence = doc.sentences.get(c.sentence).map_or(c.subject, |s| s.span);
-    let sentence_text = text.get(sentence.start..sentence.end).unwrap_or_default();
-    let other_base = lx
-        .other_base
-        .iter()
-        .any(|w| sentence_text.contains(w.as_str()));
+    // Only a rate that cannot pass 100 % asks whether it is on another population.
+    let other_base = !may_pass_100 && {
+        let sentence = doc.sentences.get(c.sentence).map_or(c.subject, |s| s.span);
+        let sentence_text = text.get(sentence.start..sentence.end).unwrap_or_default();
+        lx.other_base
+            .iter()
+            .any(|w| sentence_text.contains(w.as_str()))
+    };
     Some(Rate {
-        name: Span::new(at, at + word.len()),
+        name: Span::new(c.subject.start + word.start, c.subject.start + word.end),
         may_pass_100: may_pass_100 || other_base,
     })
 }

@@ -67,6 +67,9 @@ pub struct Block {
     pub heading: Option<Box<Heading>>,
     /// The block is a heading and nothing else (no body after the title).
     pub heading_only: bool,
+    /// The block is a row of a table (`| 第一产业 | 187746 | 2.9 |`, or a .docx table row), not
+    /// prose: its cells are clauses, and it needs no sentence end.
+    pub table_row: bool,
     /// Its sentences (indices into [`Document::sentences`]).
     pub sentences: Range<usize>,
 }

@@ -2,7 +2,8 @@
 //!
 //! **What it checks**: the last paragraph of the document, or of a section right before the next
 //! heading, ending without a sentence terminator; a document ending on a heading with nothing
-//! under it. Web residue after the end (`如若转载…`) is passed over.
+//! under it. Web residue after the end (`如若转载…`), table rows (a report may end with a table)
+//! and lines of figures alone are passed over.
 //!
 //! **Why it matters**: text lost in copying, or never finished.
 //!
@@ -37,6 +38,12 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         min_chars: own.min_chars,
         residue: residue::shared(d.table("residue")?)?,
     }))
+}
+
+/// Whether a block holds words (a CJK ideograph or a Latin letter): a line of figures alone
+/// (`9.81`, a table cell a web copy put on a line of its own) is no sentence that could be cut.
+fn has_words(text: &str) -> bool {
+    text.chars().any(|c| c.is_alphabetic() && !c.is_numeric())
 }
 
 impl Truncated {
@@ -90,10 +97,13 @@ impl Rule for Truncated {
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         let blocks = &doc.blocks;
-        // The end of the text: the last block that is not web residue.
-        let last = blocks
-            .iter()
-            .rposition(|b| !self.residue.is_match(doc.slice(b.span)));
+        // The end of the text: the last block that is neither web residue nor a table row (a
+        // report may end with a table).
+        let last = blocks.iter().rposition(|b| {
+            !b.table_row
+                && has_words(doc.slice(b.span))
+                && !self.residue.is_match(doc.slice(b.span))
+        });
         if let Some((i, block)) = last.and_then(|i| Some((i, blocks.get(i)?))) {
             match &block.heading {
                 Some(h) if block.heading_only => {
@@ -120,7 +130,12 @@ impl Rule for Truncated {
         // Sections: a paragraph cut off right before the next heading.
         let pairs = blocks.iter().zip(blocks.iter().skip(1));
         for (i, (block, next)) in pairs.enumerate() {
-            if i == 0 || Some(i) == last || next.heading.is_none() || block.heading_only {
+            if i == 0
+                || Some(i) == last
+                || next.heading.is_none()
+                || block.heading_only
+                || block.table_row
+            {
                 continue;
             }
             let text = doc.slice(block.span);

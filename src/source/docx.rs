@@ -189,10 +189,14 @@ impl Walker {
                     b"w:tc" => {
                         self.paragraphs_in_cell = 0;
                         self.cells_in_row += 1;
-                        if self.cells_in_row > 1 || self.table_depth > 1 {
-                            Step::Text(Cow::Borrowed("，"))
-                        } else {
-                            Step::None
+                        // A row of the outer table is written as a pipe-table row
+                        // (`| 甲县 | 12户 |`), which the grammar reads as a table row, not prose;
+                        // the cells of a nested table are joined by `，`.
+                        match (self.table_depth, self.cells_in_row) {
+                            (1, 1) => Step::Text(Cow::Borrowed("| ")),
+                            (1, _) => Step::Text(Cow::Borrowed(" | ")),
+                            (_, 1) => Step::None,
+                            _ => Step::Text(Cow::Borrowed("，")),
                         }
                     }
                     b"w:p" => {
@@ -230,7 +234,7 @@ impl Walker {
                         self.table_depth = self.table_depth.saturating_sub(1);
                         Step::None
                     }
-                    b"w:tr" if self.table_depth == 1 => Step::Text(Cow::Borrowed("\n")),
+                    b"w:tr" if self.table_depth == 1 => Step::Text(Cow::Borrowed(" |\n")),
                     b"w:pPr" => {
                         // The paragraph's number (or heading mark) goes before its text.
                         self.in_paragraph_props = false;
@@ -404,7 +408,7 @@ mod tests {
     #[test]
     fn paragraphs_runs_tables() {
         let d = extract_xml(XML).unwrap();
-        assert_eq!(d.text, "反馈问题47个，A&B\n\n甲县，12户\n完选\n");
+        assert_eq!(d.text, "反馈问题47个，A&B\n\n| 甲县 | 12户 |\n完选\n");
         assert_eq!(d.segments.len(), 7);
         let second = d.segments[1];
         assert_eq!(&d.text[second.start..second.start + second.len], "7个");
