@@ -39,11 +39,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "a composition checked against the sectors' values needs the GDP identity (issue 15)",
     ),
     (
-        "232_town_summary_yexi_2010_filtered.txt",
-        "着力打造“司空山、、名木古树”三张名片",
-        "a list inside quotes followed by its count is not read as an enumeration yet",
-    ),
-    (
         "238_township_report_2022h1_numbers_stripped.txt",
         "后盾单位个,分别是",
         "the count itself is missing: a missing-number finding (issue 15)",
@@ -146,7 +141,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 21, "faults caught: {caught}");
+    assert!(caught >= 22, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

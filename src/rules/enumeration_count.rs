@@ -1,7 +1,8 @@
 //! `enumeration-count`: a summary count that disagrees with the items it names.
 //!
 //! **What it checks**: a count right after an enumeration (`A、B、C三大体系`, `A、B等四大体系`)
-//! against the number of items in it, where the count can only be read as a summary of the list.
+//! against the number of items in it, where the count can only be read as a summary of the list;
+//! and an empty item in a list (`司空山、、名木古树`), where a word was lost.
 //!
 //! **Why it matters**: the reader counts the list; a wrong count means an item was dropped.
 //!
@@ -54,6 +55,7 @@ impl Rule for EnumerationCount {
     }
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        empty_items(doc, out);
         for (k, clause) in doc.clauses.iter().enumerate() {
             let Some(count) = doc
                 .claims
@@ -90,6 +92,20 @@ impl Rule for EnumerationCount {
                 ],
             );
         }
+    }
+}
+
+/// An empty item in a list (`司空山、、名木古树`, `苗、、汉`): a word was lost between two 、, and
+/// any count of the list is off by it.
+fn empty_items(doc: &Document, out: &mut Emitter<'_>) {
+    for (at, _) in doc.text.match_indices("、、") {
+        let span = Span::new(at, at + "、、".len());
+        out.emit(
+            span,
+            "列举中有空项：两个顿号之间缺少一项",
+            Some("补上缺少的一项，或删去多余的顿号；若列举后有概括数，一并核对".to_owned()),
+            vec![Label::new(span, "空项")],
+        );
     }
 }
 
