@@ -275,6 +275,7 @@ fn merge(parts: Vec<Document>) -> Document {
             x
         }));
         doc.conjunctions.extend(part.conjunctions);
+        doc.empty_items.extend(part.empty_items);
         doc.claims.extend(part.claims.into_iter().map(|mut x| {
             x.clause += c;
             x.sentence += s;
@@ -299,6 +300,7 @@ fn empty() -> Document {
         figures: Vec::new(),
         markers: Vec::new(),
         conjunctions: Vec::new(),
+        empty_items: Vec::new(),
         claims: Vec::new(),
         lines: LineIndex::new(""),
     }
@@ -315,6 +317,7 @@ pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
     doc.figures.clear();
     doc.markers.clear();
     doc.conjunctions.clear();
+    doc.empty_items.clear();
     doc.claims.clear();
     parse_range_into(&owned, Span::new(0, owned.len()), g, doc);
     doc.lines = LineIndex::new(&owned);
@@ -613,6 +616,8 @@ struct Scratch {
     figure_parens: Vec<Option<usize>>,
     /// For each figure, where its innermost bracket that closes in the block opens.
     brackets: Vec<Option<usize>>,
+    /// Doubled list separators (`、、`).
+    empty_items: Vec<Span>,
 }
 
 impl Scratch {
@@ -630,6 +635,7 @@ impl Scratch {
             open_parens: Vec::with_capacity(4),
             figure_parens: Vec::with_capacity(64),
             brackets: Vec::with_capacity(64),
+            empty_items: Vec::new(),
         }
     }
 
@@ -642,6 +648,7 @@ impl Scratch {
         self.open_parens.clear();
         self.figure_parens.clear();
         self.brackets.clear();
+        self.empty_items.clear();
         self.markers.clear();
         self.conjunctions.clear();
         self.clause_ends.clear();
@@ -678,6 +685,7 @@ fn parse_block(
     walk(g, text, content, scratch);
     scratch.resolve_enclosures();
     build_clauses(g.lexicon, text, doc, content, scratch);
+    doc.empty_items.append(&mut scratch.empty_items);
     if table_row {
         row_subjects(text, doc, first_block_clause, first_block_claim);
     }
@@ -739,6 +747,7 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
         parens,
         open_parens,
         figure_parens,
+        empty_items,
         ..
     } = scratch;
     // `resume`: where the walk goes on after a figure, marker or word took several characters.
@@ -789,6 +798,10 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
             if let Some(closed) = open_quotes.pop().and_then(|q| quotes_closed.get_mut(q)) {
                 *closed = true;
             }
+        }
+        // Two 、 with nothing between them: an item of a list was lost (`苗、、汉`).
+        if c == '、' && text.get(..i).is_some_and(|t| t.ends_with('、')) {
+            empty_items.push(Span::new(i - '、'.len_utf8(), i + c.len_utf8()));
         }
         // Inside quotation marks, 、 joins the words of one name (“省市共建、一室一策”).
         let quoted_comma = !open_quotes.is_empty() && c == '、';

@@ -275,6 +275,8 @@ pub struct Document {
     pub markers: Vec<Marker>,
     /// Enumeration conjunctions (和, 及, 与) that separate items.
     pub conjunctions: Vec<Span>,
+    /// Empty items of lists: two 、 with nothing between them (`司空山、、名木古树`).
+    pub empty_items: Vec<Span>,
     /// Quantities with their roles.
     pub claims: Vec<Claim>,
     /// Where lines start, for locating offsets.

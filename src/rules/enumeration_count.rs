@@ -98,8 +98,7 @@ impl Rule for EnumerationCount {
 /// An empty item in a list (`司空山、、名木古树`, `苗、、汉`): a word was lost between two 、, and
 /// any count of the list is off by it.
 fn empty_items(doc: &Document, out: &mut Emitter<'_>) {
-    for (at, _) in doc.text.match_indices("、、") {
-        let span = Span::new(at, at + "、、".len());
+    for &span in &doc.empty_items {
         out.emit(
             span,
             "列举中有空项：两个顿号之间缺少一项",
