@@ -8,13 +8,13 @@ use crate::model::{Claim, Clause, Document, Reading};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,
-/// a level rather than a change, and not a range.
+/// a level rather than a change, not a goal (力争, 预计), not a category bound, and not a range.
 pub(super) fn usable(c: &Claim) -> bool {
     !c.quoted
         && c.quantity.interval.is_bounded()
         && !matches!(
             c.reading,
-            Reading::Change | Reading::Reached | Reading::CategoryBound
+            Reading::Change | Reading::Reached | Reading::CategoryBound | Reading::Target
         )
         && !c.quantity.range
 }
