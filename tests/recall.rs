@@ -11,6 +11,9 @@
 //! seed so that a run can be repeated. The table prints with
 //! `cargo test --release --test recall -- --nocapture`; every rule must reach 95 %.
 
+mod common;
+
+use common::ARITHMETIC;
 use heshu::config::Settings;
 use heshu::model::diagnostic::Diagnostic;
 use rust_decimal::prelude::*;
@@ -22,16 +25,6 @@ const PER_SHAPE: usize = 120;
 
 /// The least recall every rule must reach.
 const MIN_RECALL: f64 = 0.95;
-
-const ARITHMETIC: &[&str] = &[
-    "sum-mismatch",
-    "part-exceeds-whole",
-    "share-mismatch",
-    "per-capita-mismatch",
-    "respectively-arity",
-    "out-of-range",
-    "enumeration-count",
-];
 
 /// A small deterministic generator (xorshift64*): the harness needs no cryptography and no crate.
 struct Rng(u64);
@@ -52,6 +45,18 @@ impl Rng {
     fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
         let i = self.range(0, words.len() as u64) as usize;
         words.get(i).copied().unwrap_or_default()
+    }
+
+    /// `n` different words of `words` (which holds more than `n`), in the order drawn.
+    fn distinct<'a>(&mut self, words: &[&'a str], n: usize) -> Vec<&'a str> {
+        let mut picked: Vec<&str> = Vec::with_capacity(n);
+        while picked.len() < n {
+            let w = self.pick(words);
+            if !picked.contains(&w) {
+                picked.push(w);
+            }
+        }
+        picked
     }
 
     /// A shift of at least `min` away from zero, either way, at most `max`.
@@ -90,6 +95,8 @@ const RATES: &[&str] = &[
     "义务教育巩固率",
     "垃圾无害化处理率",
 ];
+/// Chinese numerals by value, for summary counts (`三大体系`).
+const NUMERALS: [&str; 10] = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
 const KINDS: &[&str] = &["体系", "机制", "模式", "工程"];
 const ITEMS: &[&str] = &[
     "生产", "加工", "销售", "仓储", "物流", "培训", "金融", "保险", "科技", "文旅",
@@ -268,13 +275,7 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
         }),
         ("respectively-arity", "分别 with a value dropped", |r| {
             let n = r.range(3, 6) as usize;
-            let mut places: Vec<&str> = Vec::new();
-            while places.len() < n {
-                let p = r.pick(PLACES);
-                if !places.contains(&p) {
-                    places.push(p);
-                }
-            }
+            let places = r.distinct(PLACES, n);
             let values: Vec<String> = (0..n)
                 .map(|_| format!("{}.{}%", r.range(1, 20), r.range(0, 10)))
                 .collect();
@@ -286,13 +287,7 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
         }),
         ("respectively-arity", "分别 with a value added", |r| {
             let n = r.range(2, 5) as usize;
-            let mut places: Vec<&str> = Vec::new();
-            while places.len() < n {
-                let p = r.pick(PLACES);
-                if !places.contains(&p) {
-                    places.push(p);
-                }
-            }
+            let places = r.distinct(PLACES, n);
             let values: Vec<String> = (0..=n).map(|_| format!("{}个", r.range(2, 90))).collect();
             let list = places.join("、");
             Some((
@@ -368,19 +363,12 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
         }),
         ("enumeration-count", "等 with fewer than named", |r| {
             let n = r.range(3, 6) as usize;
-            let mut items: Vec<&str> = Vec::new();
-            while items.len() < n {
-                let p = r.pick(ITEMS);
-                if !items.contains(&p) {
-                    items.push(p);
-                }
-            }
-            let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+            let items = r.distinct(ITEMS, n);
             let fewer = r.range(2, n as u64) as usize;
             let list = items.join("、");
             Some((
-                format!("探索{list}等{}种增收模式。", numerals[fewer]),
-                format!("探索{list}等{}种增收模式。", numerals[n]),
+                format!("探索{list}等{}种增收模式。", NUMERALS[fewer]),
+                format!("探索{list}等{}种增收模式。", NUMERALS[n]),
             ))
         }),
         (
@@ -400,31 +388,23 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 let n = r.range(3, 6) as usize;
                 let start = r.range(0, (cities.len() - n) as u64) as usize;
                 let picked = &cities[start..start + n];
-                let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
                 let wrong = if r.next() % 2 == 0 { n - 1 } else { n + 1 };
                 let list = format!("{}和{}", picked[..n - 1].join("、"), picked[n - 1]);
                 Some((
-                    format!("连接{list}{}大城市。", numerals[wrong]),
-                    format!("连接{list}{}大城市。", numerals[n]),
+                    format!("连接{list}{}大城市。", NUMERALS[wrong]),
+                    format!("连接{list}{}大城市。", NUMERALS[n]),
                 ))
             },
         ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
-            let mut items: Vec<&str> = Vec::new();
-            while items.len() < n {
-                let p = r.pick(ITEMS);
-                if !items.contains(&p) {
-                    items.push(p);
-                }
-            }
-            let numerals = ["", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+            let items = r.distinct(ITEMS, n);
             let wrong = if r.next() % 2 == 0 { n - 1 } else { n + 1 };
             let kind = r.pick(KINDS);
             let list = items.join("、");
             Some((
-                format!("建设{list}{}大{kind}。", numerals[wrong]),
-                format!("建设{list}{}大{kind}。", numerals[n]),
+                format!("建设{list}{}大{kind}。", NUMERALS[wrong]),
+                format!("建设{list}{}大{kind}。", NUMERALS[n]),
             ))
         }),
     ]

@@ -20,6 +20,18 @@ pub const SEED_FINDINGS: [&str; 7] = [
     "residue",
 ];
 
+/// The rules that do arithmetic on figures (those `shared/tools/score-bulletins` scores): the
+/// ones a trap must not draw, whose recall the planted faults measure.
+pub const ARITHMETIC: &[&str] = &[
+    "sum-mismatch",
+    "part-exceeds-whole",
+    "share-mismatch",
+    "per-capita-mismatch",
+    "respectively-arity",
+    "out-of-range",
+    "enumeration-count",
+];
+
 /// The repository root (tests run the binary from here so paths in output are stable).
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
