@@ -73,6 +73,7 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
     };
     doc.lines = LineIndex::new(&text);
     doc.text = text;
+    super::relations::relate(g.lexicon, &mut doc);
     doc
 }
 
@@ -301,6 +302,7 @@ fn empty() -> Document {
         markers: Vec::new(),
         conjunctions: Vec::new(),
         empty_items: Vec::new(),
+        relations: Vec::new(),
         claims: Vec::new(),
         lines: LineIndex::new(""),
     }
@@ -318,10 +320,12 @@ pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
     doc.markers.clear();
     doc.conjunctions.clear();
     doc.empty_items.clear();
+    doc.relations.clear();
     doc.claims.clear();
     parse_range_into(&owned, Span::new(0, owned.len()), g, doc);
     doc.lines = LineIndex::new(&owned);
     doc.text = owned;
+    super::relations::relate(g.lexicon, doc);
 }
 
 impl Default for Document {

@@ -284,6 +284,22 @@ pub struct Lexicon {
     /// Words that put a rate on another population than the one it counts (`按户籍人口计算`): such
     /// a rate may pass 100 %.
     pub other_base: Vec<String>,
+    /// The words around a base a share names.
+    pub bases: Bases,
+}
+
+/// The words around a base a share names (`占全市生产总值的比重为4.1%` names 生产总值 of 全市).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Bases {
+    /// Written after the name (`的比重`, `为`).
+    pub after: Vec<String>,
+    /// The area written before the name (`全市`, `全县`).
+    pub area: Vec<String>,
+    /// Words that may stand right before the name in the subject of the whole's figure
+    /// (`全年实现生产总值`), besides the area words; any other makes it a part or a kind of the
+    /// thing (`县域生产总值`, `人均生产总值`).
+    pub whole: Vec<String>,
 }
 
 impl Lexicon {
@@ -369,6 +385,7 @@ struct MarkersFile {
     enumeration: EnumerationEntry,
     numerals: NumeralsEntry,
     rates: RatesEntry,
+    bases: Bases,
 }
 
 #[derive(Deserialize)]
@@ -523,6 +540,7 @@ impl Lexicon {
         Ok(Self {
             rates,
             other_base: mf.rates.other_base,
+            bases: mf.bases,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

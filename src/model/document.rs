@@ -197,6 +197,56 @@ pub struct Claim {
     pub rate: Option<Rate>,
 }
 
+impl Claim {
+    /// Whether arithmetic may use the claim as an amount: stated in the text (not inside a name in
+    /// quotes), bounded, not a range, and read as neither a change, the level a change reached, a
+    /// goal nor a category bound.
+    pub fn is_amount(&self) -> bool {
+        !self.quoted
+            && self.quantity.interval.is_bounded()
+            && !matches!(
+                self.reading,
+                Reading::Change | Reading::Reached | Reading::CategoryBound | Reading::Target
+            )
+            && !self.quantity.range
+    }
+
+    /// Whether this claim may be the whole of `part`: not inside brackets that `part` is outside
+    /// of (`职工689人（正式职工607人，招聘人员82人），其中卫生技术人员578人`: 578 is of 689, not of 82).
+    pub fn encloses(&self, part: &Claim) -> bool {
+        self.bracket.is_none() || self.bracket == part.bracket
+    }
+}
+
+/// A relation the grammar found between claims (indices into [`Document::claims`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// A share (`占18.4%`) of a part in a base.
+    Share {
+        /// The counted part.
+        part: usize,
+        /// The percentage.
+        share: usize,
+        /// What it is a share of.
+        base: ShareBase,
+    },
+}
+
+/// What a share is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareBase {
+    /// A stated figure: marked by 中, named by the share, or the whole of a 其中 part.
+    Claim(usize),
+    /// The unstated base that the shares of group `group` (numbered in the document) share; or,
+    /// for a 其中 part whose whole carries its own share, the whole `or_whole` itself.
+    Common {
+        /// The group.
+        group: usize,
+        /// The whole the share may be of instead.
+        or_whole: Option<usize>,
+    },
+}
+
 /// A rate named in a figure's subject, from the lexicon's `[rates]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rate {
@@ -277,6 +327,8 @@ pub struct Document {
     pub conjunctions: Vec<Span>,
     /// Empty items of lists: two 、 with nothing between them (`司空山、、名木古树`).
     pub empty_items: Vec<Span>,
+    /// What the claims relate to (shares and their bases), found over the whole document.
+    pub relations: Vec<Relation>,
     /// Quantities with their roles.
     pub claims: Vec<Claim>,
     /// Where lines start, for locating offsets.

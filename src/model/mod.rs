@@ -13,7 +13,7 @@ pub mod vocabulary;
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use document::{
     Block, Claim, Clause, Document, Heading, HeadingStyle, Marker, MarkerSet, Rate, Reading,
-    Sentence, SCOPE_SENTENCES,
+    Relation, Sentence, ShareBase, SCOPE_SENTENCES,
 };
 pub use interval::{Bound, Interval};
 pub use quantity::{Figure, FigureKind, Malformation, Quantity};

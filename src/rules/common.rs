@@ -4,25 +4,17 @@ use super::Emitter;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::Quantity;
-use crate::model::{Claim, Clause, Document, Reading};
+use crate::model::{Claim, Clause, Document};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// A claim an arithmetic rule may use: stated in the text (not inside a name in quotes), bounded,
-/// a level rather than a change, not a goal (力争, 预计), not a category bound, and not a range.
+/// A claim an arithmetic rule may use (see [`Claim::is_amount`]).
 pub(super) fn usable(c: &Claim) -> bool {
-    !c.quoted
-        && c.quantity.interval.is_bounded()
-        && !matches!(
-            c.reading,
-            Reading::Change | Reading::Reached | Reading::CategoryBound | Reading::Target
-        )
-        && !c.quantity.range
+    c.is_amount()
 }
 
-/// Whether `whole` may be the whole of `part`: not inside brackets that `part` is outside of
-/// (`职工689人（正式职工607人，招聘人员82人），其中卫生技术人员578人`: 578 is of 689, not of 82).
+/// Whether `whole` may be the whole of `part` (see [`Claim::encloses`]).
 pub(super) fn encloses(whole: &Claim, part: &Claim) -> bool {
-    whole.bracket.is_none() || whole.bracket == part.bracket
+    whole.encloses(part)
 }
 
 /// Conjunctions in a clause (before `end`) that surely join two items of a list: the words on

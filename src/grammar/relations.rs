@@ -1,0 +1,246 @@
+//! Relations: which figures a figure relates to, decided once by the grammar over the whole
+//! document, so that rules only do arithmetic. Today: every share (`占18.4%`, `比重为4.1%`) with
+//! its part and its base.
+//!
+//! A share's base is taken where the text makes it certain, in this order:
+//! - a figure followed by 中 before the part (`12个县中，9个县达标、占80%`);
+//! - a base the share names (`占生产总值的比重为4.1%`): the nearest level before the part, in its
+//!   paragraph or the one before, whose subject names that base of the whole area
+//!   (`全年全县生产总值914326万元`, not `县域生产总值` nor `人均生产总值`);
+//! - the whole of a 其中 part; when that whole carries a share of its own, the part's share may be
+//!   of the whole or of the whole's base (`60岁及以上22559人，占14.18%，其中65岁及以上16536人，
+//!   占8.25%`: 8.25 % is of the grand total);
+//! - else the shares of one `；`-joined period with the same base phrase (or none) share one
+//!   unstated base: a common-base group.
+//!
+//! Where none of these holds there is no relation, and so no finding.
+
+use super::lexicon::Lexicon;
+use crate::model::{Claim, Document, MarkerKind, Reading, Relation, ShareBase};
+
+/// How far back (in blocks) a named base is looked for.
+const NAMED_BASE_BLOCKS: usize = 1;
+
+/// Find the share relations of a whole document (after its blocks are parsed and merged).
+pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
+    let mut relations = Vec::new();
+    // Groups of shares of one unstated base live through a period: (key, unit base, group id).
+    let mut open: Vec<(&str, &'static str, usize)> = Vec::new();
+    let mut next_group = 0;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let first = sentence.claims.start;
+        let claims = doc.sentence_claims(s);
+        for (si, share) in claims.iter().enumerate() {
+            if share.reading != Reading::Share || !share.is_amount() {
+                continue;
+            }
+            let before = claims.get(..si).unwrap_or_default();
+            let Some(pi) = part_index(before) else {
+                continue;
+            };
+            let Some(part) = before.get(pi) else {
+                continue;
+            };
+            let (part_at, share_at) = (first + pi, first + si);
+            let earlier = before.get(..pi).unwrap_or_default();
+            let commensurable =
+                |c: &Claim| c.is_amount() && c.quantity.commensurable(&part.quantity);
+            // A figure followed by 中: the base is marked.
+            if let Some(bi) = earlier.iter().rposition(|c| commensurable(c) && c.among) {
+                relations.push(Relation::Share {
+                    part: part_at,
+                    share: share_at,
+                    base: ShareBase::Claim(first + bi),
+                });
+                continue;
+            }
+            // A base the share names.
+            let phrase = base_phrase(lx, doc, share);
+            if !phrase.is_empty() {
+                let base = match named_base(lx, doc, part_at, part, phrase) {
+                    Some(b) => ShareBase::Claim(b),
+                    None => ShareBase::Common {
+                        group: group_of(&mut open, &mut next_group, phrase, part),
+                        or_whole: None,
+                    },
+                };
+                relations.push(Relation::Share {
+                    part: part_at,
+                    share: share_at,
+                    base,
+                });
+                continue;
+            }
+            // The whole of a 其中 part.
+            let mut or_whole = None;
+            if part.has(MarkerKind::Subset) {
+                let Some(wi) = earlier.iter().rposition(|c| {
+                    commensurable(c) && !c.has(MarkerKind::Subset) && c.encloses(part)
+                }) else {
+                    continue;
+                };
+                let whole_has_share = earlier
+                    .get(wi + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|c| c.reading == Reading::Share && c.is_amount());
+                if !whole_has_share {
+                    relations.push(Relation::Share {
+                        part: part_at,
+                        share: share_at,
+                        base: ShareBase::Claim(first + wi),
+                    });
+                    continue;
+                }
+                or_whole = Some(first + wi);
+            }
+            // A share of the base the period's other shares are of.
+            let group = group_of(&mut open, &mut next_group, "", part);
+            relations.push(Relation::Share {
+                part: part_at,
+                share: share_at,
+                base: ShareBase::Common { group, or_whole },
+            });
+        }
+        let period_goes_on = doc.slice(sentence.span).ends_with(['；', ';'])
+            && doc
+                .sentences
+                .get(s + 1)
+                .is_some_and(|next| next.block == sentence.block);
+        if !period_goes_on {
+            open.clear();
+        }
+    }
+    doc.relations = relations;
+}
+
+/// The group of shares of one unstated base that a part joins: the open group of the period with
+/// the same base phrase and unit, or a new one.
+fn group_of<'d>(
+    open: &mut Vec<(&'d str, &'static str, usize)>,
+    next_group: &mut usize,
+    key: &'d str,
+    part: &Claim,
+) -> usize {
+    let unit = part.quantity.base_unit();
+    if let Some((_, _, g)) = open.iter().find(|(k, u, _)| *k == key && *u == unit) {
+        return *g;
+    }
+    let g = *next_group;
+    *next_group += 1;
+    open.push((key, unit, g));
+    g
+}
+
+/// The part of a share: the nearest counted level before it, with nothing but changes,
+/// percentages and category bounds between (`第一产业增加值37952万元，增长3.9%，占生产总值的比重为
+/// 4.1%`).
+fn part_index(before: &[Claim]) -> Option<usize> {
+    for (i, c) in before.iter().enumerate().rev() {
+        if c.quantity.is_percent() || matches!(c.reading, Reading::Change | Reading::CategoryBound)
+        {
+            continue;
+        }
+        return (c.is_amount() && c.reading == Reading::Level).then_some(i);
+    }
+    None
+}
+
+/// The base a share names, without the words around it: `占生产总值的比重为4.1%` → `生产总值`,
+/// `占全市生产總值45.2%` → `全市生产總值`, `占比 87.9%` → ``.
+fn base_phrase<'d>(lx: &Lexicon, doc: &'d Document, share: &Claim) -> &'d str {
+    let Some(first) = doc
+        .clause_markers(share.clause)
+        .iter()
+        .find(|m| m.kind == MarkerKind::Share && m.span.end <= share.span.start)
+    else {
+        return "";
+    };
+    let mut phrase = doc
+        .text
+        .get(first.span.end..share.span.start)
+        .unwrap_or_default()
+        .trim();
+    // A bracketed aside at its end (`总人口的比重（即城镇化率）`) is no part of the name.
+    if phrase.ends_with(['）', ')']) {
+        if let Some(open) = phrase.rfind(['（', '(']) {
+            phrase = phrase.get(..open).unwrap_or_default();
+        }
+    }
+    loop {
+        let before = phrase.len();
+        for w in &lx.bases.after {
+            if let Some(p) = phrase.strip_suffix(w.as_str()) {
+                phrase = p.trim_end();
+            }
+        }
+        if phrase.len() == before {
+            break;
+        }
+    }
+    phrase
+}
+
+/// The name of a base without the area written before it (`全市生产总值` → `生产总值`).
+fn core<'p>(lx: &Lexicon, phrase: &'p str) -> &'p str {
+    lx.bases
+        .area
+        .iter()
+        .find_map(|w| phrase.strip_prefix(w.as_str()))
+        .unwrap_or(phrase)
+}
+
+/// Whether a subject names the base `phrase` of the whole area, not of a part of it:
+/// `全年全县实现地区生产总值` names 生产总值, `县域生产总值` and `人均生产总值` do not.
+fn names_base(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
+    let core = core(lx, phrase);
+    if core.is_empty() {
+        return false;
+    }
+    let whole_area = |before: &str| {
+        let before = before.trim_end();
+        before.is_empty()
+            || before.ends_with([',', '，', '：', ':', '、'])
+            || lx
+                .bases
+                .area
+                .iter()
+                .chain(&lx.bases.whole)
+                .any(|w| before.ends_with(w.as_str()))
+    };
+    [phrase, core].into_iter().any(|name| {
+        subject
+            .match_indices(name)
+            .any(|(i, _)| whole_area(subject.get(..i).unwrap_or_default()))
+    })
+}
+
+/// The figure whose subject is the named base: the nearest level before the part, in its block
+/// or the one before, commensurable with the part.
+fn named_base(
+    lx: &Lexicon,
+    doc: &Document,
+    part_at: usize,
+    part: &Claim,
+    phrase: &str,
+) -> Option<usize> {
+    let block = doc.sentences.get(part.sentence)?.block;
+    let before = doc.claims.get(..part_at)?;
+    before
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, c)| {
+            doc.sentences
+                .get(c.sentence)
+                .is_some_and(|s| s.block + NAMED_BASE_BLOCKS >= block)
+        })
+        .find(|(_, c)| {
+            c.is_amount()
+                && c.reading == Reading::Level
+                && !c.quantity.is_percent()
+                && c.quantity.commensurable(&part.quantity)
+                && names_base(lx, doc.slice(c.subject), phrase)
+        })
+        .map(|(i, _)| i)
+}
