@@ -20,7 +20,7 @@ pub const SEGMENTED_MIN: usize = crate::grammar::document::PARALLEL_MIN;
 /// The length of a segment: its document (about five times the text, more for short lines)
 /// stays in the caches, each thread's document stays small (a text of a million short lines
 /// keeps its peak memory under 3 × its size + 30 MB), and no core waits long for the last one.
-const SEGMENT_LEN: usize = 128 * 1024;
+const SEGMENT_LEN: usize = 64 * 1024;
 
 /// Bytes of white space that may stand between the two pieces of a sentence cut by a segment
 /// boundary (the outline's sentences are trimmed).

@@ -303,6 +303,7 @@ fn empty() -> Document {
         conjunctions: Vec::new(),
         empty_items: Vec::new(),
         relations: Vec::new(),
+        members: Vec::new(),
         claims: Vec::new(),
         lines: LineIndex::new(""),
     }
@@ -618,8 +619,8 @@ struct Scratch {
     open_parens: Vec<usize>,
     /// For each figure, the innermost bracket open around it.
     figure_parens: Vec<Option<usize>>,
-    /// For each figure, where its innermost bracket that closes in the block opens.
-    brackets: Vec<Option<usize>>,
+    /// For each figure, the number (in the block) of its innermost bracket that closes in it.
+    brackets: Vec<Option<u32>>,
     /// Doubled list separators (`、、`).
     empty_items: Vec<Span>,
 }
@@ -842,7 +843,7 @@ impl Scratch {
     /// A figure is quoted only inside a quotation mark that closes in the block: a stray or
     /// unmatched mark (`“九五〞` in a source that used another closing mark) quotes nothing.
     /// Likewise a figure is inside brackets only when they close in the block (a stray `（`
-    /// encloses nothing); each figure gets where its innermost closed bracket opened.
+    /// encloses nothing); each figure gets the number of its innermost closed bracket.
     fn resolve_enclosures(&mut self) {
         for ((_, quoted), open) in self.figures.iter_mut().zip(self.figure_quotes.iter()) {
             *quoted = open.is_some_and(|q| self.quotes_closed.get(q) == Some(&true));
@@ -850,8 +851,8 @@ impl Scratch {
         self.brackets.clear();
         let parens = &self.parens;
         self.brackets.extend(self.figure_parens.iter().map(|open| {
-            open.and_then(|p| parens.get(p))
-                .and_then(|&(start, closed)| closed.then_some(start))
+            open.filter(|p| parens.get(*p).is_some_and(|&(_, closed)| closed))
+                .and_then(|p| u32::try_from(p).ok())
         }));
     }
 }
@@ -1012,7 +1013,7 @@ impl ClaimSite {
         span: Span,
         quantity: Quantity,
         quoted: bool,
-        bracket: Option<usize>,
+        bracket: Option<u32>,
     ) -> Claim {
         let mut set = self.carried;
         for m in clause_markers.iter().filter(|m| m.span.end <= span.start) {

@@ -1,6 +1,7 @@
 //! Relations: which figures a figure relates to, decided once by the grammar over the whole
 //! document, so that rules only do arithmetic. Today: every share (`占18.4%`, `比重为4.1%`) with
-//! its part and its base.
+//! its part and its base; every whole with its parts (其中 parts, a completed part, parts closed
+//! by a remainder, items and their explicit sum).
 //!
 //! A share's base is taken where the text makes it certain, in this order:
 //! - a figure followed by 中 before the part (`12个县中，9个县达标、占80%`);
@@ -16,14 +17,28 @@
 //! Where none of these holds there is no relation, and so no finding.
 
 use super::lexicon::Lexicon;
-use crate::model::{Claim, Document, MarkerKind, Reading, Relation, ShareBase};
+use crate::model::{
+    Claim, Document, FigureKind, MarkerKind, PartsKind, Reading, Relation, ShareBase, Span,
+};
 
 /// How far back (in blocks) a named base is looked for.
 const NAMED_BASE_BLOCKS: usize = 1;
 
-/// Find the share relations of a whole document (after its blocks are parsed and merged).
+/// Find the relations of a whole document (after its blocks are parsed and merged).
 pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
     let mut relations = Vec::new();
+    let mut members = std::mem::take(&mut doc.members);
+    members.clear();
+    let mut out = Found {
+        relations: &mut relations,
+        members: &mut members,
+    };
+    for s in 0..doc.sentences.len() {
+        subsets(doc, s, &mut out);
+        completed(doc, s, &mut out);
+        remainders(doc, s, &mut out);
+        explicit_sums(doc, s, &mut out);
+    }
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
     let mut open: Vec<(&str, &'static str, usize)> = Vec::new();
     let mut next_group = 0;
@@ -112,6 +127,33 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         }
     }
     doc.relations = relations;
+    doc.members = members;
+}
+
+/// The relations found so far, and the runs of claims they list.
+struct Found<'a> {
+    relations: &'a mut Vec<Relation>,
+    members: &'a mut Vec<usize>,
+}
+
+impl Found<'_> {
+    /// Record a whole–parts relation.
+    fn parts(
+        &mut self,
+        wholes: impl IntoIterator<Item = usize>,
+        parts: impl IntoIterator<Item = usize>,
+        kind: PartsKind,
+    ) {
+        let start = self.members.len();
+        self.members.extend(wholes);
+        let middle = self.members.len();
+        self.members.extend(parts);
+        self.relations.push(Relation::Parts {
+            wholes: start..middle,
+            parts: middle..self.members.len(),
+            kind,
+        });
+    }
 }
 
 /// The group of shares of one unstated base that a part joins: the open group of the period with
@@ -243,4 +285,196 @@ fn named_base(
                 && names_base(lx, doc.slice(c.subject), phrase)
         })
         .map(|(i, _)| i)
+}
+
+/// A claim that may be a whole or a part of one: an amount, not a percentage, not per head.
+fn countable(c: &Claim) -> bool {
+    c.is_amount()
+        && !c.quantity.is_percent()
+        && !c.has(MarkerKind::PerCapita)
+        && !c.has(MarkerKind::PerHousehold)
+}
+
+/// 其中 parts of sentence `s` (from its own claims on) and the wholes before them in its scope
+/// (its `；`-joined period, and the sentence before one that opens with 其中): the parts are a
+/// 其中 claim and the 其中 claims right after it of the same unit; the candidate wholes are the
+/// countable claims before them that are no parts, nearest first, none inside brackets the part
+/// is outside of.
+fn subsets(doc: &Document, s: usize, out: &mut Found<'_>) {
+    let (claims, own) = doc.scope_claims(s);
+    let Some(first) = doc
+        .sentences
+        .get(s)
+        .and_then(|x| x.claims.start.checked_sub(own))
+    else {
+        return;
+    };
+    let mut i = own;
+    while let Some(part) = claims.get(i) {
+        if !part.has(MarkerKind::Subset) || !countable(part) {
+            i += 1;
+            continue;
+        }
+        let wholes = claims
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, w)| {
+                countable(w)
+                    && !w.has(MarkerKind::Subset)
+                    && w.quantity.commensurable(&part.quantity)
+                    && w.encloses(part)
+            })
+            .map(|(j, _)| first + j);
+        let run = claims
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.has(MarkerKind::Subset));
+        let parts = run
+            .clone()
+            .enumerate()
+            .filter(|(_, c)| countable(c) && c.quantity.commensurable(&part.quantity))
+            .map(|(j, _)| first + i + j);
+        if wholes.clone().next().is_some() {
+            out.parts(wholes, parts, PartsKind::Subset);
+        }
+        i += run.count().max(1);
+    }
+}
+
+/// A completed part (已完成…) in the clause right after its whole, with no year or date between
+/// (`一九五二年有十九万人，到了一九五七年已经有四十四万人` compares two moments).
+fn completed(doc: &Document, s: usize, out: &mut Found<'_>) {
+    let Some(first) = doc.sentences.get(s).map(|x| x.claims.start) else {
+        return;
+    };
+    let claims = doc.sentence_claims(s);
+    for (i, part) in claims.iter().enumerate() {
+        if !part.has(MarkerKind::Progress) || part.has(MarkerKind::Subset) || !countable(part) {
+            continue;
+        }
+        let Some(whole) = i.checked_sub(1).and_then(|j| claims.get(j)) else {
+            continue;
+        };
+        let adjacent = whole.clause + 1 == part.clause
+            && !doc
+                .figures_in(Span::new(whole.span.end, part.span.start))
+                .iter()
+                .any(|f| matches!(f.kind, FigureKind::Year | FigureKind::Date { .. }));
+        if adjacent
+            && countable(whole)
+            && !whole.has(MarkerKind::Progress)
+            && whole.quantity.commensurable(&part.quantity)
+        {
+            out.parts([first + i - 1], [first + i], PartsKind::Completed);
+        }
+    }
+}
+
+/// A remainder figure: 其余/其他 opens its clause or stands right before it (`其余3个`), not a
+/// 其他 somewhere in the clause (`带动其他社会资金形成3.28万亿元`).
+pub fn is_remainder(doc: &Document, c: &Claim) -> bool {
+    c.has(MarkerKind::Remainder)
+        && doc.clause_markers(c.clause).iter().any(|m| {
+            m.kind == MarkerKind::Remainder
+                && (m.span.start == c.subject.start || m.span.end == c.span.start)
+        })
+}
+
+/// A total, its parts and a remainder (其余) of sentence `s`, within its scope: the remainder
+/// makes the list exhaustive.
+fn remainders(doc: &Document, s: usize, out: &mut Found<'_>) {
+    let (claims, own) = doc.scope_claims(s);
+    let Some(first) = doc
+        .sentences
+        .get(s)
+        .and_then(|x| x.claims.start.checked_sub(own))
+    else {
+        return;
+    };
+    for (ri, rest) in claims.iter().enumerate().skip(own) {
+        if !is_remainder(doc, rest) || !rest.is_amount() || rest.quantity.is_percent() {
+            continue;
+        }
+        let before: Vec<usize> = claims
+            .get(..ri)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| countable(c) && c.quantity.commensurable(&rest.quantity))
+            .map(|(j, _)| j)
+            .collect();
+        let Some((total, mut parts)) = split_total(claims, &before) else {
+            continue;
+        };
+        if parts.is_empty() {
+            continue;
+        }
+        parts.push(ri);
+        out.parts(
+            [first + total],
+            parts.into_iter().map(|j| first + j),
+            PartsKind::Remainder,
+        );
+    }
+}
+
+/// Which of the figures before a remainder is the total: one marked as a total (共, 累计), the
+/// figure just before a 其中 list, or the first of exactly two figures (`47个，已整改44个，其余3个`).
+fn split_total(claims: &[Claim], before: &[usize]) -> Option<(usize, Vec<usize>)> {
+    let has = |j: &usize, kind| claims.get(*j).is_some_and(|c| c.has(kind));
+    if let Some(i) = before.iter().rposition(|j| has(j, MarkerKind::Total)) {
+        return Some((*before.get(i)?, before.get(i + 1..)?.to_vec()));
+    }
+    if let Some(f) = before.iter().position(|j| has(j, MarkerKind::Subset)) {
+        return Some((*before.get(f.checked_sub(1)?)?, before.get(f..)?.to_vec()));
+    }
+    match before {
+        [total, part] => Some((*total, vec![*part])),
+        _ => None,
+    }
+}
+
+/// Figures followed by an explicit sum (合计, 总计) in one sentence: the figures after the last
+/// earlier sum or total, and from the first 其中 part on (a sum adds up its own sentence only:
+/// `…；中央建设投资总计为1521亿元` is not the sum of the sentences before).
+fn explicit_sums(doc: &Document, s: usize, out: &mut Found<'_>) {
+    let Some(first) = doc.sentences.get(s).map(|x| x.claims.start) else {
+        return;
+    };
+    let claims = doc.sentence_claims(s);
+    for (si, sum) in claims.iter().enumerate() {
+        if !sum.has(MarkerKind::Sum) || !sum.is_amount() || sum.quantity.is_percent() {
+            continue;
+        }
+        let mut parts: Vec<usize> = claims
+            .get(..si)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_amount() && c.quantity.commensurable(&sum.quantity))
+            .map(|(j, _)| j)
+            .collect();
+        let has = |j: &usize, kind| claims.get(*j).is_some_and(|c| c.has(kind));
+        if let Some(i) = parts
+            .iter()
+            .rposition(|j| has(j, MarkerKind::Sum) || has(j, MarkerKind::Total))
+        {
+            parts.drain(..=i);
+        }
+        if let Some(i) = parts.iter().position(|j| has(j, MarkerKind::Subset)) {
+            parts.drain(..i);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        out.parts(
+            [first + si],
+            parts.into_iter().map(|j| first + j),
+            PartsKind::Sum,
+        );
+    }
 }

@@ -188,9 +188,10 @@ pub struct Claim {
     pub after_etc: bool,
     /// Followed by 中 (12个县中): the base of a share that follows.
     pub among: bool,
-    /// Where the innermost bracket around it opens (`现有职工689人（正式职工607人…）`): figures in
-    /// one pair of brackets share it. `None` outside brackets, or in one that never closes.
-    pub bracket: Option<usize>,
+    /// The innermost bracket around it (`现有职工689人（正式职工607人…）`), numbered in its block:
+    /// figures in one pair of brackets share it. `None` outside brackets, or in one that never
+    /// closes. (Relations never compare claims of two blocks by their brackets.)
+    pub bracket: Option<u32>,
     /// What the figure is: a level, a change, a share, a category bound…
     pub reading: Reading,
     /// The rate its subject names (`森林覆盖率达到72.8%`), if any, with its bound.
@@ -219,7 +220,7 @@ impl Claim {
 }
 
 /// A relation the grammar found between claims (indices into [`Document::claims`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Relation {
     /// A share (`占18.4%`) of a part in a base.
     Share {
@@ -230,6 +231,30 @@ pub enum Relation {
         /// What it is a share of.
         base: ShareBase,
     },
+    /// A whole and parts of it; both are ranges of [`Document::members`] (see
+    /// [`Document::members_of`]), so that a relation holds no allocation of its own.
+    Parts {
+        /// The whole; for a 其中 part, the candidates nearest first (`财政总收入…，一般公共预算收入
+        /// …，其中税收收入…`: either may be the whole, and only a part that fits none is a fault).
+        wholes: Range<usize>,
+        /// The parts, in order (a remainder last).
+        parts: Range<usize>,
+        /// How the parts make the whole.
+        kind: PartsKind,
+    },
+}
+
+/// How parts make their whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartsKind {
+    /// 其中/包括 parts: each, and their sum, at most the whole; they need not exhaust it.
+    Subset,
+    /// A completed part (`制定措施206条，已完成172条`): at most the whole.
+    Completed,
+    /// Parts closed by a remainder (其余): they add up to the whole.
+    Remainder,
+    /// Items followed by their explicit sum (合计, 总计): they add up to it.
+    Sum,
 }
 
 /// What a share is a share of.
@@ -327,8 +352,11 @@ pub struct Document {
     pub conjunctions: Vec<Span>,
     /// Empty items of lists: two 、 with nothing between them (`司空山、、名木古树`).
     pub empty_items: Vec<Span>,
-    /// What the claims relate to (shares and their bases), found over the whole document.
+    /// What the claims relate to (shares and their bases, wholes and their parts), found over the
+    /// whole document.
     pub relations: Vec<Relation>,
+    /// The claims that relations list (indices into `claims`), in runs the relations point to.
+    pub members: Vec<usize>,
     /// Quantities with their roles.
     pub claims: Vec<Claim>,
     /// Where lines start, for locating offsets.
@@ -385,6 +413,15 @@ impl Document {
             .map_or(s.claims.start, |f| f.claims.start);
         let claims = self.claims.get(start..s.claims.end).unwrap_or_default();
         (claims, s.claims.start.saturating_sub(start))
+    }
+
+    /// The claims a run of [`Document::members`] lists.
+    pub fn members_of(&self, run: &Range<usize>) -> impl Iterator<Item = &Claim> + '_ {
+        self.members
+            .get(run.clone())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| self.claims.get(i))
     }
 
     /// The markers of a clause.

@@ -12,11 +12,6 @@ pub(super) fn usable(c: &Claim) -> bool {
     c.is_amount()
 }
 
-/// Whether `whole` may be the whole of `part` (see [`Claim::encloses`]).
-pub(super) fn encloses(whole: &Claim, part: &Claim) -> bool {
-    whole.encloses(part)
-}
-
 /// Conjunctions in a clause (before `end`) that surely join two items of a list: the words on
 /// both sides end with the same character, as items of one kind do (`硫铁矿和萤石矿`, `小学和中学`),
 /// or both are short names (`天津和石家庄`), where a conjunction inside a name has a long side

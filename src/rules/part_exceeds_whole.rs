@@ -7,13 +7,10 @@
 //!
 //! **Example**: `制定整改措施206条，已完成整改212条` → the part 212条 exceeds the whole 206条.
 
-use super::common::{encloses, interval_sum, usable, written_sum, Shown};
+use super::common::{interval_sum, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
-use crate::model::span::Span;
-use crate::model::FigureKind;
-use crate::model::MarkerKind;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, Document, PartsKind, Relation};
 
 struct PartExceedsWhole;
 
@@ -21,123 +18,48 @@ pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(PartExceedsWhole))
 }
 
-fn comparable(c: &Claim) -> bool {
-    usable(c)
-        && !c.quantity.is_percent()
-        && !c.has(MarkerKind::PerCapita)
-        && !c.has(MarkerKind::PerHousehold)
-}
-
 impl Rule for PartExceedsWhole {
     fn scope(&self) -> super::Scope {
         super::Scope::Sentence
     }
 
+    /// The grammar relates 其中 parts and completed parts to their wholes
+    /// (`Document::relations`); the rule does the arithmetic.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for s in 0..doc.sentences.len() {
-            let (scope, own) = doc.scope_claims(s);
-            subsets(doc, scope, own, out);
-            progress(doc, doc.sentence_claims(s), out);
-        }
-    }
-}
-
-/// 其中 parts, from index `own` on (the claims before it are of the sentence before, when this
-/// one opens with 其中), against the nearest whole before them.
-fn subsets(doc: &Document, claims: &[Claim], own: usize, out: &mut Emitter<'_>) {
-    let mut i = own;
-    while let Some(part) = claims.get(i) {
-        if !part.has(MarkerKind::Subset) || !comparable(part) {
-            i += 1;
-            continue;
-        }
-        // The whole: the nearest comparable claim before, not itself a part, nor inside brackets
-        // the part is outside of.
-        let mut wholes = claims
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .filter(|w| {
-                comparable(w)
-                    && !w.has(MarkerKind::Subset)
-                    && w.quantity.commensurable(&part.quantity)
-                    && encloses(w, part)
-            });
-        let whole = wholes.next();
-        // An earlier whole of the sentence that holds every part makes the 其中 ambiguous
-        // (`财政总收入222827万元，一般公共预算收入97092万元，其中税收收入190268万元`): no relation.
-        let earlier_holds = |parts: &[&Claim]| {
-            wholes.clone().any(|w| {
-                parts
-                    .iter()
-                    .all(|p| !p.quantity.interval.entirely_above(&w.quantity.interval))
-                    && (parts.len() < 2
-                        || !interval_sum(parts).entirely_above(&w.quantity.interval))
-            })
-        };
-        // The parts: this one and the following subset claims of the same unit.
-        let parts: Vec<&Claim> = claims
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.has(MarkerKind::Subset))
-            .filter(|c| comparable(c) && c.quantity.commensurable(&part.quantity))
-            .collect();
-        let consumed = claims
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.has(MarkerKind::Subset))
-            .count()
-            .max(1);
-        i += consumed;
-        let Some(whole) = whole else {
-            continue;
-        };
-        if earlier_holds(&parts) {
-            continue;
-        }
-        let w = &whole.quantity.interval;
-        let mut single = false;
-        for p in &parts {
-            if p.quantity.interval.entirely_above(w) {
-                single = true;
-                emit(doc, whole, &[p], out);
+        for relation in &doc.relations {
+            let Relation::Parts {
+                wholes,
+                parts,
+                kind: kind @ (PartsKind::Subset | PartsKind::Completed),
+            } = relation
+            else {
+                continue;
+            };
+            let parts: Vec<&Claim> = doc.members_of(parts).collect();
+            let mut wholes = doc.members_of(wholes);
+            let Some(whole) = wholes.next() else {
+                continue;
+            };
+            let holds = |w: &Claim| {
+                let w = &w.quantity.interval;
+                parts.iter().all(|p| !p.quantity.interval.entirely_above(w))
+                    && (parts.len() < 2 || !interval_sum(&parts).entirely_above(w))
+            };
+            // Another whole the 其中 may belong to holds every part: no fault is certain.
+            if *kind == PartsKind::Subset && wholes.any(holds) {
+                continue;
             }
-        }
-        if !single && parts.len() >= 2 && interval_sum(&parts).entirely_above(w) {
-            emit(doc, whole, &parts, out);
-        }
-    }
-}
-
-/// A completed part (已完成…) in the clause right after its whole.
-fn progress(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
-    for (i, part) in claims.iter().enumerate() {
-        if !part.has(MarkerKind::Progress) || part.has(MarkerKind::Subset) || !comparable(part) {
-            continue;
-        }
-        let Some(whole) = i.checked_sub(1).and_then(|j| claims.get(j)) else {
-            continue;
-        };
-        // Adjacent clauses, and no year or date between: `一九五二年有十九万人，到了一九五七年
-        // 已经有四十四万人` compares two moments, not a part and its whole.
-        let adjacent = whole.clause + 1 == part.clause
-            && !doc
-                .figures_in(Span::new(whole.span.end, part.span.start))
-                .iter()
-                .any(|f| matches!(f.kind, FigureKind::Year | FigureKind::Date { .. }));
-        if adjacent
-            && comparable(whole)
-            && !whole.has(MarkerKind::Progress)
-            && whole.quantity.commensurable(&part.quantity)
-            && part
-                .quantity
-                .interval
-                .entirely_above(&whole.quantity.interval)
-        {
-            emit(doc, whole, &[part], out);
+            let w = &whole.quantity.interval;
+            let mut single = false;
+            for p in &parts {
+                if p.quantity.interval.entirely_above(w) {
+                    single = true;
+                    emit(doc, whole, &[p], out);
+                }
+            }
+            if !single && parts.len() >= 2 && interval_sum(&parts).entirely_above(w) {
+                emit(doc, whole, &parts, out);
+            }
         }
     }
 }

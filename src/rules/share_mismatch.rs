@@ -50,7 +50,9 @@ impl Rule for ShareMismatch {
         let claim = |i: usize| doc.claims.get(i);
         let mut groups: BTreeMap<usize, Vec<Member<'_>>> = BTreeMap::new();
         for relation in &doc.relations {
-            let Relation::Share { part, share, base } = *relation;
+            let Relation::Share { part, share, base } = *relation else {
+                continue;
+            };
             let (Some(part), Some(share)) = (claim(part), claim(share)) else {
                 continue;
             };

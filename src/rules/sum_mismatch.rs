@@ -8,13 +8,11 @@
 //!
 //! **Example**: `反馈问题47个，已整改完成44个，其余4个` → `44个 + 4个 = 48个，但总数为 47个`.
 
-use super::common::{interval_sum, usable, written_sum, Shown};
+use super::common::{interval_sum, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
-use crate::model::FigureKind;
-use crate::model::MarkerKind;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, Document, FigureKind, MarkerKind, PartsKind, Relation};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -42,20 +40,40 @@ impl Rule for SumMismatch {
         super::Scope::Sentence
     }
 
+    /// The grammar relates totals to their parts closed by a remainder, and items to their
+    /// explicit sum (`Document::relations`); the rule does the arithmetic.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for s in 0..doc.sentences.len() {
-            let (scope, own) = doc.scope_claims(s);
-            remainders(doc, scope, own, out);
-            // An explicit sum adds up the items of its own sentence only (`…；中央建设投资总计为
-            // 1521亿元` is not the sum of the figures of the sentences before).
-            explicit_sums(doc, doc.sentence_claims(s), out);
+        for relation in &doc.relations {
+            let Relation::Parts {
+                wholes,
+                parts,
+                kind: kind @ (PartsKind::Remainder | PartsKind::Sum),
+            } = relation
+            else {
+                continue;
+            };
+            let Some(total) = doc.members_of(wholes).next() else {
+                continue;
+            };
+            let parts: Vec<&Claim> = doc.members_of(parts).collect();
+            // A stated part above the total is part-exceeds-whole's finding, not a sum's (the
+            // remainder, last, may be the figure that is off).
+            let stated = parts.split_last().map_or(&[][..], |(_, before)| before);
+            if *kind == PartsKind::Remainder
+                && stated
+                    .iter()
+                    .any(|p| p.quantity.interval.entirely_above(&total.quantity.interval))
+            {
+                continue;
+            }
+            report(doc, total, &parts, *kind == PartsKind::Remainder, out);
         }
         self.compositions(doc, out);
     }
 }
 
-/// Report parts + total that cannot agree.
-fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) {
+/// Report parts + total that cannot agree (`remainder`: the last part is the rest, 其余).
+fn report(doc: &Document, total: &Claim, parts: &[&Claim], remainder: bool, out: &mut Emitter<'_>) {
     let sum = interval_sum(parts);
     if !sum.disjoint(&total.quantity.interval) {
         return;
@@ -65,8 +83,8 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
         total.span,
         format!("总数 {}", doc.slice(total.span)),
     )];
-    for p in parts {
-        let role = if is_remainder(doc, p) {
+    for (i, p) in parts.iter().enumerate() {
+        let role = if remainder && i + 1 == parts.len() {
             "其余"
         } else {
             "部分"
@@ -84,99 +102,6 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], out: &mut Emitter<'_>
         )),
         labels,
     );
-}
-
-/// A total, its parts and a remainder (其余): the remainder makes the list exhaustive. Remainders
-/// are taken from index `own` on; the claims before are of the sentences its relations reach.
-fn remainders(doc: &Document, claims: &[Claim], own: usize, out: &mut Emitter<'_>) {
-    for (ri, rest) in claims.iter().enumerate().skip(own) {
-        if !is_remainder(doc, rest) || !usable(rest) || rest.quantity.is_percent() {
-            continue;
-        }
-        let before: Vec<&Claim> = claims
-            .get(..ri)
-            .unwrap_or_default()
-            .iter()
-            .filter(|c| {
-                usable(c)
-                    && c.quantity.commensurable(&rest.quantity)
-                    && !c.has(MarkerKind::PerCapita)
-                    && !c.has(MarkerKind::PerHousehold)
-            })
-            .collect();
-        let Some((total, parts)) = split_total(&before) else {
-            continue;
-        };
-        if parts.is_empty()
-            || parts
-                .iter()
-                .any(|p| p.quantity.interval.entirely_above(&total.quantity.interval))
-        {
-            continue;
-        }
-        let mut all = parts.to_vec();
-        all.push(rest);
-        report(doc, total, &all, out);
-    }
-}
-
-/// A remainder figure: 其余/其他 opens its clause or stands right before it (`其余3个`), not a
-/// 其他 somewhere in the clause (`带动其他社会资金形成3.28万亿元`).
-fn is_remainder(doc: &Document, c: &Claim) -> bool {
-    c.has(MarkerKind::Remainder)
-        && doc.clause_markers(c.clause).iter().any(|m| {
-            m.kind == MarkerKind::Remainder
-                && (m.span.start == c.subject.start || m.span.end == c.span.start)
-        })
-}
-
-/// Which of the figures before a remainder is the total: one marked as a total (共, 累计), the
-/// figure just before a 其中 list, or the first of exactly two figures (`47个，已整改44个，其余3个`).
-fn split_total<'a>(before: &[&'a Claim]) -> Option<(&'a Claim, Vec<&'a Claim>)> {
-    if let Some(i) = before.iter().rposition(|c| c.has(MarkerKind::Total)) {
-        let total = before.get(i)?;
-        return Some((total, before.get(i + 1..).unwrap_or_default().to_vec()));
-    }
-    if let Some(first_subset) = before.iter().position(|c| c.has(MarkerKind::Subset)) {
-        let total = before.get(first_subset.checked_sub(1)?)?;
-        return Some((
-            total,
-            before.get(first_subset..).unwrap_or_default().to_vec(),
-        ));
-    }
-    match before {
-        [total, part] => Some((total, vec![part])),
-        _ => None,
-    }
-}
-
-/// Figures followed by an explicit sum (合计, 总计): the sum must equal them.
-fn explicit_sums(doc: &Document, claims: &[Claim], out: &mut Emitter<'_>) {
-    for (si, sum) in claims.iter().enumerate() {
-        if !sum.has(MarkerKind::Sum) || !usable(sum) || sum.quantity.is_percent() {
-            continue;
-        }
-        let mut parts: Vec<&Claim> = claims
-            .get(..si)
-            .unwrap_or_default()
-            .iter()
-            .filter(|c| usable(c) && c.quantity.commensurable(&sum.quantity))
-            .collect();
-        // The figures after the last earlier sum or total, and from the first 其中 part on.
-        if let Some(i) = parts
-            .iter()
-            .rposition(|c| c.has(MarkerKind::Sum) || c.has(MarkerKind::Total))
-        {
-            parts.drain(..=i);
-        }
-        if let Some(i) = parts.iter().position(|c| c.has(MarkerKind::Subset)) {
-            parts.drain(..i);
-        }
-        if parts.len() < 2 {
-            continue;
-        }
-        report(doc, sum, &parts, out);
-    }
 }
 
 impl SumMismatch {
