@@ -301,14 +301,7 @@ fn countable(c: &Claim) -> bool {
 /// countable claims before them that are no parts, nearest first, none inside brackets the part
 /// is outside of.
 fn subsets(doc: &Document, s: usize, out: &mut Found<'_>) {
-    let (claims, own) = doc.scope_claims(s);
-    let Some(first) = doc
-        .sentences
-        .get(s)
-        .and_then(|x| x.claims.start.checked_sub(own))
-    else {
-        return;
-    };
+    let (claims, own, first) = doc.scope_claims(s);
     let mut i = own;
     while let Some(part) = claims.get(i) {
         if !part.has(MarkerKind::Subset) || !countable(part) {
@@ -387,14 +380,7 @@ pub fn is_remainder(doc: &Document, c: &Claim) -> bool {
 /// A total, its parts and a remainder (其余) of sentence `s`, within its scope: the remainder
 /// makes the list exhaustive.
 fn remainders(doc: &Document, s: usize, out: &mut Found<'_>) {
-    let (claims, own) = doc.scope_claims(s);
-    let Some(first) = doc
-        .sentences
-        .get(s)
-        .and_then(|x| x.claims.start.checked_sub(own))
-    else {
-        return;
-    };
+    let (claims, own, first) = doc.scope_claims(s);
     for (ri, rest) in claims.iter().enumerate().skip(own) {
         if !is_remainder(doc, rest) || !rest.is_amount() || rest.quantity.is_percent() {
             continue;

@@ -382,13 +382,14 @@ impl Document {
             .unwrap_or(&[])
     }
 
-    /// The claims a relation of sentence `sentence` may reach back to, and where the sentence's
-    /// own claims start among them: its period (the sentences before it joined by `；`), and the
-    /// sentence before one that opens with 其中 (`全镇脱贫户326户1024人。其中，一村84户270人；二村…`).
-    /// Never past its block, nor more than [`SCOPE_SENTENCES`] sentences back.
-    pub fn scope_claims(&self, sentence: usize) -> (&[Claim], usize) {
+    /// The claims a relation of sentence `sentence` may reach back to: its period (the sentences
+    /// before it joined by `；`), and the sentence before one that opens with 其中
+    /// (`全镇脱贫户326户1024人。其中，一村84户270人；二村…`); never past its block, nor more than
+    /// [`SCOPE_SENTENCES`] sentences back. Returns them, where the sentence's own claims start
+    /// among them, and the index of the first in [`Document::claims`].
+    pub fn scope_claims(&self, sentence: usize) -> (&[Claim], usize, usize) {
         let Some(s) = self.sentences.get(sentence) else {
-            return (&[], 0);
+            return (&[], 0, 0);
         };
         let mut first = sentence;
         for _ in 0..SCOPE_SENTENCES {
@@ -412,7 +413,7 @@ impl Document {
             .get(first)
             .map_or(s.claims.start, |f| f.claims.start);
         let claims = self.claims.get(start..s.claims.end).unwrap_or_default();
-        (claims, s.claims.start.saturating_sub(start))
+        (claims, s.claims.start.saturating_sub(start), start)
     }
 
     /// The claims a run of [`Document::members`] lists.
