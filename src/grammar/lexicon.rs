@@ -286,6 +286,19 @@ pub struct Lexicon {
     pub other_base: Vec<String>,
     /// The words around a base a share names.
     pub bases: Bases,
+    /// The units a value per head divides by.
+    pub per_head: PerHead,
+}
+
+/// The count units a per-person value divides by (`人`, `人次`), and those a per-household value
+/// divides by (`户`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PerHead {
+    /// For 人均.
+    pub person_units: Vec<String>,
+    /// For 户均.
+    pub household_units: Vec<String>,
 }
 
 /// The words around a base a share names (`占全市生产总值的比重为4.1%` names 生产总值 of 全市).
@@ -386,6 +399,7 @@ struct MarkersFile {
     numerals: NumeralsEntry,
     rates: RatesEntry,
     bases: Bases,
+    per_head: PerHead,
 }
 
 #[derive(Deserialize)]
@@ -541,6 +555,7 @@ impl Lexicon {
             rates,
             other_base: mf.rates.other_base,
             bases: mf.bases,
+            per_head: mf.per_head,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

@@ -1,7 +1,8 @@
 //! Relations: which figures a figure relates to, decided once by the grammar over the whole
 //! document, so that rules only do arithmetic. Today: every share (`占18.4%`, `比重为4.1%`) with
 //! its part and its base; every whole with its parts (其中 parts, a completed part, parts closed
-//! by a remainder, items and their explicit sum).
+//! by a remainder, items and their explicit sum); every value per head (人均, 户均) with its total
+//! and count.
 //!
 //! A share's base is taken where the text makes it certain, in this order:
 //! - a figure followed by 中 before the part (`12个县中，9个县达标、占80%`);
@@ -34,6 +35,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         members: &mut members,
     };
     for s in 0..doc.sentences.len() {
+        per_head(lx, doc, s, out.relations);
         subsets(doc, s, &mut out);
         completed(doc, s, &mut out);
         remainders(doc, s, &mut out);
@@ -462,5 +464,50 @@ fn explicit_sums(doc: &Document, s: usize, out: &mut Found<'_>) {
             parts.into_iter().map(|j| first + j),
             PartsKind::Sum,
         );
+    }
+}
+
+/// A value per person or household (人均, 户均) of sentence `s`, with the total before it in the
+/// sentence (of its unit, no average itself, not marked 共/累计: a cumulative total may cover
+/// other years) and the count of people or households before it.
+fn per_head(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec<Relation>) {
+    let Some(first) = doc.sentences.get(s).map(|x| x.claims.start) else {
+        return;
+    };
+    let claims = doc.sentence_claims(s);
+    for (i, avg) in claims.iter().enumerate() {
+        let per_person = avg.has(MarkerKind::PerCapita);
+        let per_household = avg.has(MarkerKind::PerHousehold);
+        if !(per_person || per_household)
+            || !avg.is_amount()
+            || avg.quantity.is_percent()
+            || avg.quantity.unit.is_none()
+        {
+            continue;
+        }
+        let units = if per_household {
+            &lx.per_head.household_units
+        } else {
+            &lx.per_head.person_units
+        };
+        let before = claims.get(..i).unwrap_or_default();
+        let count = before
+            .iter()
+            .rposition(|c| c.is_amount() && units.iter().any(|u| u == c.quantity.base_unit()));
+        let total = before.iter().rposition(|c| {
+            c.is_amount()
+                && c.quantity.commensurable(&avg.quantity)
+                && !c.has(MarkerKind::PerCapita)
+                && !c.has(MarkerKind::PerHousehold)
+        });
+        if let (Some(count), Some(total)) = (count, total) {
+            if before.get(total).is_some_and(|t| !t.has(MarkerKind::Total)) {
+                relations.push(Relation::PerHead {
+                    average: first + i,
+                    total: first + total,
+                    count: first + count,
+                });
+            }
+        }
     }
 }

@@ -231,6 +231,16 @@ pub enum Relation {
         /// What it is a share of.
         base: ShareBase,
     },
+    /// A value per person or household (`人均`, `户均`) with the total it divides and the count it
+    /// divides by.
+    PerHead {
+        /// The stated average.
+        average: usize,
+        /// The total divided.
+        total: usize,
+        /// The people or households counted.
+        count: usize,
+    },
     /// A whole and parts of it; both are ranges of [`Document::members`] (see
     /// [`Document::members_of`]), so that a relation holds no allocation of its own.
     Parts {

@@ -7,11 +7,6 @@ use crate::model::Quantity;
 use crate::model::{Claim, Clause, Document};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// A claim an arithmetic rule may use (see [`Claim::is_amount`]).
-pub(super) fn usable(c: &Claim) -> bool {
-    c.is_amount()
-}
-
 /// Conjunctions in a clause (before `end`) that surely join two items of a list: the words on
 /// both sides end with the same character, as items of one kind do (`硫铁矿和萤石矿`, `小学和中学`),
 /// or both are short names (`天津和石家庄`), where a conjunction inside a name has a long side
