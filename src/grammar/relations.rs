@@ -36,9 +36,10 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
     };
     for s in 0..doc.sentences.len() {
         per_head(lx, doc, s, out.relations);
-        subsets(doc, s, &mut out);
+        let scope = doc.scope_claims(s);
+        subsets(scope, &mut out);
         completed(doc, s, &mut out);
-        remainders(doc, s, &mut out);
+        remainders(doc, scope, &mut out);
         explicit_sums(doc, s, &mut out);
     }
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
@@ -297,13 +298,13 @@ fn countable(c: &Claim) -> bool {
         && !c.has(MarkerKind::PerHousehold)
 }
 
-/// 其中 parts of sentence `s` (from its own claims on) and the wholes before them in its scope
+/// 其中 parts of a sentence (from its own claims on) and the wholes before them in its scope
 /// (its `；`-joined period, and the sentence before one that opens with 其中): the parts are a
 /// 其中 claim and the 其中 claims right after it of the same unit; the candidate wholes are the
 /// countable claims before them that are no parts, nearest first, none inside brackets the part
 /// is outside of.
-fn subsets(doc: &Document, s: usize, out: &mut Found<'_>) {
-    let (claims, own, first) = doc.scope_claims(s);
+fn subsets(scope: (&[Claim], usize, usize), out: &mut Found<'_>) {
+    let (claims, own, first) = scope;
     let mut i = own;
     while let Some(part) = claims.get(i) {
         if !part.has(MarkerKind::Subset) || !countable(part) {
@@ -379,10 +380,10 @@ pub fn is_remainder(doc: &Document, c: &Claim) -> bool {
         })
 }
 
-/// A total, its parts and a remainder (其余) of sentence `s`, within its scope: the remainder
+/// A total, its parts and a remainder (其余) of a sentence, within its scope: the remainder
 /// makes the list exhaustive.
-fn remainders(doc: &Document, s: usize, out: &mut Found<'_>) {
-    let (claims, own, first) = doc.scope_claims(s);
+fn remainders(doc: &Document, scope: (&[Claim], usize, usize), out: &mut Found<'_>) {
+    let (claims, own, first) = scope;
     for (ri, rest) in claims.iter().enumerate().skip(own) {
         if !is_remainder(doc, rest) || !rest.is_amount() || rest.quantity.is_percent() {
             continue;
