@@ -372,7 +372,7 @@ fn completed(doc: &Document, s: usize, out: &mut Found<'_>) {
 
 /// A remainder figure: 其余/其他 opens its clause or stands right before it (`其余3个`), not a
 /// 其他 somewhere in the clause (`带动其他社会资金形成3.28万亿元`).
-pub fn is_remainder(doc: &Document, c: &Claim) -> bool {
+fn is_remainder(doc: &Document, c: &Claim) -> bool {
     c.has(MarkerKind::Remainder)
         && doc.clause_markers(c.clause).iter().any(|m| {
             m.kind == MarkerKind::Remainder

@@ -92,13 +92,20 @@ impl Shown {
         }
     }
 
-    fn amount(&self, v: Decimal, dp: u32, strategy: RoundingStrategy) -> String {
-        let scaled = if self.factor.is_zero() {
+    /// A base-unit amount in the unit and magnitude shown.
+    fn scaled(&self, v: Decimal) -> Decimal {
+        if self.factor.is_zero() {
             v
         } else {
             v / self.factor
-        };
-        let shown = scaled.round_dp_with_strategy(dp, strategy).normalize();
+        }
+    }
+
+    fn amount(&self, v: Decimal, dp: u32, strategy: RoundingStrategy) -> String {
+        let shown = self
+            .scaled(v)
+            .round_dp_with_strategy(dp, strategy)
+            .normalize();
         format!("{shown}{}", self.suffix)
     }
 
@@ -132,20 +139,16 @@ impl Shown {
     /// to four) as it takes for the two not to look alike: 37952 ÷ 914326 is `≈ 4.151%`, not
     /// `≈ 4.15%`, beside a stated `4.1%` = [4.05%, 4.15%).
     pub(super) fn computed_beside(&self, iv: &Interval, stated: &Interval) -> String {
-        let scaled = |v: Decimal| {
-            if self.factor.is_zero() {
-                v
-            } else {
-                v / self.factor
-            }
-        };
         let near = RoundingStrategy::MidpointAwayFromZero;
         let dp = (2..=4)
             .find(|&dp| {
                 let shown =
-                    |v: Option<Decimal>| v.map(|v| scaled(v).round_dp_with_strategy(dp, near));
+                    |v: Option<Decimal>| v.map(|v| self.scaled(v).round_dp_with_strategy(dp, near));
                 let (lo, hi) = (shown(iv.lo()), shown(iv.hi()));
-                let (slo, shi) = (stated.lo().map(scaled), stated.hi().map(scaled));
+                let (slo, shi) = (
+                    stated.lo().map(|v| self.scaled(v)),
+                    stated.hi().map(|v| self.scaled(v)),
+                );
                 let below = matches!((hi, slo), (Some(h), Some(l)) if h < l);
                 let above = matches!((lo, shi), (Some(l), Some(h)) if l > h);
                 below || above
