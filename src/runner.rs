@@ -5,6 +5,7 @@
 
 use crate::check::check_text;
 use crate::config::Settings;
+use crate::model::diagnostic::Diagnostic;
 use crate::report::baseline::BaselineFilter;
 use crate::report::human::HumanRenderer;
 use crate::report::{json, FileReport, Located};
@@ -167,12 +168,31 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     };
     let mut human = String::new();
     if let Some(color) = opts.human {
-        let renderer = HumanRenderer::new(color);
         // Markdown is shown as written: its blanked-out markup has the same offsets.
         let shown = display.as_deref().unwrap_or(&doc.text);
-        for (d, _) in diagnostics.iter().zip(&keep).filter(|(_, k)| **k) {
-            human.push_str(&renderer.render(&name, &doc, shown, d));
-            human.push('\n');
+        let kept: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .zip(&keep)
+            .filter_map(|(d, k)| k.then_some(d))
+            .collect();
+        let render = |chunk: &[&Diagnostic]| {
+            let renderer = HumanRenderer::new(color);
+            let mut out = String::new();
+            for d in chunk {
+                out.push_str(&renderer.render(&name, &doc, shown, d));
+                out.push('\n');
+            }
+            out
+        };
+        // Drawing a finding takes tens of microseconds: a large file's are drawn on every core.
+        if kept.len() >= PARALLEL_LOCATE_MIN {
+            let pieces: Vec<String> = kept
+                .par_chunks(PARALLEL_LOCATE_MIN / 4)
+                .map(render)
+                .collect();
+            human = pieces.concat();
+        } else {
+            human = render(&kept);
         }
     }
     let located: Vec<Located> = located

@@ -251,3 +251,37 @@ fn closed_pipe_is_not_an_error() {
     assert!(!err.contains("panicked"), "{err}");
     let _ = std::io::stderr().flush();
 }
+
+#[test]
+fn human_output_of_many_findings_keeps_document_order() {
+    // More findings than one thread draws (1024): they are drawn on every core and must come out
+    // in the order of the concise lines, one drawing per finding.
+    let text: String = (1..=1500)
+        .map(|i| format!("第{i}项工作完成XX个。\n"))
+        .collect();
+    let concise = heshu(
+        &["check", "-", "--isolated", "--format", "concise"],
+        Some(&text),
+    );
+    let human = heshu(
+        &["check", "-", "--isolated", "--color", "never"],
+        Some(&text),
+    );
+    let lines: Vec<String> = stdout(&concise)
+        .lines()
+        .filter_map(|l| l.split(": ").next().map(str::to_owned))
+        .filter(|at| at.contains(':'))
+        .collect();
+    let drawn: Vec<String> = stdout(&human)
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("╭─[")
+                .map(|at| at.trim_end_matches(']').to_owned())
+        })
+        .collect();
+    assert!(lines.len() >= 1500, "{} findings", lines.len());
+    let first_difference = drawn.iter().zip(&lines).position(|(d, l)| d != l);
+    assert_eq!(first_difference, None);
+    assert_eq!(drawn.len(), lines.len());
+}
