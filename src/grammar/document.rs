@@ -5,6 +5,7 @@
 use super::figures::{self, FigureKind};
 use super::lexicon::Lexicon;
 use super::numerals as number;
+use super::segment;
 use super::settings::Grammar;
 use crate::model::span::{ceil_char_boundary, LineIndex, Span};
 use crate::model::{
@@ -813,25 +814,25 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
         if is_sentence_end(c) || (is_clause_end(c) && !quoted_comma) {
             clause_ends.push((Span::new(clause_start, i), Some(c), is_sentence_end(c)));
             clause_start = i + c.len_utf8();
-        } else if let Some((len, ())) = lx
-            .not_markers
-            .match_start(text.get(i..content.end).unwrap_or_default())
-        {
-            resume = i + len;
-        } else if let Some((len, kind)) = lx
-            .markers
-            .match_start(text.get(i..content.end).unwrap_or_default())
-        {
-            markers.push((Span::new(i, i + len), kind));
-            resume = i + len;
-        } else if let Some(len) = lx.conjunction_at(text.get(i..content.end).unwrap_or_default()) {
-            if !lx.conjunction_is_word_end(
-                text.get(content.start..i).unwrap_or_default(),
-                text.get(i..content.end).unwrap_or_default(),
-            ) {
-                conjunctions.push(Span::new(i, i + len));
+        } else {
+            let rest = text.get(i..content.end).unwrap_or_default();
+            // A word of the dictionary that holds a marker or conjunction (占地, 和平, 作为) is
+            // passed over whole where it stands (占地面积), not where the characters around it
+            // split it otherwise (占/地区生产总值).
+            if let Some((len, ())) = lx.not_markers.match_start(rest) {
+                let word = Span::new(i, i + len);
+                if segment::builtin().stands(text, content, word) {
+                    resume = word.end;
+                    continue;
+                }
             }
-            resume = i + len;
+            if let Some((len, kind)) = lx.markers.match_start(rest) {
+                markers.push((Span::new(i, i + len), kind));
+                resume = i + len;
+            } else if let Some(len) = lx.conjunction_at(rest) {
+                conjunctions.push(Span::new(i, i + len));
+                resume = i + len;
+            }
         }
     }
     if clause_start < content.end || clause_ends.is_empty() {

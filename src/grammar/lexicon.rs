@@ -9,10 +9,14 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+pub use crate::grammar::segment::Segmentation;
 pub use crate::model::vocabulary::{MarkerKind, QualifierKind, Unit, UnitKind};
 
 const UNITS_TOML: &str = include_str!("../../rules/lexicon/units.toml");
 const MARKERS_TOML: &str = include_str!("../../rules/lexicon/markers.toml");
+/// The words of the dictionary that contain a marker or conjunction (see
+/// [`crate::grammar::segment::ambiguous_words`]), one per line.
+const AMBIGUOUS_TXT: &str = include_str!("../../rules/lexicon/ambiguous.txt");
 
 /// The characters a figure may start with.
 pub const FIGURE_STARTS: &str =
@@ -254,14 +258,19 @@ pub struct Lexicon {
     pub magnitudes: WordTable<Decimal>,
     /// Marker words.
     pub markers: WordTable<MarkerKind>,
-    /// Words that contain a marker but mark nothing (和平共处, 中共).
+    /// Words of the dictionary that contain a marker or conjunction (和平共处, 中共, 占地): where
+    /// one meets the text, segmentation decides whether it stands (see [`crate::grammar::segment`]).
     pub not_markers: WordTable<()>,
+    /// The first characters of [`Lexicon::not_markers`].
+    pub not_marker_starts: CharSet,
+    /// What segmentation needs from the lexicon.
+    pub segmentation: Segmentation,
     /// Qualifiers written before a figure.
     pub prefix_qualifiers: SuffixTable<QualifierKind>,
     /// Qualifiers written after a figure.
     pub suffix_qualifiers: WordTable<QualifierKind>,
     /// Enumeration conjunctions (和, 及, 与).
-    pub conjunctions: WordTable<bool>,
+    pub conjunctions: WordTable<()>,
     /// Characters before 一 that make it part of a word (统一, 唯一).
     pub numeral_word_prefixes: SuffixTable<()>,
     /// Characters after which no vague numeral starts (无数, 人数).
@@ -393,7 +402,7 @@ struct MarkersFile {
     markers: HashMap<String, Vec<String>>,
     prefix_qualifiers: HashMap<String, Vec<String>>,
     suffix_qualifiers: HashMap<String, Vec<String>>,
-    not_markers: NotMarkersEntry,
+    segmentation: SegmentationEntry,
     adjacent: AdjacentEntry,
     enumeration: EnumerationEntry,
     numerals: NumeralsEntry,
@@ -412,8 +421,9 @@ struct RatesEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct NotMarkersEntry {
-    words: Vec<String>,
+struct SegmentationEntry {
+    marker_words: Vec<String>,
+    extra_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -428,7 +438,6 @@ struct AdjacentEntry {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct EnumerationEntry {
     conjunctions: Vec<String>,
-    not_conjunctions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -532,18 +541,18 @@ impl Lexicon {
         for m in uf.magnitudes {
             magnitudes.push((m.text, decimal(&m.factor)?));
         }
-        let mut conj: Vec<(String, bool)> = mf
-            .enumeration
-            .conjunctions
-            .into_iter()
-            .map(|w| (w, true))
-            .collect();
-        conj.extend(
-            mf.enumeration
-                .not_conjunctions
-                .into_iter()
-                .map(|w| (w, false)),
-        );
+        let segmentation = Segmentation {
+            markers: mf
+                .markers
+                .values()
+                .flatten()
+                .chain(&mf.enumeration.conjunctions)
+                .cloned()
+                .collect(),
+            marker_words: mf.segmentation.marker_words,
+            extra_words: mf.segmentation.extra_words,
+        };
+        let ambiguous = WordTable::new(AMBIGUOUS_TXT.lines().map(|w| (w.to_owned(), ())));
         let rates = WordTable::new(
             mf.rates
                 .bounded
@@ -560,10 +569,12 @@ impl Lexicon {
             unit_table,
             magnitudes: WordTable::new(magnitudes),
             markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
-            not_markers: WordTable::new(mf.not_markers.words.into_iter().map(|w| (w, ()))),
+            not_marker_starts: CharSet::of(ambiguous.first_chars()),
+            not_markers: ambiguous,
+            segmentation,
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
             suffix_qualifiers: WordTable::new(grouped(&mf.suffix_qualifiers, qualifier_kind)?),
-            conjunctions: WordTable::new(conj),
+            conjunctions: WordTable::new(mf.enumeration.conjunctions.into_iter().map(|w| (w, ()))),
             numeral_word_prefixes: SuffixTable::new(
                 mf.numerals.word_prefixes.into_iter().map(|w| (w, ())),
             ),
@@ -615,40 +626,9 @@ impl Lexicon {
             .and_then(|(len, i)| self.units.get(i).map(|u| (len, u)))
     }
 
-    /// Whether a conjunction (和, 及, 与) starts `text` and is really a separator there.
+    /// The length of the conjunction (和, 及, 与) `text` starts with, if any.
     pub fn conjunction_at(&self, text: &str) -> Option<usize> {
-        match self.conjunctions.match_start(text) {
-            Some((len, true)) => Some(len),
-            _ => None,
-        }
-    }
-
-    /// Whether the text just before a conjunction turns it into part of a word (参与, 涉及).
-    pub fn conjunction_is_word_end(&self, before: &str, at: &str) -> bool {
-        // A non-separator word may start up to two characters before the conjunction: probe
-        // the last two characters before it and the next four, on the stack.
-        let mut buf = [0u8; 24];
-        let mut starts = before.char_indices().rev().take(2).map(|(i, _)| i);
-        let (first, second) = (starts.next(), starts.next());
-        [second, first].into_iter().flatten().any(|s| {
-            let head = before.get(s..).unwrap_or_default();
-            let mut len = 0;
-            for piece in std::iter::once(head).chain(
-                at.char_indices()
-                    .take(4)
-                    .map(|(i, c)| at.get(i..i + c.len_utf8()).unwrap_or_default()),
-            ) {
-                if len + piece.len() > buf.len() {
-                    break;
-                }
-                if let Some(part) = buf.get_mut(len..len + piece.len()) {
-                    part.copy_from_slice(piece.as_bytes());
-                }
-                len += piece.len();
-            }
-            let probe = std::str::from_utf8(buf.get(..len).unwrap_or_default()).unwrap_or("");
-            matches!(self.conjunctions.match_start(probe), Some((l, false)) if l > head.len())
-        })
+        self.conjunctions.match_start(text).map(|(len, ())| len)
     }
 }
 
@@ -677,11 +657,10 @@ mod tests {
     }
 
     #[test]
-    fn conjunctions_inside_words_are_not_separators() {
+    fn conjunctions_are_matched_and_words_holding_them_listed() {
         let lx = Lexicon::builtin();
         assert_eq!(lx.conjunction_at("和保证率"), Some(3));
-        assert_eq!(lx.conjunction_at("和美乡村"), None);
-        assert!(lx.conjunction_is_word_end("广泛参", "与社会"));
-        assert!(!lx.conjunction_is_word_end("方便程度", "和保证率"));
+        assert!(lx.not_markers.match_start("和美乡村").is_some());
+        assert!(lx.not_markers.match_start("参与社会").is_some());
     }
 }

@@ -9,7 +9,12 @@ pub mod lexicon;
 pub mod numerals;
 pub mod readings;
 pub mod relations;
+pub mod segment;
 pub mod settings;
+/// The index of a word list (`#total N`, then `word frequency` lines sorted by bytes), as bytes:
+/// built by `build.rs` for the dictionary compiled into heshu (so that nothing is indexed at
+/// start-up) and by [`segment::Dictionary::new`] for any other list.
+pub mod word_index;
 
 pub use document::{parse, parse_into, parse_owned, parse_with, PARALLEL_MIN};
 pub use lexicon::Lexicon;
