@@ -218,6 +218,27 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 Some((s(p), s(ok)))
             },
         ),
+        (
+            "part-exceeds-whole",
+            "分别 values above the 共 total",
+            |r| {
+                let area = r.pick(AREAS);
+                let n = r.range(2, 5) as usize;
+                let values: Vec<u64> = (0..n).map(|_| r.range(1, 400)).collect();
+                let sum: u64 = values.iter().sum();
+                let total_ok = sum + r.range(0, 50);
+                let total_bad = sum.checked_sub(r.range(1, sum.min(40) + 1))?;
+                let names = PLACES[..n].join("、");
+                let listed: Vec<String> = values.iter().map(|v| format!("{v}个")).collect();
+                let s = |t: u64| {
+                    format!(
+                        "{area}共有行政村{t}个，{names}分别为{}。",
+                        listed.join("、")
+                    )
+                };
+                (total_bad > 0).then(|| (s(total_bad), s(total_ok)))
+            },
+        ),
         ("part-exceeds-whole", "其中 inside brackets", |r| {
             let w = r.range(100, 90_000);
             let p = w + r.range(1, 5_000);

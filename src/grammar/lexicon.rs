@@ -297,6 +297,30 @@ pub struct Lexicon {
     pub bases: Bases,
     /// The units a value per head divides by.
     pub per_head: PerHead,
+    /// The words and limits of list relations.
+    pub lists: Lists,
+}
+
+/// The words and limits of list relations (see [`crate::grammar::lists`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Lists {
+    /// The longest attribute of the items (`贮量`, `播种面积`), in characters, written alone
+    /// before 分别 after a list that ends the clause before.
+    pub max_attribute_chars: usize,
+    /// The most characters before the first figure of a clause that continues a 分别 list of
+    /// values.
+    pub max_value_prefix: usize,
+    /// Units a summary count may have.
+    pub count_units: Vec<String>,
+    /// Units whose count after 等 must be exactly the items named (kinds).
+    pub etc_exact_units: Vec<String>,
+    /// An item longer than this, in characters, makes the clauses no simple list.
+    pub max_item_chars: usize,
+    /// The same for the first item of a list, which may hold the verb before it.
+    pub max_first_item_chars: usize,
+    /// The largest summary count considered.
+    pub max_count: u32,
 }
 
 /// The count units a per-person value divides by (`人`, `人次`), and those a per-household value
@@ -409,6 +433,7 @@ struct MarkersFile {
     rates: RatesEntry,
     bases: Bases,
     per_head: PerHead,
+    lists: Lists,
 }
 
 #[derive(Deserialize)]
@@ -565,6 +590,7 @@ impl Lexicon {
             other_base: mf.rates.other_base,
             bases: mf.bases,
             per_head: mf.per_head,
+            lists: mf.lists,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

@@ -6,6 +6,7 @@
 pub mod document;
 pub mod figures;
 pub mod lexicon;
+pub mod lists;
 pub mod numerals;
 pub mod readings;
 pub mod relations;

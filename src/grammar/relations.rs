@@ -2,7 +2,8 @@
 //! document, so that rules only do arithmetic. Today: every share (`占18.4%`, `比重为4.1%`) with
 //! its part and its base; every whole with its parts (其中 parts, a completed part, parts closed
 //! by a remainder, items and their explicit sum); every value per head (人均, 户均) with its total
-//! and count.
+//! and count; and the list relations of [`super::lists`] (分别 lists, enumerations and their
+//! counts, a 分别 list of a stated total).
 //!
 //! A share's base is taken where the text makes it certain, in this order:
 //! - a figure followed by 中 before the part (`12个县中，9个县达标、占80%`);
@@ -41,6 +42,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         completed(doc, s, &mut out);
         remainders(doc, scope, &mut out);
         explicit_sums(doc, s, &mut out);
+        super::lists::lists(lx, doc, s, &mut out);
     }
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
     let mut open: Vec<(&str, &'static str, usize)> = Vec::new();
@@ -134,14 +136,14 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
 }
 
 /// The relations found so far, and the runs of claims they list.
-struct Found<'a> {
-    relations: &'a mut Vec<Relation>,
-    members: &'a mut Vec<usize>,
+pub(super) struct Found<'a> {
+    pub(super) relations: &'a mut Vec<Relation>,
+    pub(super) members: &'a mut Vec<usize>,
 }
 
 impl Found<'_> {
     /// Record a whole–parts relation.
-    fn parts(
+    pub(super) fn parts(
         &mut self,
         wholes: impl IntoIterator<Item = usize>,
         parts: impl IntoIterator<Item = usize>,

@@ -252,6 +252,51 @@ pub enum Relation {
         /// How the parts make the whole.
         kind: PartsKind,
     },
+    /// A 分别 list: the items named before 分别 and the values after it (a range of
+    /// [`Document::members`]).
+    Respectively {
+        /// The word 分别.
+        marker: Span,
+        /// How many items are named.
+        items: ItemCount,
+        /// The values, in order.
+        values: Range<usize>,
+    },
+    /// An enumeration and the count that sums it up (`教育、医疗、住房“三保障”`).
+    Enumeration {
+        /// The enumeration, up to the count.
+        list: Span,
+        /// How many items it names.
+        items: ItemCount,
+        /// The count.
+        count: usize,
+        /// How the count sums up the list.
+        kind: SummaryKind,
+    },
+}
+
+/// How many items a list names: at least `min`, at most `max` (和 may join two items or stand
+/// inside one name: `城镇和农村`, `租赁和商务服务业`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemCount {
+    /// The fewest items the list may name.
+    pub min: usize,
+    /// The most.
+    pub max: usize,
+}
+
+/// How a count sums up the list before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryKind {
+    /// A category count or a count filling a quotation (`五大体系`, `“四保障”`): the list's own
+    /// number.
+    Summary,
+    /// A count after 等 (`…等6种增收模式`): at least the items named; for kinds (`exact`: 大 种
+    /// 类), not just one more.
+    AfterEtc {
+        /// The unit names kinds, of which a list drops at most none.
+        exact: bool,
+    },
 }
 
 /// How parts make their whole.
@@ -265,6 +310,9 @@ pub enum PartsKind {
     Remainder,
     /// Items followed by their explicit sum (合计, 总计): they add up to it.
     Sum,
+    /// The values of a 分别 list under a total stated before it (`共有学校12所，小学、初中分别为6所、
+    /// 3所`): like a subset, each and their sum at most the total.
+    Listed,
 }
 
 /// What a share is a share of.

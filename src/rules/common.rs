@@ -4,36 +4,8 @@ use super::Emitter;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::Quantity;
-use crate::model::{Claim, Clause, Document};
+use crate::model::{Claim, Document};
 use rust_decimal::{Decimal, RoundingStrategy};
-
-/// Conjunctions in a clause (before `end`) that surely join two items of a list: the words on
-/// both sides end with the same character, as items of one kind do (`硫铁矿和萤石矿`, `小学和中学`),
-/// or both are short names (`天津和石家庄`), where a conjunction inside a name has a long side
-/// (`租赁和商务服务业`).
-pub(super) fn definite_joins(doc: &Document, clause: &Clause, end: usize) -> usize {
-    const KIND_ITEM_CHARS: usize = 5;
-    const NAME_CHARS: usize = 3;
-    let conjunctions = doc
-        .conjunctions
-        .get(clause.conjunctions.clone())
-        .unwrap_or_default();
-    conjunctions
-        .iter()
-        .filter(|c| c.end <= end)
-        .filter(|c| {
-            let left = doc.text.get(clause.span.start..c.start).unwrap_or_default();
-            let right = doc.text.get(c.end..end).unwrap_or_default();
-            let right = right.trim_end_matches(['，', ',', '、']);
-            let (Some(l), Some(r)) = (left.chars().last(), right.chars().last()) else {
-                return false;
-            };
-            let right_chars = right.chars().count();
-            (l == r && right_chars <= KIND_ITEM_CHARS)
-                || (left.chars().count() <= NAME_CHARS && right_chars <= NAME_CHARS)
-        })
-        .count()
-}
 
 /// The written figures joined by ` + `.
 pub(super) fn written_sum(doc: &Document, parts: &[&Claim]) -> String {

@@ -1,7 +1,9 @@
 //! `part-exceeds-whole`: a part larger than its whole.
 //!
 //! **What it checks**: a 其中/包括 part, or a completed part (已完成…), larger than the whole stated
-//! just before it; and 其中 parts whose sum is larger than the whole.
+//! just before it; 其中 parts whose sum is larger than the whole; and the values of a 分别 list
+//! whose sum is larger than the total stated before it (`全县共有学校10所，小学、初中、高中分别为
+//! 6所、3所、2所`).
 //!
 //! **Why it matters**: `全年培训8.5万人次，其中脱贫劳动力9.1万人次` cannot be true.
 //!
@@ -30,7 +32,7 @@ impl Rule for PartExceedsWhole {
             let Relation::Parts {
                 wholes,
                 parts,
-                kind: kind @ (PartsKind::Subset | PartsKind::Completed),
+                kind: kind @ (PartsKind::Subset | PartsKind::Completed | PartsKind::Listed),
             } = relation
             else {
                 continue;
@@ -54,17 +56,17 @@ impl Rule for PartExceedsWhole {
             for p in &parts {
                 if p.quantity.interval.entirely_above(w) {
                     single = true;
-                    emit(doc, whole, &[p], out);
+                    emit(doc, whole, &[p], *kind, out);
                 }
             }
             if !single && parts.len() >= 2 && interval_sum(&parts).entirely_above(w) {
-                emit(doc, whole, &parts, out);
+                emit(doc, whole, &parts, *kind, out);
             }
         }
     }
 }
 
-fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) {
+fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], kind: PartsKind, out: &mut Emitter<'_>) {
     let shown = Shown::like(&whole.quantity);
     let mut labels = vec![Label::new(
         whole.span,
@@ -94,7 +96,11 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], out: &mut Emitter<'_>) 
     } else {
         let sum = interval_sum(parts);
         (
-            format!("“其中”各部分之和大于整体 {}", doc.slice(whole.span)),
+            if kind == PartsKind::Listed {
+                format!("“分别”所列各项之和大于总数 {}", doc.slice(whole.span))
+            } else {
+                format!("“其中”各部分之和大于整体 {}", doc.slice(whole.span))
+            },
             format!(
                 "{} {}，但整体{}",
                 written_sum(doc, parts),
