@@ -819,19 +819,28 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
             // A word of the dictionary that holds a marker or conjunction (占地, 和平, 作为) is
             // passed over whole where it stands (占地面积), not where the characters around it
             // split it otherwise (占/地区生产总值).
-            if let Some((len, ())) = lx.not_markers.match_start(rest) {
-                let word = Span::new(i, i + len);
-                if segment::builtin().stands(text, content, word) {
-                    resume = word.end;
-                    continue;
+            if lx.not_markers.may_start(c) {
+                if let Some((len, ())) = lx.not_markers.match_start(rest) {
+                    let word = Span::new(i, i + len);
+                    if segment::builtin().stands(text, content, word) {
+                        resume = word.end;
+                        continue;
+                    }
                 }
             }
-            if let Some((len, kind)) = lx.markers.match_start(rest) {
+            let marker = lx
+                .markers
+                .may_start(c)
+                .then(|| lx.markers.match_start(rest))
+                .flatten();
+            if let Some((len, kind)) = marker {
                 markers.push((Span::new(i, i + len), kind));
                 resume = i + len;
-            } else if let Some(len) = lx.conjunction_at(rest) {
-                conjunctions.push(Span::new(i, i + len));
-                resume = i + len;
+            } else if lx.conjunctions.may_start(c) {
+                if let Some(len) = lx.conjunction_at(rest) {
+                    conjunctions.push(Span::new(i, i + len));
+                    resume = i + len;
+                }
             }
         }
     }

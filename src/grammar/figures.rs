@@ -1110,8 +1110,10 @@ fn quantity_limit() -> Decimal {
 /// and the place of its last digit within [`quantity_limit`].
 fn within_limit(n: &Numeral, factor: Decimal) -> bool {
     let limit = quantity_limit();
-    let fits = |v: Decimal| v.checked_mul(factor).is_some_and(|x| x.abs() <= limit);
-    !n.too_long && fits(n.value) && fits(n.last_place) && fits(n.last_nonzero_place)
+    // The places of a numeral's digits are at most its value, or 1 for a value below 1 (`0.05`):
+    // that bound times the factor within the limit keeps every product of the three within it.
+    let largest = n.value.abs().max(Decimal::ONE);
+    !n.too_long && largest.checked_mul(factor).is_some_and(|x| x <= limit)
 }
 
 /// The interval of a figure written to the precision of its last digit.

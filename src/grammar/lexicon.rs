@@ -180,9 +180,10 @@ impl<T: Copy> WordTable<T> {
         }
     }
 
-    /// Whether some word may start with `c`.
+    /// Whether some word may start with `c` (a shift and a mask: callers that know the
+    /// character ask this before [`WordTable::match_start`]).
     #[inline]
-    fn may_start(&self, c: char) -> bool {
+    pub fn may_start(&self, c: char) -> bool {
         let i = c as usize;
         if i < BMP {
             self.starts

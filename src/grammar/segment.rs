@@ -217,18 +217,22 @@ impl<'a> Dictionary<'a> {
         let mut at = [0usize; MOST_CHARS + 1];
         let mut n = 0;
         let before = text.get(bounds.start..word.start).unwrap_or_default();
-        let mut left: Vec<usize> = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_han(c))
-            .take(WINDOW)
-            .map(|(i, _)| bounds.start + i)
-            .collect();
-        left.reverse();
+        // The window's characters before the word, nearest first.
+        let mut left = [0usize; WINDOW];
+        let mut lefts = 0;
+        for (i, c) in before.char_indices().rev().take(WINDOW) {
+            if !is_han(c) {
+                break;
+            }
+            if let Some(slot) = left.get_mut(lefts) {
+                *slot = bounds.start + i;
+            }
+            lefts += 1;
+        }
+        let left = left.get(..lefts).unwrap_or_default().iter().rev().copied();
         let inner = text.get(word.start..word.end).unwrap_or_default();
         let after = text.get(word.end..bounds.end).unwrap_or_default();
         let starts = left
-            .into_iter()
             .chain(inner.char_indices().map(|(i, _)| word.start + i))
             .chain(
                 after
