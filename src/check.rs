@@ -188,6 +188,7 @@ pub fn check_segmented(
                         clauses: 0..0,
                         claims: 0..0,
                         opens_subset: s.opens_subset,
+                        ends_with_semicolon: s.ends_with_semicolon,
                     });
                 }
                 b.sentences = first..sentences.len();

@@ -1056,7 +1056,8 @@ impl ClaimSite {
 }
 
 /// Push a sentence made of the clauses and claims from the given firsts on; it opens with 其中
-/// when its first clause's first marker is a subset marker at its very start.
+/// when its first clause's first marker is a subset marker at its very start, and it carries
+/// whether it ends with `；`.
 fn close_sentence(
     text: &str,
     doc: &mut Document,
@@ -1073,12 +1074,16 @@ fn close_sentence(
         .is_some_and(|m| {
             m.kind == MarkerKind::Subset && m.span.start == trim_span(text, span).start
         });
+    let ends_with_semicolon = text
+        .get(span.start..span.end)
+        .is_some_and(|t| t.trim_end().ends_with(['；', ';']));
     doc.sentences.push(Sentence {
         span,
         block,
         clauses: first_clause..doc.clauses.len(),
         claims: first_claim..doc.claims.len(),
         opens_subset,
+        ends_with_semicolon,
     });
 }
 

@@ -300,6 +300,20 @@ pub struct Lexicon {
     pub per_head: PerHead,
     /// The words and limits of list relations.
     pub lists: Lists,
+    /// What makes a figure name a category (see [`crate::grammar::readings`]).
+    pub categories: Categories,
+}
+
+/// What makes a figure name a category rather than an amount.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Categories {
+    /// Base units of figures that bound groups of people (ages, `岁`): with a bound or a range
+    /// (`60岁及以上`, `0-14岁`) they are never what is counted.
+    pub group_units: Vec<String>,
+    /// Bounds written after a figure (`以上`, `以下`, `以内`) that make it a category when a noun
+    /// and then a count follow (`5000万元以上项目12个`).
+    pub bounds: Vec<String>,
 }
 
 /// The words and limits of list relations (see [`crate::grammar::lists`]).
@@ -435,6 +449,7 @@ struct MarkersFile {
     bases: Bases,
     per_head: PerHead,
     lists: Lists,
+    categories: Categories,
 }
 
 #[derive(Deserialize)]
@@ -592,6 +607,7 @@ impl Lexicon {
             bases: mf.bases,
             per_head: mf.per_head,
             lists: mf.lists,
+            categories: mf.categories,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

@@ -6,6 +6,7 @@
 //! guess it again from the text.
 
 use super::lexicon::Lexicon;
+use super::segment::is_han;
 use crate::model::{Claim, Document, MarkerKind, QualifierKind, Rate, Reading, Span, UnitKind};
 
 /// Give every claim of one block (from `first` on) its reading, and widen the subject of a claim
@@ -25,7 +26,7 @@ pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
             .get(i + 1)
             .is_some_and(|next| next.clause == c.clause);
         let rate = rate_of(lx, text, doc, c);
-        let reading = if names_category(text, c, clause_end, followed_in_clause) {
+        let reading = if names_category(lx, text, c, clause_end, followed_in_clause) {
             Reading::CategoryBound
         } else {
             reading_from_markers(c, rate.is_some())
@@ -99,15 +100,25 @@ fn reading_from_markers(c: &Claim, rate: bool) -> Reading {
 ///   another figure follows in the clause (`5000万元以上项目12个`, `10万元以上的家庭12户`): that
 ///   figure is the count of the category. `投入5000万元以上资金` has no count after it: there the
 ///   bound is the amount.
-fn names_category(text: &str, c: &Claim, clause_end: usize, followed_in_clause: bool) -> bool {
+///
+/// The bound words and the units of ages are the lexicon's (`[categories]`).
+fn names_category(
+    lx: &Lexicon,
+    text: &str,
+    c: &Claim,
+    clause_end: usize,
+    followed_in_clause: bool,
+) -> bool {
     let q = &c.quantity;
     let written = text.get(c.span.start..c.span.end).unwrap_or_default();
     let suffix_bound = matches!(
         q.qualifier,
         Some(QualifierKind::AtLeast | QualifierKind::AtMost)
-    ) && ["以上", "以下", "以内"]
+    ) && lx
+        .categories
+        .bounds
         .iter()
-        .any(|w| written.ends_with(w));
+        .any(|w| written.ends_with(w.as_str()));
     let after = text
         .get(c.span.end..clause_end.max(c.span.end))
         .unwrap_or_default();
@@ -115,16 +126,11 @@ fn names_category(text: &str, c: &Claim, clause_end: usize, followed_in_clause: 
         .trim_start_matches('的')
         .chars()
         .next()
-        .is_some_and(is_ideograph);
-    if q.base_unit() == "岁" {
+        .is_some_and(is_han);
+    if lx.categories.group_units.iter().any(|u| u == q.base_unit()) {
         return suffix_bound || q.range || (noun_follows && followed_in_clause);
     }
     suffix_bound && noun_follows && followed_in_clause
-}
-
-/// A CJK ideograph (a word goes on), not punctuation or a figure.
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 #[cfg(test)]

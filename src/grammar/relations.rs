@@ -122,7 +122,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
                 base: ShareBase::Common { group, or_whole },
             });
         }
-        let period_goes_on = doc.slice(sentence.span).ends_with(['；', ';'])
+        let period_goes_on = sentence.ends_with_semicolon
             && doc
                 .sentences
                 .get(s + 1)

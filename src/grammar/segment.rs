@@ -41,9 +41,13 @@ const MOST_CHARS: usize = 2 * WINDOW + LONGEST_WORD;
 /// that of an ordinary word.
 pub const EXTRA_FREQUENCY: u32 = 500;
 
-/// Whether `c` is a Chinese character (CJK Unified Ideographs, with 〇).
+/// Whether `c` is a Chinese character (CJK Unified Ideographs, their extension A and
+/// compatibility ideographs, with 〇): a word goes on, where punctuation or a figure ends it.
 pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
+    matches!(
+        c,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '〇'
+    )
 }
 
 /// A dictionary of words with frequencies, searched in its own text (a `#total N` line, then

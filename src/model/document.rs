@@ -88,6 +88,8 @@ pub struct Sentence {
     /// Opens with 其中 (`全年培训8.5万人次。其中，脱贫劳动力2.1万人次。`): its parts belong to a
     /// whole of the sentence before.
     pub opens_subset: bool,
+    /// Ends with `；`: the next sentence of its block goes on with its period.
+    pub ends_with_semicolon: bool,
 }
 
 /// A clause, ended by ，、： or by its sentence's end.
@@ -457,11 +459,7 @@ impl Document {
             let Some(prev) = first.checked_sub(1).and_then(|p| self.sentences.get(p)) else {
                 break;
             };
-            let joined = self
-                .text
-                .get(prev.span.start..prev.span.end)
-                .is_some_and(|t| t.trim_end().ends_with(['；', ';']));
-            if prev.block != cur.block || !(joined || cur.opens_subset) {
+            if prev.block != cur.block || !(prev.ends_with_semicolon || cur.opens_subset) {
                 break;
             }
             first -= 1;
