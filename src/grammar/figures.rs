@@ -711,6 +711,25 @@ fn quantity_figure(
     prev: Option<char>,
 ) -> Step {
     let lx = g.lexicon;
+    // 九年制学校, 五年一贯制: the numeral is part of a name; not where the name word's last
+    // character begins a word of its own (`近5年制造业`, `3年制定`).
+    if let Some((len, ())) = lx
+        .numeral_name_words
+        .match_start(text.get(after..end).unwrap_or_default())
+    {
+        let stop = after + len;
+        let last = text.get(..stop).and_then(|t| t.chars().next_back());
+        let next = text.get(stop..end).and_then(|t| t.chars().next());
+        let word_goes_on = match (last, next) {
+            (Some(l), Some(n)) => super::segment::builtin()
+                .cost_of(&format!("{l}{n}"))
+                .is_some(),
+            _ => false,
+        };
+        if !word_goes_on {
+            return Step::Skip(after);
+        }
+    }
     let Scaled {
         mut pos,
         more,

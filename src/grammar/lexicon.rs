@@ -274,6 +274,8 @@ pub struct Lexicon {
     pub conjunctions: WordTable<()>,
     /// Characters before 一 that make it part of a word (统一, 唯一).
     pub numeral_word_prefixes: SuffixTable<()>,
+    /// Words right after a numeral that make it part of a name (`九年制`): no figure.
+    pub numeral_name_words: WordTable<()>,
     /// Characters after which no vague numeral starts (无数, 人数).
     pub vague_not_after: CharSet,
     /// Words right before a count that close an enumeration (等).
@@ -485,6 +487,7 @@ struct EnumerationEntry {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct NumeralsEntry {
     word_prefixes: Vec<String>,
+    name_words: Vec<String>,
     vague_not_after: Vec<String>,
 }
 
@@ -618,6 +621,9 @@ impl Lexicon {
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
             suffix_qualifiers: WordTable::new(grouped(&mf.suffix_qualifiers, qualifier_kind)?),
             conjunctions: WordTable::new(mf.enumeration.conjunctions.into_iter().map(|w| (w, ()))),
+            numeral_name_words: WordTable::new(
+                mf.numerals.name_words.iter().map(|w| (w.clone(), ())),
+            ),
             numeral_word_prefixes: SuffixTable::new(
                 mf.numerals.word_prefixes.into_iter().map(|w| (w, ())),
             ),
