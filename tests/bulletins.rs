@@ -21,16 +21,6 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bulletins")
 /// stays true.
 const KNOWN_MISSES: &[(&str, &str, &str)] = &[
     (
-        "206_bulletin_changshun_2019.txt",
-        "三次产业结构19.5:34.6:45.9",
-        "a composition checked against the sectors' values needs the GDP identity (issue 15)",
-    ),
-    (
-        "216_bulletin_shaoguan_2016_trad.txt",
-        "三次產(chǎn)業(yè)結(jié)構(gòu)為13.7:36.3:50",
-        "a composition checked against the sectors' values needs the GDP identity (issue 15)",
-    ),
-    (
         "238_township_report_2022h1_numbers_stripped.txt",
         "后盾单位个,分别是",
         "the count itself is missing: a missing-number finding (issue 15)",
@@ -133,7 +123,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 22, "faults caught: {caught}");
+    assert!(caught >= 24, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

@@ -248,6 +248,55 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 |v: u64| format!("{area}新增城镇就业{w}人（其中高校毕业生{v}人），完成年度目标。");
             Some((s(p), s(ok)))
         }),
+        (
+            "sum-mismatch",
+            "GDP and its three sectors (identity)",
+            |r| {
+                let area = r.pick(AREAS);
+                let v: Vec<u64> = (0..3).map(|_| r.range(10_000, 900_000)).collect();
+                let gdp: u64 = v.iter().sum();
+                let moved = v[2] as i64 + r.shift(2, 5_000);
+                (moved > 0).then(|| {
+                let s = |third: i64| {
+                    format!(
+                        "{area}地区生产总值{gdp}万元，比上年增长5.1%。第一产业增加值{}万元；第二产业增加值{}万元；第三产业增加值{third}万元。",
+                        v[0], v[1]
+                    )
+                };
+                (s(moved), s(v[2] as i64))
+            })
+            },
+        ),
+        (
+            "share-mismatch",
+            "三次产业结构 against the sectors",
+            |r| {
+                let area = r.pick(AREAS);
+                let v: Vec<u64> = (0..3).map(|_| r.range(10_000, 900_000)).collect();
+                let gdp: u64 = v.iter().sum();
+                let shares: Vec<Decimal> = v
+                    .iter()
+                    .map(|x| {
+                        round(
+                            Decimal::from(*x) * Decimal::ONE_HUNDRED / Decimal::from(gdp),
+                            1,
+                        )
+                    })
+                    .collect();
+                let i = r.range(0, 3) as usize;
+                let mut moved = shares.clone();
+                moved[i] += Decimal::new(r.shift(2, 30), 1);
+                (moved[i] > Decimal::ZERO).then(|| {
+                let s = |sh: &[Decimal]| {
+                    format!(
+                        "{area}地区生产总值{gdp}万元。第一产业增加值{}万元，第二产业增加值{}万元，第三产业增加值{}万元，三次产业结构为{}:{}:{}。",
+                        v[0], v[1], v[2], sh[0], sh[1], sh[2]
+                    )
+                };
+                (s(&moved), s(&shares))
+            })
+            },
+        ),
         ("share-mismatch", "part of a base marked by 中", |r| {
             let n = r.range(5, 400);
             let k = r.range(1, n + 1);

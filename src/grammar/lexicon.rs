@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+pub use crate::grammar::identities::Identities;
+use crate::grammar::identities::IDENTITIES_TOML;
 pub use crate::grammar::segment::Segmentation;
 pub use crate::model::vocabulary::{MarkerKind, QualifierKind, Unit, UnitKind};
 
@@ -304,6 +306,8 @@ pub struct Lexicon {
     pub lists: Lists,
     /// What makes a figure name a category (see [`crate::grammar::readings`]).
     pub categories: Categories,
+    /// The identities of statistical practice (`rules/lexicon/identities.toml`).
+    pub identities: Identities,
 }
 
 /// What makes a figure name a category rather than an amount.
@@ -611,6 +615,7 @@ impl Lexicon {
             per_head: mf.per_head,
             lists: mf.lists,
             categories: mf.categories,
+            identities: toml::from_str(IDENTITIES_TOML)?,
             units: unit_list,
             unit_table,
             magnitudes: WordTable::new(magnitudes),

@@ -131,6 +131,11 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
             open.clear();
         }
     }
+    let mut out = Found {
+        relations: &mut relations,
+        members: &mut members,
+    };
+    super::identities::identities(lx, doc, &mut out);
     doc.relations = relations;
     doc.members = members;
 }
@@ -239,7 +244,7 @@ fn core<'p>(lx: &Lexicon, phrase: &'p str) -> &'p str {
 
 /// Whether a subject names the base `phrase` of the whole area, not of a part of it:
 /// `全年全县实现地区生产总值` names 生产总值, `县域生产总值` and `人均生产总值` do not.
-fn names_base(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
+pub(super) fn names_base(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
     let core = core(lx, phrase);
     if core.is_empty() {
         return false;

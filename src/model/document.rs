@@ -264,6 +264,16 @@ pub enum Relation {
         /// The values, in order.
         values: Range<usize>,
     },
+    /// A composition (`三次产业结构19.5:34.6:45.9`) and the parts it gives the shares of, in order
+    /// (`rules/lexicon/identities.toml`).
+    Composition {
+        /// The ratio ([`Document::figures`]).
+        ratio: usize,
+        /// The parts (a range of [`Document::members`]).
+        parts: Range<usize>,
+        /// The whole they make, if stated.
+        whole: Option<usize>,
+    },
     /// An enumeration and the count that sums it up (`教育、医疗、住房“三保障”`).
     Enumeration {
         /// The enumeration, up to the count.
@@ -312,6 +322,9 @@ pub enum PartsKind {
     Remainder,
     /// Items followed by their explicit sum (合计, 总计): they add up to it.
     Sum,
+    /// Parts that statistics define a whole by (`rules/lexicon/identities.toml`: 地区生产总值 = 第一产业 +
+    /// 第二产业 + 第三产业): they add up to it.
+    Identity,
     /// The values of a 分别 list under a total stated before it (`共有学校12所，小学、初中分别为6所、
     /// 3所`): like a subset, each and their sum at most the total.
     Listed,

@@ -17,11 +17,11 @@
 //!
 //! **Example**: `全市12个县中，9个县达标、占80%` → 9 ÷ 12 = 75%, not 80%.
 
-use super::common::{Quotient, Shown};
+use super::common::{interval_sum, written_sum, Quotient, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
-use crate::model::{Claim, Document, MarkerKind, Relation, ShareBase};
+use crate::model::{Claim, Document, FigureKind, MarkerKind, Relation, ShareBase, Span};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -50,6 +50,15 @@ impl Rule for ShareMismatch {
         let claim = |i: usize| doc.claims.get(i);
         let mut groups: BTreeMap<usize, Vec<Member<'_>>> = BTreeMap::new();
         for relation in &doc.relations {
+            if let Relation::Composition {
+                ratio,
+                parts,
+                whole,
+            } = relation
+            {
+                composition(doc, *ratio, parts, *whole, out);
+                continue;
+            }
             let Relation::Share { part, share, base } = *relation else {
                 continue;
             };
@@ -106,6 +115,88 @@ fn check_share(doc: &Document, part: &Claim, base: &Claim, share: &Claim, out: &
         shown: Shown::plain("%"),
     }
     .check(doc, out);
+}
+
+/// A composition (`三次产业结构19.5:34.6:45.9`) of stated parts: each share must be its part's
+/// share of the whole, which lies both in the stated whole (if any) and in the parts' sum; a share
+/// that no rounding of the figures explains is reported.
+fn composition(
+    doc: &Document,
+    ratio: usize,
+    parts: &std::ops::Range<usize>,
+    whole: Option<usize>,
+    out: &mut Emitter<'_>,
+) {
+    let Some(figure) = doc.figures.get(ratio) else {
+        return;
+    };
+    let FigureKind::Ratio(shares) = &figure.kind else {
+        return;
+    };
+    let parts: Vec<&Claim> = doc.members_of(parts).collect();
+    let whole = whole.and_then(|w| doc.claims.get(w));
+    let sum = interval_sum(&parts);
+    // The parts make the whole: the base lies in both the stated whole and the parts' sum (when
+    // they do not meet, sum-mismatch reports the whole).
+    let base = match whole {
+        Some(w) => match w.quantity.interval.intersect(&sum) {
+            Some(b) => b,
+            None => return,
+        },
+        None => sum,
+    };
+    // Each share's place in the written ratio.
+    let written = doc.slice(figure.span);
+    let mut pieces = Vec::new();
+    let mut at = figure.span.start;
+    for piece in written.split([':', '：']) {
+        pieces.push(Span::new(at, at + piece.len()));
+        at += piece.len()
+            + written
+                .get(at - figure.span.start + piece.len()..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+    }
+    let percent = |p: &Claim, base: &Interval| {
+        p.quantity
+            .interval
+            .div(base)
+            .map(|q| q.scale(Decimal::ONE_HUNDRED))
+    };
+    for ((part, share), piece) in parts.iter().zip(shares).zip(&pieces) {
+        let Some(q) = percent(part, &base) else {
+            continue;
+        };
+        if !q.disjoint(share) {
+            continue;
+        }
+        let (base_text, base_span) = match whole {
+            Some(w) => (doc.slice(w.span).to_owned(), Some(w.span)),
+            None => (format!("({})", written_sum(doc, &parts)), None),
+        };
+        let mut labels = vec![
+            Label::new(*piece, format!("占比 {}", doc.slice(*piece))),
+            Label::new(part.span, format!("部分 {}", doc.slice(part.span))),
+        ];
+        if let Some(s) = base_span {
+            labels.push(Label::new(s, format!("基数 {}", doc.slice(s))));
+        }
+        out.emit(
+            *piece,
+            format!(
+                "构成比例 {written} 中的 {} 与 {} ÷ {base_text} 不符",
+                doc.slice(*piece),
+                doc.slice(part.span)
+            ),
+            Some(format!(
+                "{} ÷ {base_text} × 100% {}，但所写占比{}",
+                doc.slice(part.span),
+                Shown::plain("%").computed_beside(&q, share),
+                Shown::plain("%").stated(share)
+            )),
+            labels,
+        );
+    }
 }
 
 /// Shares of one unstated base: report the one pair whose base disagrees with all the others',

@@ -47,7 +47,7 @@ impl Rule for SumMismatch {
             let Relation::Parts {
                 wholes,
                 parts,
-                kind: kind @ (PartsKind::Remainder | PartsKind::Sum),
+                kind: kind @ (PartsKind::Remainder | PartsKind::Sum | PartsKind::Identity),
             } = relation
             else {
                 continue;
@@ -66,14 +66,16 @@ impl Rule for SumMismatch {
             {
                 continue;
             }
-            report(doc, total, &parts, *kind == PartsKind::Remainder, out);
+            report(doc, total, &parts, *kind, out);
         }
         self.compositions(doc, out);
     }
 }
 
-/// Report parts + total that cannot agree (`remainder`: the last part is the rest, 其余).
-fn report(doc: &Document, total: &Claim, parts: &[&Claim], remainder: bool, out: &mut Emitter<'_>) {
+/// Report parts + total that cannot agree (for a remainder, the last part is the rest, 其余; for an
+/// identity, the parts are those statistics define the total by).
+fn report(doc: &Document, total: &Claim, parts: &[&Claim], kind: PartsKind, out: &mut Emitter<'_>) {
+    let remainder = kind == PartsKind::Remainder;
     let sum = interval_sum(parts);
     if !sum.disjoint(&total.quantity.interval) {
         return;
@@ -95,10 +97,15 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], remainder: bool, out:
         total.span,
         format!("各部分之和与总数 {} 不符", doc.slice(total.span)),
         Some(format!(
-            "{} {}，但总数{}",
+            "{} {}，但总数{}{}",
             written_sum(doc, parts),
             shown.computed(&sum),
-            shown.stated(&total.quantity.interval)
+            shown.stated(&total.quantity.interval),
+            if kind == PartsKind::Identity {
+                "（按统计口径，总数等于这些部分之和）"
+            } else {
+                ""
+            }
         )),
         labels,
     );

@@ -1,0 +1,221 @@
+//! Identities of statistical practice (`rules/lexicon/identities.toml`): a whole and the parts statistics
+//! define it by (地区生产总值 = 第一产业 + 第二产业 + 第三产业 增加值), related wherever a
+//! paragraph states them, with or without 其中; and the composition of those parts
+//! (`三次产业结构19.5:34.6:45.9`), related to the parts it is the shares of.
+//!
+//! A part is the first level amount of the paragraph whose subject names it; the whole the first
+//! whose subject names it as the whole area's (see [`super::relations`]'s named bases). Where the
+//! paragraph does not state every part, there is no relation.
+
+use super::lexicon::Lexicon;
+use super::relations::{names_base, Found};
+use crate::model::{Claim, Document, FigureKind, PartsKind, Reading, Relation};
+use serde::Deserialize;
+
+/// The identities file compiled into heshu.
+pub const IDENTITIES_TOML: &str = include_str!("../../rules/lexicon/identities.toml");
+
+/// The identities of `rules/lexicon/identities.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identities {
+    /// Words before a composition that make it an earlier period's (`由上年的12.9:37.2:49.9调整为
+    /// …`): no relation.
+    #[serde(default)]
+    pub earlier: Vec<String>,
+    /// Every identity.
+    #[serde(default)]
+    pub identity: Vec<Identity>,
+}
+
+/// A whole and the parts that define it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// A stable name.
+    pub id: String,
+    /// The names of the whole.
+    pub whole: Vec<String>,
+    /// The parts, each with its names.
+    pub parts: Vec<Vec<String>>,
+    /// The names of a composition of the parts (`三次产业结构`), stated as a ratio in the parts'
+    /// order.
+    #[serde(default)]
+    pub compositions: Vec<String>,
+}
+
+/// A subject without pinyin glosses (`產(chǎn)業(yè)` → `產業`): some published texts gloss every
+/// character.
+fn plain(subject: &str) -> std::borrow::Cow<'_, str> {
+    if !subject.contains('(') {
+        return subject.into();
+    }
+    let mut out = String::with_capacity(subject.len());
+    let mut rest = subject;
+    while let Some(open) = rest.find('(') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
+        match after.find(')') {
+            Some(close)
+                if after.get(..close).is_some_and(|g| {
+                    !g.is_empty()
+                        && g.chars()
+                            .all(|c| c.is_alphabetic() && !super::segment::is_han(c))
+                }) =>
+            {
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// A figure a whole or part may be: a level amount that is not a percentage.
+fn candidate(c: &Claim) -> bool {
+    c.is_amount() && c.reading == Reading::Level && !c.quantity.is_percent()
+}
+
+/// Find the identities' relations in each block of the document.
+pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
+    if lx.identities.identity.is_empty() {
+        return;
+    }
+    for block in &doc.blocks {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(block.sentences.start),
+            block
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|s| doc.sentences.get(s)),
+        ) else {
+            continue;
+        };
+        let range = first.claims.start..last.claims.end;
+        let Some(claims) = doc.claims.get(range.clone()) else {
+            continue;
+        };
+        if claims.len() < 3 {
+            continue;
+        }
+        for identity in &lx.identities.identity {
+            relate(lx, doc, identity, claims, range.start, block.span, out);
+        }
+    }
+}
+
+/// The relations of one identity in one block (`claims` from index `first`).
+fn relate(
+    lx: &Lexicon,
+    doc: &Document,
+    identity: &Identity,
+    claims: &[Claim],
+    first: usize,
+    block: crate::model::Span,
+    out: &mut Found<'_>,
+) {
+    let subject = |c: &Claim| plain(doc.slice(c.subject));
+    let mut parts = Vec::with_capacity(identity.parts.len());
+    for names in &identity.parts {
+        let found = claims.iter().position(|c| {
+            candidate(c) && {
+                let s = subject(c);
+                names.iter().any(|n| s.contains(n.as_str()))
+            }
+        });
+        let Some(i) = found else {
+            return;
+        };
+        parts.push(first + i);
+    }
+    let Some(lead) = parts.first().and_then(|&p| doc.claims.get(p)) else {
+        return;
+    };
+    let commensurable = parts
+        .iter()
+        .filter_map(|&p| doc.claims.get(p))
+        .all(|c| c.quantity.commensurable(&lead.quantity));
+    let mut distinct = parts.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if !commensurable || distinct.len() != parts.len() {
+        return;
+    }
+    let whole = claims
+        .iter()
+        .position(|c| {
+            candidate(c) && c.quantity.commensurable(&lead.quantity) && {
+                let s = subject(c);
+                identity.whole.iter().any(|n| names_base(lx, &s, n))
+            }
+        })
+        .map(|i| first + i)
+        .filter(|w| !parts.contains(w));
+    if let Some(w) = whole {
+        out.parts([w], parts.iter().copied(), PartsKind::Identity);
+    }
+    // The composition of the parts: a ratio of as many shares after one of its names.
+    for (f, figure) in doc
+        .figures
+        .iter()
+        .enumerate()
+        .skip(doc.figures.partition_point(|f| f.span.start < block.start))
+    {
+        if figure.span.start >= block.end {
+            break;
+        }
+        let FigureKind::Ratio(shares) = &figure.kind else {
+            continue;
+        };
+        if shares.len() != parts.len() {
+            continue;
+        }
+        let clause_start = doc
+            .text
+            .get(block.start..figure.span.start)
+            .and_then(|t| {
+                t.rfind(['。', '；', '，', ';', ','])
+                    .map(|i| block.start + i)
+            })
+            .unwrap_or(block.start);
+        let before = plain(
+            doc.text
+                .get(clause_start..figure.span.start)
+                .unwrap_or_default(),
+        );
+        // The composition's name, and what stands between it (or the ratio before) and this
+        // ratio: `由上年的12.9:37.2:49.9调整为12.7:38.3:49.0` states last year's first.
+        let Some(named) = identity
+            .compositions
+            .iter()
+            .filter_map(|n| before.rfind(n.as_str()).map(|i| i + n.len()))
+            .max()
+        else {
+            continue;
+        };
+        let gap = before.get(named..).unwrap_or_default();
+        let gap = gap
+            .rfind(|c: char| c.is_ascii_digit())
+            .map_or(gap, |i| gap.get(i + 1..).unwrap_or_default());
+        if lx
+            .identities
+            .earlier
+            .iter()
+            .any(|w| gap.contains(w.as_str()))
+        {
+            continue;
+        }
+        let start = out.members.len();
+        out.members.extend(parts.iter().copied());
+        out.relations.push(Relation::Composition {
+            ratio: f,
+            parts: start..out.members.len(),
+            whole,
+        });
+    }
+}
