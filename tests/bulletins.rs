@@ -21,9 +21,29 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bulletins")
 /// stays true.
 const KNOWN_MISSES: &[(&str, &str, &str)] = &[
     (
+        "227_census7_ledong.txt",
+        "0-14岁人口的比重下降2.2个百分点",
+        "changes of shares that must sum to zero: an identity of shares not yet stated (issue 15)",
+    ),
+    (
+        "237_township_poverty_report_starred.txt",
+        "两因户182户159人",
+        "fewer persons than households: no relation of households to persons yet (issue 15)",
+    ),
+    (
         "238_township_report_2022h1_numbers_stripped.txt",
-        "后盾单位个,分别是",
-        "the count itself is missing: a missing-number finding (issue 15)",
+        "全乡共有建档立卡脱贫户户人监测户户人",
+        "two units in a row (户户人) after a noun ending in 户: missing-number does not read it",
+    ),
+    (
+        "248_audit_rectification_ruijin_2020.txt",
+        "--20211228日",
+        "a date whose 年 and 月 were lost: not read yet (issue 15)",
+    ),
+    (
+        "248_audit_rectification_ruijin_2020.txt",
+        "2021915日",
+        "a date whose 年 and 月 were lost: not read yet (issue 15)",
     ),
     (
         "239_county_health_summary_northwest_p2.txt",
@@ -49,11 +69,14 @@ fn rows(name: &str) -> Vec<Row> {
             let mut cols = l.split('\t');
             let file = cols.next().unwrap_or_default().to_owned();
             let quote = cols.next().unwrap_or_default().to_owned();
+            // `missing-number (proposed)`, `malformed-number / out-of-range (impossible date)`:
+            // the ids, without what the labeller said about them.
             let rules = cols
                 .next()
                 .unwrap_or_default()
-                .split(',')
-                .map(|r| r.trim().to_owned())
+                .split([',', '/'])
+                .map(|r| r.split(" (").next().unwrap_or_default().trim().to_owned())
+                .filter(|r| !r.is_empty())
                 .collect();
             Row { file, quote, rules }
         })
@@ -123,7 +146,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 24, "faults caught: {caught}");
+    assert!(caught >= 27, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

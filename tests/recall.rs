@@ -297,6 +297,22 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             })
             },
         ),
+        (
+            "missing-number",
+            "a count or distance deleted in editing",
+            |r| {
+                let area = r.pick(AREAS);
+                let (n, m, k) = (r.range(2, 40), r.range(10, 400), r.range(3, 90));
+                let s = |n: &str, k: &str| {
+                    format!("{area}距县城{k}公里，下辖{n}个行政村，{m}个村民小组。")
+                };
+                Some(if r.range(0, 2) == 0 {
+                    (s("", &k.to_string()), s(&n.to_string(), &k.to_string()))
+                } else {
+                    (s(&n.to_string(), ""), s(&n.to_string(), &k.to_string()))
+                })
+            },
+        ),
         ("share-mismatch", "part of a base marked by 中", |r| {
             let n = r.range(5, 400);
             let k = r.range(1, n + 1);

@@ -213,10 +213,21 @@ impl<'a> Dictionary<'a> {
             .chain(self.extra.iter().map(String::as_str))
     }
 
-    /// Whether the word at `word` stays whole (a word of it, or inside a longer one) in the most
-    /// probable split of the Chinese characters around it (at most [`WINDOW`] on each side, inside `bounds`): `占地` does in
-    /// `占地面积` and does not in `占地区生产总值`.
+    /// Whether the word at `word` stays whole (a word of its own, or inside a longer one) in the
+    /// most probable split of the Chinese characters around it (at most [`WINDOW`] on each side,
+    /// inside `bounds`): `占地` does in `占地面积` and does not in `占地区生产总值`.
     pub fn stands(&self, text: &str, bounds: Span, word: Span) -> bool {
+        self.placement(text, bounds, word) != Placement::Split
+    }
+
+    /// Whether the characters at `word` are a word of their own in the most probable split
+    /// around them: `个` is in `下辖个行政村`, not in `每个行政村` (每个) or `个体工商户` (个体).
+    pub fn alone(&self, text: &str, bounds: Span, word: Span) -> bool {
+        self.placement(text, bounds, word) == Placement::Alone
+    }
+
+    /// Where the characters at `word` fall in the most probable split around them.
+    fn placement(&self, text: &str, bounds: Span, word: Span) -> Placement {
         // The character starts of the window, and its end.
         let mut at = [0usize; MOST_CHARS + 1];
         let mut n = 0;
@@ -248,7 +259,7 @@ impl<'a> Dictionary<'a> {
         let mut end = word.end;
         for s in starts {
             if n >= MOST_CHARS {
-                return true;
+                return Placement::Inside;
             }
             if let Some(slot) = at.get_mut(n) {
                 *slot = s;
@@ -309,22 +320,39 @@ impl<'a> Dictionary<'a> {
                 (*b, *x) = choice;
             }
         }
-        // Follow the best split: the word stands if no word of it ends inside the word (it is
-        // one of them, or inside a longer one: 和平 in 和平共处).
+        // Follow the best split: a word of it that ends inside `word` splits it.
         let mut k = 0;
+        let mut starts_here = false;
         while k < n {
+            let from = at.get(k).copied().unwrap_or(usize::MAX);
             let stop = next.get(k).copied().unwrap_or(n).max(k + 1);
             let end = at.get(stop).copied().unwrap_or(usize::MAX);
+            starts_here |= from == word.start;
             if end > word.start && end < word.end {
-                return false;
+                return Placement::Split;
             }
             if end >= word.end {
-                return true;
+                return if starts_here && end == word.end {
+                    Placement::Alone
+                } else {
+                    Placement::Inside
+                };
             }
             k = stop;
         }
-        true
+        Placement::Inside
     }
+}
+
+/// Where some characters fall in a split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    /// A word of the split ends inside them.
+    Split,
+    /// They are one word of the split.
+    Alone,
+    /// They lie inside a longer word.
+    Inside,
 }
 
 /// What the lexicon says about segmentation: the words a marker may stand in, and the words

@@ -9,6 +9,7 @@ mod duplicate_paragraph;
 mod enumeration_count;
 mod heading_sequence;
 mod malformed_number;
+mod missing_number;
 mod out_of_range;
 mod part_exceeds_whole;
 mod per_capita_mismatch;
@@ -195,6 +196,7 @@ const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
     enumeration_count => "enumeration-count",
     out_of_range => "out-of-range",
     malformed_number => "malformed-number",
+    missing_number => "missing-number",
     heading_sequence => "heading-sequence",
     truncated => "truncated",
     residue => "residue",

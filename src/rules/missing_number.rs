@@ -1,0 +1,229 @@
+//! `missing-number`: a unit where a number was meant, and none is written.
+//!
+//! **What it checks**: a unit that is a word of its own (by segmentation, see
+//! [`crate::grammar::segment`]) with no figure before it, where a number must stand: right after a
+//! word that introduces one (为, 达, 辖 …) or at the end of a clause.
+//!
+//! **Why it matters**: the sentence states no figure at all; the numbers were lost in editing or
+//! a template was never filled in.
+//!
+//! **Example**: `下辖个行政村` → the count of villages is missing.
+
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::grammar::segment;
+use crate::model::diagnostic::Label;
+use crate::model::span::Span;
+use crate::model::Document;
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    counters: Vec<String>,
+    noun_units: Vec<String>,
+    after: Vec<String>,
+}
+
+struct MissingNumber {
+    data: Data,
+    /// A word that introduces a number and marks nothing, then a unit (longest first).
+    introduced: Regex,
+    /// The words that introduce a number and are markers the walk finds (为, 达, 共).
+    marked: Vec<String>,
+    /// Every unit, longest first.
+    units: Vec<String>,
+    /// The first characters of the units.
+    unit_starts: Vec<char>,
+    /// Counters, longest first, for the ends of clauses.
+    counters: Vec<String>,
+    /// The last characters of the counters.
+    counter_ends: Vec<char>,
+}
+
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let data: Data = d.data()?;
+    let mut units: Vec<&String> = data.counters.iter().chain(&data.noun_units).collect();
+    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    let alternatives = |words: &[&String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    // The words the walk finds as markers are looked up among its markers instead.
+    let lexicon = crate::grammar::Lexicon::builtin();
+    let (marked, after): (Vec<&String>, Vec<&String>) = data.after.iter().partition(|w| {
+        lexicon
+            .markers
+            .match_start(w)
+            .is_some_and(|(len, _)| len == w.len())
+    });
+    let pattern = format!("(?:{})(?:{})", alternatives(&after), alternatives(&units));
+    let introduced = Regex::new(&pattern).map_err(|e| d.bad_pattern(&pattern, e))?;
+    if data.after.iter().any(|w| w.chars().count() != 1) {
+        return Err(d.bad_pattern(&pattern, "every word of `after` is one character"));
+    }
+    let mut counters = data.counters.clone();
+    counters.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    let counter_ends = counters
+        .iter()
+        .filter_map(|u| u.chars().next_back())
+        .collect();
+    let marked = marked.into_iter().cloned().collect();
+    let units: Vec<String> = units.into_iter().cloned().collect();
+    let mut unit_starts: Vec<char> = units.iter().filter_map(|u| u.chars().next()).collect();
+    unit_starts.sort_unstable();
+    unit_starts.dedup();
+    Ok(Box::new(MissingNumber {
+        data,
+        introduced,
+        marked,
+        units,
+        unit_starts,
+        counters,
+        counter_ends,
+    }))
+}
+
+/// Characters that end a clause (not `、`: a unit in a list is a list of names).
+fn ends_clause(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | ',' | ';' | '！' | '？')
+}
+
+/// Characters a number may end with (a digit, a Chinese numeral, 多/余/几/数), or a unit a compound
+/// unit goes on from (`吨公里`).
+fn ends_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '０'..='９' | '%' | '.' | '．')
+        || "〇零一二两兩三四五六七八九十百千万萬亿億几多余餘数數壹贰叁肆伍陆柒捌玖拾佰仟吨噸"
+            .contains(c)
+}
+
+impl Rule for MissingNumber {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
+    /// Candidates are units right after a word that introduces a number (`下辖个`, `为人`) and
+    /// counters that end a clause (`距县城公里，`); each is checked where it stands.
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // 为, 达 and 共 are markers the walk found already; the other words are searched for.
+        for marker in &doc.markers {
+            // Only words right before a unit matter: look at the next character first.
+            let next = doc
+                .text
+                .get(marker.span.end..)
+                .and_then(|t| t.chars().next());
+            if !next.is_some_and(|c| self.unit_starts.contains(&c)) {
+                continue;
+            }
+            let word = doc.slice(marker.span);
+            if !self.marked.iter().any(|w| w == word) {
+                continue;
+            }
+            let rest = doc.text.get(marker.span.end..).unwrap_or_default();
+            if let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) {
+                let span = Span::new(marker.span.end, marker.span.end + unit.len());
+                let bounds = doc
+                    .clauses
+                    .get(marker.clause)
+                    .and_then(|c| doc.sentences.get(c.sentence))
+                    .and_then(|s| doc.blocks.get(s.block))
+                    .map_or(span, |b| b.span);
+                self.check_unit(doc, bounds, span, true, out);
+            }
+        }
+        for block in &doc.blocks {
+            let text = doc.slice(block.span);
+            for m in self.introduced.find_iter(text) {
+                // The word before the unit is one character (`after` holds no longer one).
+                let word = m.as_str().chars().next().map_or(0, char::len_utf8);
+                let span = Span::new(
+                    block.span.start + m.start() + word,
+                    block.span.start + m.end(),
+                );
+                self.check_unit(doc, block.span, span, true, out);
+            }
+        }
+        for clause in &doc.clauses {
+            if !clause.terminator.is_some_and(ends_clause) {
+                continue;
+            }
+            let text = doc.slice(clause.span);
+            if !text
+                .chars()
+                .next_back()
+                .is_some_and(|c| self.counter_ends.contains(&c))
+            {
+                continue;
+            }
+            if let Some(unit) = self.counters.iter().find(|u| text.ends_with(u.as_str())) {
+                let span = Span::new(clause.span.end - unit.len(), clause.span.end);
+                let introduced = self.data.after.iter().any(|w| {
+                    doc.text
+                        .get(..span.start)
+                        .is_some_and(|t| t.ends_with(w.as_str()))
+                });
+                // Found above already.
+                if !introduced {
+                    let bounds = doc
+                        .sentences
+                        .get(clause.sentence)
+                        .and_then(|s| doc.blocks.get(s.block))
+                        .map_or(clause.span, |b| b.span);
+                    self.check_unit(doc, bounds, span, false, out);
+                }
+            }
+        }
+    }
+}
+
+impl MissingNumber {
+    /// Report the unit at `span` (in block `bounds`) if no number stands before it where one
+    /// must.
+    fn check_unit(
+        &self,
+        doc: &Document,
+        bounds: Span,
+        span: Span,
+        introduced: bool,
+        out: &mut Emitter<'_>,
+    ) {
+        let unit = doc.slice(span);
+        let before = doc.text.get(bounds.start..span.start).unwrap_or_default();
+        // Figures written with spaces between their digits (`7 4 7 7 2亿元`).
+        let prev = before
+            .trim_end_matches([' ', '\u{3000}'])
+            .chars()
+            .next_back();
+        let next = doc
+            .text
+            .get(span.end..bounds.end)
+            .and_then(|t| t.chars().next());
+        if prev.is_none_or(|p| ends_number(p) || !segment::is_han(p))
+            || !doc.figures_in(span).is_empty()
+        {
+            return;
+        }
+        let at_clause_end = next.is_none_or(ends_clause);
+        let counter = self.data.counters.iter().any(|c| c == unit);
+        let slot = if counter {
+            introduced || at_clause_end
+        } else {
+            introduced && at_clause_end
+        };
+        if !slot || !segment::builtin().alone(&doc.text, bounds, span) {
+            return;
+        }
+        out.emit(
+            span,
+            format!("“{unit}”前缺少数字"),
+            Some(format!(
+                "此处应写明数字（如“12{unit}”）：数字可能在编辑时被删去，或模板未填写"
+            )),
+            vec![Label::new(span, "缺少数字")],
+        );
+    }
+}
