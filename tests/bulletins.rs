@@ -26,11 +26,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "changes of shares that must sum to zero: an identity of shares not yet stated (issue 15)",
     ),
     (
-        "237_township_poverty_report_starred.txt",
-        "两因户182户159人",
-        "fewer persons than households: no relation of households to persons yet (issue 15)",
-    ),
-    (
         "238_township_report_2022h1_numbers_stripped.txt",
         "全乡共有建档立卡脱贫户户人监测户户人",
         "two units in a row (户户人) after a noun ending in 户: missing-number does not read it",
@@ -146,7 +141,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 27, "faults caught: {caught}");
+    assert!(caught >= 28, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

@@ -313,6 +313,14 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 })
             },
         ),
+        ("per-capita-mismatch", "households with fewer people", |r| {
+            let area = r.pick(AREAS);
+            let h = r.range(20, 900);
+            let fewer = h - r.range(1, h.min(200));
+            let more = h * r.range(2, 4) + r.range(0, 3);
+            let s = |p: u64| format!("{area}共有监测户{h}户{p}人，均已落实帮扶措施。");
+            Some((s(fewer), s(more)))
+        }),
         ("share-mismatch", "part of a base marked by 中", |r| {
             let n = r.range(5, 400);
             let k = r.range(1, n + 1);

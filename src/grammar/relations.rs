@@ -2,7 +2,8 @@
 //! document, so that rules only do arithmetic. Today: every share (`占18.4%`, `比重为4.1%`) with
 //! its part and its base; every whole with its parts (其中 parts, a completed part, parts closed
 //! by a remainder, items and their explicit sum); every value per head (人均, 户均) with its total
-//! and count; and the list relations of [`super::lists`] (分别 lists, enumerations and their
+//! and count; households and the people in them written together (`326户1024人`); and the list
+//! relations of [`super::lists`] (分别 lists, enumerations and their
 //! counts, a 分别 list of a stated total).
 //!
 //! A share's base is taken where the text makes it certain, in this order:
@@ -37,6 +38,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
     };
     for s in 0..doc.sentences.len() {
         per_head(lx, doc, s, out.relations);
+        households(lx, doc, s, out.relations);
         let scope = doc.scope_claims(s);
         subsets(scope, &mut out);
         completed(doc, s, &mut out);
@@ -472,6 +474,31 @@ fn explicit_sums(doc: &Document, s: usize, out: &mut Found<'_>) {
             parts.into_iter().map(|j| first + j),
             PartsKind::Sum,
         );
+    }
+}
+
+/// Households and people written together in sentence `s` (`326户1024人`, nothing between them).
+fn households(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec<Relation>) {
+    let Some(first) = doc.sentences.get(s).map(|x| x.claims.start) else {
+        return;
+    };
+    let claims = doc.sentence_claims(s);
+    let counts = |c: &Claim, units: &[String]| {
+        c.is_amount() && units.iter().any(|u| u == c.quantity.base_unit())
+    };
+    for (i, pair) in claims.windows(2).enumerate() {
+        let [h, p] = pair else {
+            continue;
+        };
+        if h.span.end == p.span.start
+            && counts(h, &lx.per_head.household_units)
+            && counts(p, &lx.per_head.person_units)
+        {
+            relations.push(Relation::Household {
+                households: first + i,
+                persons: first + i + 1,
+            });
+        }
     }
 }
 

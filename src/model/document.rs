@@ -243,6 +243,14 @@ pub enum Relation {
         /// The people or households counted.
         count: usize,
     },
+    /// Households and the people in them, written together (`326户1024人`): a household has at
+    /// least one person.
+    Household {
+        /// The households.
+        households: usize,
+        /// The people.
+        persons: usize,
+    },
     /// A whole and parts of it; both are ranges of [`Document::members`] (see
     /// [`Document::members_of`]), so that a relation holds no allocation of its own.
     Parts {

@@ -2,7 +2,8 @@
 //!
 //! **What it checks**: a per-person or per-household figure with a total of the same unit and a
 //! count of people or households before it in the same sentence (the grammar relates them; the
-//! count units are the lexicon's `[per-head]`).
+//! count units are the lexicon's `[per-head]`); and households written with fewer people than
+//! households (`182户159人`: a household has at least one person).
 //!
 //! **Why it matters**: the reader divides; a mismatch means one of three figures is wrong.
 //!
@@ -10,6 +11,7 @@
 
 use super::common::{Quotient, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
 use crate::model::{Claim, Document, Relation};
 use rust_decimal::Decimal;
 
@@ -28,6 +30,16 @@ impl Rule for PerCapitaMismatch {
     /// does the arithmetic.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for relation in &doc.relations {
+            if let Relation::Household {
+                households,
+                persons,
+            } = *relation
+            {
+                if let (Some(h), Some(p)) = (doc.claims.get(households), doc.claims.get(persons)) {
+                    fewer_people(doc, h, p, out);
+                }
+                continue;
+            }
             let Relation::PerHead {
                 average,
                 total,
@@ -45,6 +57,30 @@ impl Rule for PerCapitaMismatch {
             }
         }
     }
+}
+
+/// Households with fewer people than households: fewer than one person each.
+fn fewer_people(doc: &Document, households: &Claim, persons: &Claim, out: &mut Emitter<'_>) {
+    if !households
+        .quantity
+        .interval
+        .entirely_above(&persons.quantity.interval)
+    {
+        return;
+    }
+    let (h, p) = (doc.slice(households.span), doc.slice(persons.span));
+    out.emit(
+        persons.span,
+        format!("人数 {p} 少于户数 {h}"),
+        Some(format!(
+            "每户至少有一人：{h} 至少有 {} 人，但所写为 {p}，户均不足一人",
+            households.quantity.value
+        )),
+        vec![
+            Label::new(households.span, format!("户数 {h}")),
+            Label::new(persons.span, format!("人数 {p}")),
+        ],
+    );
 }
 
 fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Emitter<'_>) {
