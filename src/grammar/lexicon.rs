@@ -59,18 +59,19 @@ fn grouped_by<T>(
     words: impl IntoIterator<Item = (String, T)>,
     key: fn(&str) -> Option<char>,
 ) -> Groups<T> {
+    let mut keyed: Vec<(char, String, T)> = words
+        .into_iter()
+        .filter_map(|(w, t)| key(&w).map(|c| (c, w, t)))
+        .collect();
+    // By character, then longest first (a stable sort keeps the order of equal words).
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
     let mut groups: Groups<T> = Vec::new();
-    for (w, t) in words {
-        let Some(c) = key(&w) else { continue };
-        match groups.iter_mut().find(|(g, _)| *g == c) {
-            Some((_, list)) => list.push((w, t)),
-            None => groups.push((c, vec![(w, t)])),
+    for (c, w, t) in keyed {
+        match groups.last_mut() {
+            Some((g, list)) if *g == c => list.push((w, t)),
+            _ => groups.push((c, vec![(w, t)])),
         }
     }
-    for (_, list) in &mut groups {
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    }
-    groups.sort_by_key(|(c, _)| *c);
     groups
 }
 

@@ -14,7 +14,6 @@ use crate::grammar::segment;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
 use crate::model::Document;
-use regex::Regex;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -27,8 +26,8 @@ struct Data {
 
 struct MissingNumber {
     data: Data,
-    /// A word that introduces a number and marks nothing, then a unit (longest first).
-    introduced: Regex,
+    /// The words that introduce a number and mark nothing (辖, 了), each with its searcher.
+    introducers: Vec<memchr::memmem::Finder<'static>>,
     /// The words that introduce a number and are markers the walk finds (为, 达, 共).
     marked: Vec<String>,
     /// Every unit, longest first.
@@ -45,13 +44,6 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let data: Data = d.data()?;
     let mut units: Vec<&String> = data.counters.iter().chain(&data.noun_units).collect();
     units.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    let alternatives = |words: &[&String]| {
-        words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|")
-    };
     // The words the walk finds as markers are looked up among its markers instead.
     let lexicon = crate::grammar::Lexicon::builtin();
     let (marked, after): (Vec<&String>, Vec<&String>) = data.after.iter().partition(|w| {
@@ -60,11 +52,10 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
             .match_start(w)
             .is_some_and(|(len, _)| len == w.len())
     });
-    let pattern = format!("(?:{})(?:{})", alternatives(&after), alternatives(&units));
-    let introduced = Regex::new(&pattern).map_err(|e| d.bad_pattern(&pattern, e))?;
-    if data.after.iter().any(|w| w.chars().count() != 1) {
-        return Err(d.bad_pattern(&pattern, "every word of `after` is one character"));
-    }
+    let introducers = after
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+        .collect();
     let mut counters = data.counters.clone();
     counters.sort_by_key(|u| std::cmp::Reverse(u.len()));
     let counter_ends = counters
@@ -78,7 +69,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     unit_starts.dedup();
     Ok(Box::new(MissingNumber {
         data,
-        introduced,
+        introducers,
         marked,
         units,
         unit_starts,
@@ -137,14 +128,16 @@ impl Rule for MissingNumber {
         }
         for block in &doc.blocks {
             let text = doc.slice(block.span);
-            for m in self.introduced.find_iter(text) {
-                // The word before the unit is one character (`after` holds no longer one).
-                let word = m.as_str().chars().next().map_or(0, char::len_utf8);
-                let span = Span::new(
-                    block.span.start + m.start() + word,
-                    block.span.start + m.end(),
-                );
-                self.check_unit(doc, block.span, span, true, out);
+            for finder in &self.introducers {
+                for at in finder.find_iter(text.as_bytes()) {
+                    let from = at + finder.needle().len();
+                    let rest = text.get(from..).unwrap_or_default();
+                    if let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) {
+                        let start = block.span.start + from;
+                        let span = Span::new(start, start + unit.len());
+                        self.check_unit(doc, block.span, span, true, out);
+                    }
+                }
             }
         }
         for clause in &doc.clauses {
