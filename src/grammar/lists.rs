@@ -149,18 +149,10 @@ fn listed(doc: &Document, k: usize, end: usize) -> Option<ItemCount> {
     let mut run = 1;
     let mut conj = doc.conjunctions_before(clause, end);
     let mut definite = definite_joins(doc, clause, end);
-    let mut j = k;
-    while j > 0 {
-        let Some(prev) = doc.clauses.get(j - 1) else {
-            break;
-        };
-        if prev.sentence != clause.sentence || !prev.enumerates() {
-            break;
-        }
+    for prev in enumerated_before(doc, k) {
         run += 1;
         conj += doc.conjunctions_before(prev, prev.span.end);
         definite += definite_joins(doc, prev, prev.span.end);
-        j -= 1;
     }
     if run == 1 && conj == 0 {
         return None;
@@ -287,19 +279,20 @@ fn stated_total(doc: &Document, k: usize, values: &[usize]) -> Option<usize> {
 /// Where the 、-list before clause `k`'s 分别 starts (the first clause of the run of 、-joined
 /// clauses that ends with it).
 fn list_start(doc: &Document, k: usize) -> usize {
-    let Some(clause) = doc.clauses.get(k) else {
-        return 0;
-    };
-    let mut start = clause.span.start;
-    let mut j = k;
-    while let Some(prev) = j.checked_sub(1).and_then(|p| doc.clauses.get(p)) {
-        if prev.sentence != clause.sentence || !prev.enumerates() {
-            break;
-        }
-        start = prev.span.start;
-        j -= 1;
-    }
-    start
+    enumerated_before(doc, k)
+        .last()
+        .or_else(|| doc.clauses.get(k))
+        .map_or(0, |c| c.span.start)
+}
+
+/// The clauses joined by 、 right before clause `k` in its sentence, nearest first.
+fn enumerated_before(doc: &Document, k: usize) -> impl Iterator<Item = &Clause> + '_ {
+    let sentence = doc.clauses.get(k).map(|c| c.sentence);
+    (0..k).rev().map_while(move |j| {
+        doc.clauses
+            .get(j)
+            .filter(|p| Some(p.sentence) == sentence && p.enumerates())
+    })
 }
 
 /// An enumeration summed up by the first claim of clause `k`.
@@ -407,21 +400,10 @@ fn enumerated(lx: &Lexicon, doc: &Document, k: usize, count: &Claim) -> Option<(
     let mut run = 1;
     let mut definite = definite_joins(doc, clause, count.span.start);
     let mut start = clause.span.start;
-    let mut j = k;
-    while j > 0 {
-        let Some(prev) = doc.clauses.get(j - 1) else {
-            break;
-        };
-        if prev.sentence != clause.sentence || !prev.enumerates() {
-            break;
-        }
-        j -= 1;
-        let first_of_list = j == 0
-            || doc
-                .clauses
-                .get(j - 1)
-                .is_none_or(|before| before.sentence != clause.sentence || !before.enumerates());
-        let limit = if first_of_list {
+    let list: Vec<&Clause> = enumerated_before(doc, k).collect();
+    for (i, prev) in list.iter().enumerate() {
+        // The list's first clause may also hold the verb before it.
+        let limit = if i + 1 == list.len() {
             lx.lists.max_first_item_chars
         } else {
             lx.lists.max_item_chars
