@@ -40,11 +40,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "2021915日",
         "a date whose 年 and 月 were lost: not read yet (issue 15)",
     ),
-    (
-        "239_county_health_summary_northwest_p2.txt",
-        "全县接受大病救治1775例,治愈2121例",
-        "治愈 as a part of 救治 is domain knowledge no relation states",
-    ),
 ];
 
 struct Row {
@@ -141,7 +136,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 28, "faults caught: {caught}");
+    assert!(caught >= 29, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

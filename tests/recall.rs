@@ -239,6 +239,18 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 (total_bad > 0).then(|| (s(total_bad), s(total_ok)))
             },
         ),
+        (
+            "part-exceeds-whole",
+            "outcomes above the cases treated (identity)",
+            |r| {
+                let area = r.pick(AREAS);
+                let w = r.range(200, 9_000);
+                let cured = w + r.range(1, 500);
+                let ok = r.range(1, w / 2);
+                let s = |c: u64| format!("{area}接受大病救治{w}例，治愈{c}例，死亡{}例。", w / 10);
+                Some((s(cured), s(ok)))
+            },
+        ),
         ("part-exceeds-whole", "其中 inside brackets", |r| {
             let w = r.range(100, 90_000);
             let p = w + r.range(1, 5_000);

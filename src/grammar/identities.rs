@@ -42,6 +42,22 @@ pub struct Identity {
     /// order.
     #[serde(default)]
     pub compositions: Vec<String>,
+    /// `sum` (the default): the parts make the whole, and all must be stated. `subset`: each part
+    /// stated is a part of the whole, and together they are at most the whole (the outcomes of
+    /// the cases treated: 治愈, 死亡 … of 救治); the whole is matched anywhere in its subject.
+    #[serde(default)]
+    pub kind: IdentityKind,
+}
+
+/// How an identity's parts make its whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IdentityKind {
+    /// The parts add up to the whole.
+    #[default]
+    Sum,
+    /// The parts are some of the whole.
+    Subset,
 }
 
 /// A subject without pinyin glosses (`產(chǎn)業(yè)` → `產業`): some published texts gloss every
@@ -128,10 +144,11 @@ fn relate(
                 names.iter().any(|n| s.contains(n.as_str()))
             }
         });
-        let Some(i) = found else {
-            return;
-        };
-        parts.push(first + i);
+        match found {
+            Some(i) => parts.push(first + i),
+            None if identity.kind == IdentityKind::Subset => {}
+            None => return,
+        }
     }
     let Some(lead) = parts.first().and_then(|&p| doc.claims.get(p)) else {
         return;
@@ -151,13 +168,20 @@ fn relate(
         .position(|c| {
             candidate(c) && c.quantity.commensurable(&lead.quantity) && {
                 let s = subject(c);
-                identity.whole.iter().any(|n| names_base(lx, &s, n))
+                identity.whole.iter().any(|n| match identity.kind {
+                    IdentityKind::Sum => names_base(lx, &s, n),
+                    IdentityKind::Subset => s.contains(n.as_str()),
+                })
             }
         })
         .map(|i| first + i)
         .filter(|w| !parts.contains(w));
     if let Some(w) = whole {
-        out.parts([w], parts.iter().copied(), PartsKind::Identity);
+        let kind = match identity.kind {
+            IdentityKind::Sum => PartsKind::Identity,
+            IdentityKind::Subset => PartsKind::DefinedSubset,
+        };
+        out.parts([w], parts.iter().copied(), kind);
     }
     // The composition of the parts: a ratio of as many shares after one of its names.
     for (f, figure) in doc

@@ -333,6 +333,9 @@ pub enum PartsKind {
     /// Parts that statistics define a whole by (`rules/lexicon/identities.toml`: 地区生产总值 = 第一产业 +
     /// 第二产业 + 第三产业): they add up to it.
     Identity,
+    /// Parts that statistics count among a whole (`rules/lexicon/identities.toml`, kind
+    /// `subset`: 治愈, 死亡 … of 救治): each, and their sum, at most the whole.
+    DefinedSubset,
     /// The values of a 分别 list under a total stated before it (`共有学校12所，小学、初中分别为6所、
     /// 3所`): like a subset, each and their sum at most the total.
     Listed,

@@ -3,7 +3,8 @@
 //! **What it checks**: a 其中/包括 part, or a completed part (已完成…), larger than the whole stated
 //! just before it; 其中 parts whose sum is larger than the whole; and the values of a 分别 list
 //! whose sum is larger than the total stated before it (`全县共有学校10所，小学、初中、高中分别为
-//! 6所、3所、2所`).
+//! 6所、3所、2所`); and parts that statistics count among a whole (`rules/lexicon/identities.toml`:
+//! 治愈 of 救治) larger than it, alone or together.
 //!
 //! **Why it matters**: `全年培训8.5万人次，其中脱贫劳动力9.1万人次` cannot be true.
 //!
@@ -32,7 +33,11 @@ impl Rule for PartExceedsWhole {
             let Relation::Parts {
                 wholes,
                 parts,
-                kind: kind @ (PartsKind::Subset | PartsKind::Completed | PartsKind::Listed),
+                kind:
+                    kind @ (PartsKind::Subset
+                    | PartsKind::Completed
+                    | PartsKind::Listed
+                    | PartsKind::DefinedSubset),
             } = relation
             else {
                 continue;
@@ -98,6 +103,8 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], kind: PartsKind, out: &
         (
             if kind == PartsKind::Listed {
                 format!("“分别”所列各项之和大于总数 {}", doc.slice(whole.span))
+            } else if kind == PartsKind::DefinedSubset {
+                format!("各部分之和大于其所属的整体 {}", doc.slice(whole.span))
             } else {
                 format!("“其中”各部分之和大于整体 {}", doc.slice(whole.span))
             },
