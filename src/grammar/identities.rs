@@ -49,6 +49,17 @@ pub struct Identity {
     pub kind: IdentityKind,
 }
 
+impl Identity {
+    /// The names a paragraph must hold for the identity to apply: the whole's for a subset, the
+    /// first part's for a sum.
+    fn key(&self) -> &[String] {
+        match self.kind {
+            IdentityKind::Subset => &self.whole,
+            IdentityKind::Sum => self.parts.first().map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
 /// How an identity's parts make its whole.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -119,31 +130,79 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
         if claims.len() < 3 {
             continue;
         }
-        for identity in &lx.identities.identity {
-            relate(lx, doc, identity, claims, range.start, block.span, out);
+        // Most paragraphs name no part of an identity (nor, for a subset, its whole): one search
+        // of the paragraph for each identity leaves them.
+        let text = plain(doc.slice(block.span));
+        let named = |i: &&Identity| {
+            i.key()
+                .iter()
+                .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+        };
+        if !lx.identities.identity.iter().any(|i| named(&i)) {
+            continue;
+        }
+        // Each subject read once for every identity: none where the claim can be no whole or part.
+        let subjects: Vec<Option<std::borrow::Cow<'_, str>>> = claims
+            .iter()
+            .map(|c| candidate(c).then(|| plain(doc.slice(c.subject))))
+            .collect();
+        let block = Block {
+            claims,
+            subjects: &subjects,
+            first: range.start,
+            span: block.span,
+        };
+        for identity in lx.identities.identity.iter().filter(named) {
+            relate(lx, doc, identity, &block, out);
         }
     }
 }
 
-/// The relations of one identity in one block (`claims` from index `first`).
-fn relate(
-    lx: &Lexicon,
-    doc: &Document,
-    identity: &Identity,
-    claims: &[Claim],
+/// A block's claims, as identities read them.
+struct Block<'b> {
+    claims: &'b [Claim],
+    /// Each claim's subject without glosses, if it may be a whole or part.
+    subjects: &'b [Option<std::borrow::Cow<'b, str>>],
+    /// The index of the first claim in the document.
     first: usize,
-    block: crate::model::Span,
-    out: &mut Found<'_>,
-) {
-    let subject = |c: &Claim| plain(doc.slice(c.subject));
+    span: crate::model::Span,
+}
+
+impl Block<'_> {
+    /// The first claim (index in the block) whose subject holds one of `names` and that `also`
+    /// accepts.
+    fn find(&self, names: &[String], also: impl Fn(&Claim, &str) -> bool) -> Option<usize> {
+        self.subjects.iter().zip(self.claims).position(|(s, c)| {
+            s.as_deref()
+                .is_some_and(|s| names.iter().any(|n| holds(s, n)) && also(c, s))
+        })
+    }
+}
+
+/// Whether `subject` holds `name`: a subject is a few characters long, so the search is the plain
+/// one, led by the name's first byte (cheaper here than building a substring searcher each time).
+fn holds(subject: &str, name: &str) -> bool {
+    let (s, n) = (subject.as_bytes(), name.as_bytes());
+    let Some(&lead) = n.first() else {
+        return true;
+    };
+    memchr::memchr_iter(lead, s).any(|i| s.get(i..i + n.len()) == Some(n))
+}
+
+/// The relations of one identity in one block.
+fn relate(lx: &Lexicon, doc: &Document, identity: &Identity, b: &Block<'_>, out: &mut Found<'_>) {
+    let (first, block) = (b.first, b.span);
+    // A whole of a subset is needed before its parts are looked for.
+    let subset_whole = match identity.kind {
+        IdentityKind::Subset => match b.find(&identity.whole, |_, _| true) {
+            Some(w) => Some(w),
+            None => return,
+        },
+        IdentityKind::Sum => None,
+    };
     let mut parts = Vec::with_capacity(identity.parts.len());
     for names in &identity.parts {
-        let found = claims.iter().position(|c| {
-            candidate(c) && {
-                let s = subject(c);
-                names.iter().any(|n| s.contains(n.as_str()))
-            }
-        });
+        let found = b.find(names, |_, _| true);
         match found {
             Some(i) => parts.push(first + i),
             None if identity.kind == IdentityKind::Subset => {}
@@ -163,19 +222,19 @@ fn relate(
     if !commensurable || distinct.len() != parts.len() {
         return;
     }
-    let whole = claims
-        .iter()
-        .position(|c| {
-            candidate(c) && c.quantity.commensurable(&lead.quantity) && {
-                let s = subject(c);
-                identity.whole.iter().any(|n| match identity.kind {
-                    IdentityKind::Sum => names_base(lx, &s, n),
-                    IdentityKind::Subset => s.contains(n.as_str()),
-                })
-            }
-        })
-        .map(|i| first + i)
-        .filter(|w| !parts.contains(w));
+    let whole = match subset_whole {
+        Some(w) => b
+            .claims
+            .get(w)
+            .is_some_and(|c| c.quantity.commensurable(&lead.quantity))
+            .then_some(w),
+        None => b.find(&identity.whole, |c, s| {
+            c.quantity.commensurable(&lead.quantity)
+                && identity.whole.iter().any(|n| names_base(lx, s, n))
+        }),
+    }
+    .map(|i| first + i)
+    .filter(|w| !parts.contains(w));
     if let Some(w) = whole {
         let kind = match identity.kind {
             IdentityKind::Sum => PartsKind::Identity,
