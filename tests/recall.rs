@@ -112,6 +112,12 @@ struct Plant {
 
 type Shape = fn(&mut Rng) -> Option<(String, String)>;
 
+/// Three sectors' value added in 万元 and the GDP they make.
+fn sectors(r: &mut Rng) -> ([u64; 3], u64) {
+    let v = [0; 3].map(|_: u64| r.range(10_000, 900_000));
+    (v, v.iter().sum())
+}
+
 fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
     vec![
         ("sum-mismatch", "total, part, remainder", |r| {
@@ -265,8 +271,7 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             "GDP and its three sectors (identity)",
             |r| {
                 let area = r.pick(AREAS);
-                let v: Vec<u64> = (0..3).map(|_| r.range(10_000, 900_000)).collect();
-                let gdp: u64 = v.iter().sum();
+                let (v, gdp) = sectors(r);
                 let moved = v[2] as i64 + r.shift(2, 5_000);
                 (moved > 0).then(|| {
                 let s = |third: i64| {
@@ -284,8 +289,7 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             "三次产业结构 against the sectors",
             |r| {
                 let area = r.pick(AREAS);
-                let v: Vec<u64> = (0..3).map(|_| r.range(10_000, 900_000)).collect();
-                let gdp: u64 = v.iter().sum();
+                let (v, gdp) = sectors(r);
                 let shares: Vec<Decimal> = v
                     .iter()
                     .map(|x| {

@@ -10,7 +10,8 @@
 //! that split keeps it whole ([`Dictionary::stands`]).
 //!
 //! Only the characters around such words are segmented: a report's other text costs nothing, and
-//! the dictionary (about 52 000 words, searched in place) is indexed on first use.
+//! the dictionary (about 52 000 words, searched in place) is indexed by `build.rs`, so that nothing
+//! is read at start-up.
 
 use crate::grammar::word_index::{
     cost_of, index_words, BUCKET_ENTRY, DIRECT_FIRST, DIRECT_LEN, WORD_ENTRY,

@@ -10,6 +10,7 @@
 //! **Example**: `下辖个行政村` → the count of villages is missing.
 
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::grammar::lexicon::{Lexicon, QualifierKind, FIGURE_STARTS};
 use crate::grammar::segment;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
@@ -45,7 +46,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let mut units: Vec<&String> = data.counters.iter().chain(&data.noun_units).collect();
     units.sort_by_key(|u| std::cmp::Reverse(u.len()));
     // The words the walk finds as markers are looked up among its markers instead.
-    let lexicon = crate::grammar::Lexicon::builtin();
+    let lexicon = Lexicon::builtin();
     let (marked, after): (Vec<&String>, Vec<&String>) = data.after.iter().partition(|w| {
         lexicon
             .markers
@@ -83,13 +84,26 @@ fn ends_clause(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | ',' | ';' | '！' | '？')
 }
 
-/// Characters a number may end with (a digit, a Chinese numeral, 多/余/几/数), or a unit a compound
-/// unit goes on from (`吨公里`).
-fn ends_number(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(c, '０'..='９' | '%' | '.' | '．')
-        || "〇零一二两兩三四五六七八九十百千万萬亿億几多余餘数數壹贰叁肆伍陆柒捌玖拾佰仟吨噸"
-            .contains(c)
+/// Whether a figure the grammar read covers `at` or ends right there: the unit is the figure's
+/// (`１１６２０亿吨公里`, `五千多人`) or follows one (`7 4 7 7 2亿元`, digits spaced apart).
+fn after_figure(doc: &Document, at: usize) -> bool {
+    let i = doc.figures.partition_point(|f| f.span.start <= at);
+    i.checked_sub(1)
+        .and_then(|i| doc.figures.get(i))
+        .is_some_and(|f| f.span.end >= at)
+}
+
+/// Whether a numeral the grammar does not read as a figure ends with `c` (`超千亿元`,
+/// `百余个`): a numeral's character, or 多/余 (the lexicon's suffix qualifiers of kind `more`).
+fn ends_numeral(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    FIGURE_STARTS.contains(c)
+        || matches!(
+            Lexicon::builtin()
+                .suffix_qualifiers
+                .match_start(c.encode_utf8(&mut buf)),
+            Some((_, QualifierKind::More))
+        )
 }
 
 impl Rule for MissingNumber {
@@ -195,8 +209,10 @@ impl MissingNumber {
             .text
             .get(span.end..bounds.end)
             .and_then(|t| t.chars().next());
-        if prev.is_none_or(|p| ends_number(p) || !segment::is_han(p))
-            || !doc.figures_in(span).is_empty()
+        let figure_end = before.trim_end_matches([' ', '\u{3000}']).len() + bounds.start;
+        if prev.is_none_or(|p| !segment::is_han(p) || ends_numeral(p))
+            || after_figure(doc, span.start)
+            || after_figure(doc, figure_end)
         {
             return;
         }

@@ -147,15 +147,15 @@ fn composition(
     };
     // Each share's place in the written ratio.
     let written = doc.slice(figure.span);
+    let origin = figure.span.start;
     let mut pieces = Vec::new();
-    let mut at = figure.span.start;
-    for piece in written.split([':', '：']) {
-        pieces.push(Span::new(at, at + piece.len()));
-        at += piece.len()
-            + written
-                .get(at - figure.span.start + piece.len()..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
+    let mut start = 0;
+    for (i, sep) in written
+        .match_indices([':', '：'])
+        .chain(std::iter::once((written.len(), "")))
+    {
+        pieces.push(Span::new(origin + start, origin + i));
+        start = i + sep.len();
     }
     let percent = |p: &Claim, base: &Interval| {
         p.quantity
