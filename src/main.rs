@@ -367,6 +367,11 @@ fn check(args: CheckArgs) -> ExitCode {
             .flatten()
             .any(|d| d.severity >= t)
     });
+    // The findings of a large run are many small allocations (14 000 on the seed × 2000, each
+    // with its strings and labels): the process ends now, and the operating system takes the
+    // memory back whole, faster than freeing them one by one.
+    std::mem::forget(reports);
+    std::mem::forget(settings);
     if failing {
         ExitCode::from(EXIT_FINDINGS)
     } else {

@@ -44,6 +44,30 @@ impl Fnv {
         self.write(&[0xff]);
     }
 
+    /// Hash characters as the UTF-8 bytes of the string they make, then a separator (no
+    /// string is built: a run writes a fingerprint for every finding).
+    pub fn chars_field(&mut self, chars: impl Iterator<Item = char>) {
+        let mut buf = [0u8; 4];
+        for c in chars {
+            self.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+        self.write(&[0xff]);
+    }
+
+    /// Hash a path as [`normal_path`] writes it, then a separator, without building it.
+    pub fn path_field(&mut self, path: &str) {
+        let bytes = path.as_bytes();
+        // `normal_path` turns `\` into `/` first, then drops one leading `./`.
+        let rest = match bytes {
+            [b'.', b'/' | b'\\', rest @ ..] => rest,
+            _ => bytes,
+        };
+        for b in rest {
+            self.write(&[if *b == b'\\' { b'/' } else { *b }]);
+        }
+        self.write(&[0xff]);
+    }
+
     /// The hash.
     pub fn finish(&self) -> u64 {
         self.0
@@ -91,7 +115,7 @@ pub fn normal_path(path: &str) -> String {
 pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     let mut h = Fnv::default();
     h.field(d.rule);
-    h.field(&normal_path(path));
+    h.path_field(path);
     for l in &d.labels {
         h.squeezed_field(doc.slice(l.span));
     }
@@ -112,24 +136,22 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     .map_or(window_start, |i| window_start + i + 1);
     let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(end..window_end).unwrap_or_default())
         .map_or(window_end, |i| end + i);
-    let before: String = text
+    let before = text
         .get(line_start..start)
         .unwrap_or_default()
         .chars()
         .rev()
         .filter(|c| !c.is_whitespace())
-        .take(CONTEXT)
-        .collect();
-    let after: String = text
+        .take(CONTEXT);
+    h.chars_field(before);
+    h.squeezed_field(doc.slice(d.span));
+    let after = text
         .get(end..line_end)
         .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_whitespace())
-        .take(CONTEXT)
-        .collect();
-    h.field(&before);
-    h.squeezed_field(doc.slice(d.span));
-    h.field(&after);
+        .take(CONTEXT);
+    h.chars_field(after);
     h.hex()
 }
 
@@ -159,6 +181,30 @@ mod tests {
         }
         h.write(&[0xff]);
         h.finish()
+    }
+
+    #[test]
+    fn paths_and_characters_hash_as_the_strings_they_make() {
+        for path in [
+            "a/b.txt",
+            "./a/b.txt",
+            ".\\a\\b.txt",
+            "a\\b.txt",
+            ".",
+            "./",
+            "",
+            ".x",
+        ] {
+            let (mut built, mut direct) = (Fnv::default(), Fnv::default());
+            built.field(&normal_path(path));
+            direct.path_field(path);
+            assert_eq!(built.finish(), direct.finish(), "{path:?}");
+        }
+        let text = "共有 行政村190个";
+        let (mut built, mut direct) = (Fnv::default(), Fnv::default());
+        built.field(&text.chars().rev().collect::<String>());
+        direct.chars_field(text.chars().rev());
+        assert_eq!(built.finish(), direct.finish());
     }
 
     #[test]
