@@ -30,16 +30,6 @@ const KNOWN_MISSES: &[(&str, &str, &str)] = &[
         "全乡共有建档立卡脱贫户户人监测户户人",
         "two units in a row (户户人) after a noun ending in 户: missing-number does not read it",
     ),
-    (
-        "248_audit_rectification_ruijin_2020.txt",
-        "--20211228日",
-        "a date whose 年 and 月 were lost: not read yet (issue 15)",
-    ),
-    (
-        "248_audit_rectification_ruijin_2020.txt",
-        "2021915日",
-        "a date whose 年 and 月 were lost: not read yet (issue 15)",
-    ),
 ];
 
 struct Row {
@@ -136,7 +126,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 29, "faults caught: {caught}");
+    assert!(caught >= 31, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

@@ -506,6 +506,19 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 ))
             },
         ),
+        (
+            "malformed-number",
+            "a date whose 年 and 月 were lost",
+            |r| {
+                let (y, m) = (r.range(2000, 2030), r.range(1, 13));
+                let d = r.range(1, 29);
+                let body = r.pick(&["召开专题会议", "完成整改销号", "启动专项审计"]);
+                Some((
+                    format!("{y}{m}{d}日，{}{body}。", r.pick(AREAS)),
+                    format!("{y}年{m}月{d}日，{}{body}。", r.pick(AREAS)),
+                ))
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

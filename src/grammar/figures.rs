@@ -290,6 +290,11 @@ fn calendar_after(
             },
         ));
     }
+    if integer && rest.starts_with('日') && !n.chinese {
+        if let Some(kind) = run_together_date(text, start, after, prev_char(text, start)) {
+            return Some(figure(start, after + '日'.len_utf8(), kind));
+        }
+    }
     if integer && (rest.starts_with('日') || rest.starts_with('号')) {
         let prev = prev_char(text, start);
         if prev == Some('月') || rest.starts_with('号') {
@@ -309,6 +314,55 @@ fn calendar_after(
     }
     let _ = lx;
     None
+}
+
+/// Digits before 日 that can only be a date whose 年 or 月 was lost: a year (1900–2099) and a
+/// month and day run together (`20211228日`, `2021915日`), or, right after a year's 年, a month
+/// and day (`2020年1231日`). One split that gives a real date is named; a run that no split makes
+/// a date is left alone (it is no date at all), as is one after 月 (a day, for out-of-range).
+fn run_together_date(
+    text: &str,
+    start: usize,
+    after: usize,
+    prev: Option<char>,
+) -> Option<FigureKind> {
+    let digits = text.get(start..after)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (year, month_day) = match (prev, digits.len()) {
+        (Some('月'), _) => return None,
+        (Some('年'), 3..=4) => (None, digits),
+        (_, 6..=8) if digits.starts_with("19") || digits.starts_with("20") => {
+            let (y, md) = digits.split_at(4);
+            (Some(y.parse::<u16>().ok()?), md)
+        }
+        _ => return None,
+    };
+    let days_in = |month: u8| match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let splits: Vec<(u8, u8)> = (1..month_day.len())
+        .filter_map(|cut| {
+            let (m, d) = month_day.split_at(cut);
+            if m.len() > 2 || d.len() > 2 {
+                return None;
+            }
+            let (m, d) = (m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+            ((1..=12).contains(&m) && (1..=days_in(m)).contains(&d)).then_some((m, d))
+        })
+        .collect();
+    let month_day = match splits.as_slice() {
+        [] => return None,
+        [one] => Some(*one),
+        _ => None,
+    };
+    Some(FigureKind::Malformed(Malformation::RunTogetherDate {
+        year,
+        month_day,
+    }))
 }
 
 fn to_u32(v: Decimal) -> Option<u32> {

@@ -62,6 +62,14 @@ pub enum Malformation {
     DoubledPoint,
     /// `3.4.5亿元`: two points in one figure.
     TwoPoints,
+    /// `20211228日`, `2021915日`, `2020年1231日`: a date whose 年 or 月 was lost, its digits run
+    /// together; the date they can only be, when one reading alone is a date.
+    RunTogetherDate {
+        /// The year, when the run holds one.
+        year: Option<u16>,
+        /// The month and the day, when only one split of the digits gives a date.
+        month_day: Option<(u8, u8)>,
+    },
 }
 
 impl Malformation {
@@ -72,6 +80,22 @@ impl Malformation {
             Malformation::LeadingPoint => "小数点前没有数字",
             Malformation::DoubledPoint => "小数点重复",
             Malformation::TwoPoints => "一个数字中有两个小数点",
+            Malformation::RunTogetherDate { year: Some(_), .. } => "日期缺少“年”“月”，数字连在一起",
+            Malformation::RunTogetherDate { year: None, .. } => "日期缺少“月”，数字连在一起",
+        }
+    }
+
+    /// What the figure was most likely meant to be, when that is certain.
+    pub fn meant(self) -> Option<String> {
+        match self {
+            Malformation::RunTogetherDate {
+                year,
+                month_day: Some((month, day)),
+            } => Some(match year {
+                Some(y) => format!("{y}年{month}月{day}日"),
+                None => format!("{month}月{day}日"),
+            }),
+            _ => None,
         }
     }
 }

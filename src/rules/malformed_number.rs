@@ -27,10 +27,14 @@ impl Rule for MalformedNumber {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for f in &doc.figures {
             if let FigureKind::Malformed(kind) = f.kind {
+                let help = match kind.meant() {
+                    Some(meant) => format!("应为“{meant}”？核对原文，补上缺失的字"),
+                    None => "核对原始数据，写出完整的数字".to_owned(),
+                };
                 out.emit(
                     f.span,
                     format!("数字 {} 写法错误：{}", doc.slice(f.span), kind.describe()),
-                    Some("核对原始数据，写出完整的数字".to_owned()),
+                    Some(help),
                     vec![Label::new(f.span, kind.describe())],
                 );
             }
