@@ -19,18 +19,11 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bulletins")
 /// Faults (file, start of the quote) that heshu still misses, each for a reason of its own. The
 /// list may only shrink: a fault caught that is listed here fails the test too, so that the list
 /// stays true.
-const KNOWN_MISSES: &[(&str, &str, &str)] = &[
-    (
-        "227_census7_ledong.txt",
-        "0-14岁人口的比重下降2.2个百分点",
-        "changes of shares that must sum to zero: an identity of shares not yet stated (issue 15)",
-    ),
-    (
-        "238_township_report_2022h1_numbers_stripped.txt",
-        "全乡共有建档立卡脱贫户户人监测户户人",
-        "two units in a row (户户人) after a noun ending in 户: missing-number does not read it",
-    ),
-];
+const KNOWN_MISSES: &[(&str, &str, &str)] = &[(
+    "227_census7_ledong.txt",
+    "0-14岁人口的比重下降2.2个百分点",
+    "changes of shares that must sum to zero: an identity of shares not yet stated (issue 15)",
+)];
 
 struct Row {
     file: String,
@@ -126,7 +119,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 31, "faults caught: {caught}");
+    assert!(caught >= 32, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

@@ -519,6 +519,22 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 ))
             },
         ),
+        (
+            "missing-number",
+            "a household count with both numbers lost",
+            |r| {
+                let noun = r.pick(&["脱贫户", "监测户", "低保户", "五保户", "搬迁户"]);
+                let (h, p) = (r.range(2, 900), r.range(2, 4));
+                Some((
+                    format!("{}共有{noun}户人，均已落实帮扶措施。", r.pick(AREAS)),
+                    format!(
+                        "{}共有{noun}{h}户{}人，均已落实帮扶措施。",
+                        r.pick(AREAS),
+                        h * p
+                    ),
+                ))
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

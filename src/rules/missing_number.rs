@@ -7,6 +7,9 @@
 //! **Why it matters**: the sentence states no figure at all; the numbers were lost in editing or
 //! a template was never filled in.
 //!
+//! A household count whose two numbers were both lost after a noun that ends with its first
+//! unit (`脱贫户户人`: 脱贫户 N户M人) is a candidate too.
+//!
 //! **Example**: `下辖个行政村` → the count of villages is missing.
 
 use super::{Emitter, Rule, RuleData, RuleError};
@@ -23,6 +26,8 @@ struct Data {
     counters: Vec<String>,
     noun_units: Vec<String>,
     after: Vec<String>,
+    /// The two units of one count (`户` and `人` of `326户1024人`).
+    pairs: Vec<(String, String)>,
 }
 
 struct MissingNumber {
@@ -154,6 +159,9 @@ impl Rule for MissingNumber {
                 }
             }
         }
+        for block in &doc.blocks {
+            self.check_pairs(doc, block.span, out);
+        }
         for clause in &doc.clauses {
             if !clause.terminator.is_some_and(ends_clause) {
                 continue;
@@ -188,6 +196,53 @@ impl Rule for MissingNumber {
 }
 
 impl MissingNumber {
+    /// `脱贫户户人`: a noun that ends with a pair's first unit, the unit again and the second
+    /// unit, no figure before either (`N户M人` with both numbers lost). Reduplication
+    /// (`家家户户人人`) and a second unit that begins a word (`户人家`, `户人均`) are not it.
+    fn check_pairs(&self, doc: &Document, bounds: Span, out: &mut Emitter<'_>) {
+        let text = doc.slice(bounds);
+        for (first, second) in &self.data.pairs {
+            let pattern = format!("{first}{first}{second}");
+            for (at, _) in text.match_indices(pattern.as_str()) {
+                let before: Vec<char> = text
+                    .get(..at)
+                    .unwrap_or_default()
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .collect();
+                let noun_end = before
+                    .first()
+                    .is_some_and(|c| segment::is_han(*c) && !ends_numeral(*c));
+                let reduplicated = before.len() == 2 && before.first() == before.get(1);
+                let start = bounds.start + at + first.len();
+                let span = Span::new(start, start + first.len() + second.len());
+                let second_span = Span::new(span.end - second.len(), span.end);
+                if !noun_end
+                    || reduplicated
+                    || doc
+                        .text
+                        .get(span.end..)
+                        .is_some_and(|t| t.starts_with(second.as_str()))
+                    || !segment::builtin().alone(&doc.text, bounds, second_span)
+                {
+                    continue;
+                }
+                out.emit(
+                    span,
+                    format!("“{first}”“{second}”前缺少数字"),
+                    Some(format!(
+                        "此处应写明户数和人数（如“12{first}35{second}”）：数字可能在编辑时被删去，或模板未填写"
+                    )),
+                    vec![
+                        Label::new(Span::new(span.start, span.start + first.len()), "缺少户数"),
+                        Label::new(second_span, "缺少人数"),
+                    ],
+                );
+            }
+        }
+    }
+
     /// Report the unit at `span` (in block `bounds`) if no number stands before it where one
     /// must.
     fn check_unit(
