@@ -19,10 +19,19 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bulletins")
 /// Faults (file, start of the quote) that heshu still misses, each for a reason of its own. The
 /// list may only shrink: a fault caught that is listed here fails the test too, so that the list
 /// stays true.
-const KNOWN_MISSES: &[(&str, &str, &str)] = &[(
-    "227_census7_ledong.txt",
-    "0-14岁人口的比重下降2.2个百分点",
-    "changes of shares that must sum to zero: an identity of shares not yet stated (issue 15)",
+const KNOWN_MISSES: &[(&str, &str, &str)] = &[];
+
+/// Findings that touch a trap's quote and are true: each names the trap, the rule and why the
+/// finding stands. A trap is a passage a naive checker gets wrong in one way; a finding of another
+/// kind that merely labels a figure inside it may still be right.
+const TRUE_ON_TRAPS: &[(&str, &str, &str, &str)] = &[(
+    "222_census7_hualong_no4.txt",
+    "60岁及以上人口的比重上升1.98个百分点",
+    "sum-mismatch",
+    "the trap is 65+'s change (2.26) above 60+'s (1.98), which heshu does not report; the finding \
+     is that the changes of the three groups that partition the population, −0.14 + 3.65 + 1.98 \
+     = 5.49 points, are not 0: one of them at least is wrong (the same paragraph's shares make \
+     102.93%, see FAULTS.tsv)",
 )];
 
 struct Row {
@@ -119,7 +128,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 32, "faults caught: {caught}");
+    assert!(caught >= 33, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {
@@ -132,7 +141,12 @@ fn faults_caught_and_traps_left_alone() {
             .iter()
             .filter(|d| ARITHMETIC.contains(&d.rule) && over(d, start, end))
         {
-            on_traps.push(format!("{}: {}: {}", t.file, d.rule, d.message));
+            let known = TRUE_ON_TRAPS.iter().any(|(file, quote, rule, _)| {
+                *file == t.file && t.quote.starts_with(quote) && *rule == d.rule
+            });
+            if !known {
+                on_traps.push(format!("{}: {}: {}", t.file, d.rule, d.message));
+            }
         }
     }
     assert!(

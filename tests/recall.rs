@@ -535,6 +535,49 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 ))
             },
         ),
+        (
+            "sum-mismatch",
+            "age groups' shares that do not make 100%",
+            |r| {
+                // Shares to two decimals that make 100.00, one moved by 0.05–0.40.
+                let a = r.range(900, 3000);
+                let c = r.range(800, 2500);
+                let b = 10_000 - a - c;
+                let pct = |v: u64| written(Decimal::new(v as i64, 2), 2);
+                let moved = (b as i64 + r.shift(5, 40)) as u64;
+                let area = r.pick(AREAS);
+                let text = |b: u64| {
+                    format!(
+                    "{area}常住人口中，0-14岁人口占{}%；15-59岁人口占{}%；60岁及以上人口占{}%。",
+                    pct(a),
+                    pct(b),
+                    pct(c)
+                )
+                };
+                Some((text(moved), text(b)))
+            },
+        ),
+        (
+            "sum-mismatch",
+            "age groups' share changes that do not make 0",
+            |r| {
+                // In hundredths of a point: 0-14 falls by a, 15-59 by c, 60+ rises by a + c.
+                let (a, c) = (r.range(10, 400), r.range(10, 400));
+                let pt = |v: u64| written(Decimal::new(v as i64, 2), 2);
+                let moved = (a + c) as i64 + r.shift(5, 60);
+                (moved > 0).then(|| {
+                let text = |rise: u64| {
+                    format!(
+                        "与上次普查相比，0-14岁人口的比重下降{}个百分点，15-59岁人口的比重下降{}个百分点，60岁及以上人口的比重上升{}个百分点。",
+                        pt(a),
+                        pt(c),
+                        pt(rise)
+                    )
+                };
+                (text(moved as u64), text(a + c))
+            })
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

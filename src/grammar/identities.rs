@@ -26,6 +26,9 @@ pub struct Identities {
     /// Every identity.
     #[serde(default)]
     pub identity: Vec<Identity>,
+    /// Groups that partition a whole by a bound (see [`super::partitions`]).
+    #[serde(default)]
+    pub partition: Vec<super::partitions::Partition>,
 }
 
 /// A whole and the parts that define it.

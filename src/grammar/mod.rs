@@ -9,6 +9,7 @@ pub mod identities;
 pub mod lexicon;
 pub mod lists;
 pub mod numerals;
+pub mod partitions;
 pub mod readings;
 pub mod relations;
 pub mod segment;

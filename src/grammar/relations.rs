@@ -138,6 +138,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         members: &mut members,
     };
     super::identities::identities(lx, doc, &mut out);
+    super::partitions::partitions(lx, doc, &mut out);
     doc.relations = relations;
     doc.members = members;
 }

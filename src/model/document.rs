@@ -282,6 +282,21 @@ pub enum Relation {
         /// The whole they make, if stated.
         whole: Option<usize>,
     },
+    /// Groups that partition a whole by a bound (`0-14岁`, `15-59岁`, `60岁及以上`), each with its
+    /// share of the whole or the change of that share (`rules/lexicon/identities.toml`,
+    /// `[[partition]]`).
+    Partition {
+        /// The groups' bounds, in order (a range of [`Document::members`]).
+        groups: Range<usize>,
+        /// Each group's share or change, in the same order (a range of [`Document::members`]).
+        values: Range<usize>,
+        /// What the values are; for changes, which of them fall (bit `i` for the `i`-th).
+        kind: PartitionKind,
+        /// Relations with the same number are alternative readings of one sentence's groups (a
+        /// garbled `60-64岁及以上` is `60岁及以上` or `60-64岁`): the text is at fault only when
+        /// every reading fails.
+        readings_of: usize,
+    },
     /// An enumeration and the count that sums it up (`教育、医疗、住房“三保障”`).
     Enumeration {
         /// The enumeration, up to the count.
@@ -292,6 +307,19 @@ pub enum Relation {
         count: usize,
         /// How the count sums up the list.
         kind: SummaryKind,
+    },
+}
+
+/// What the values of a [`Relation::Partition`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartitionKind {
+    /// Shares of the whole, in %: they sum to 100.
+    Shares,
+    /// Changes of the shares, in percentage points: they sum to 0. Bit `i` of `falling` is set
+    /// when the `i`-th change is a fall (下降).
+    ShareChanges {
+        /// The changes that are falls.
+        falling: u32,
     },
 }
 

@@ -12,7 +12,7 @@ use super::common::{interval_sum, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
-use crate::model::{Claim, Document, FigureKind, MarkerKind, PartsKind, Relation};
+use crate::model::{Claim, Document, FigureKind, MarkerKind, PartitionKind, PartsKind, Relation};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -69,6 +69,143 @@ impl Rule for SumMismatch {
             report(doc, total, &parts, *kind, out);
         }
         self.compositions(doc, out);
+        partitions(doc, out);
+    }
+}
+
+/// A value of a partition as an interval with its sign; a change of a share is widened by half
+/// its last digit each side, as it is the difference of two shares rounded to that digit.
+fn partition_value(c: &Claim, falls: bool, change: bool) -> Option<Interval> {
+    let iv = c.quantity.interval;
+    let (lo, hi) = (iv.lo()?, iv.hi()?);
+    let half = if change {
+        (hi - lo) / Decimal::TWO
+    } else {
+        Decimal::ZERO
+    };
+    let (lo, hi) = (lo - half, hi + half);
+    Some(if falls {
+        Interval::closed(-hi, -lo)
+    } else {
+        Interval::closed(lo, hi)
+    })
+}
+
+/// The sum of a partition's values, and the values signed as written (`−2.2`), or `None` when
+/// a value is unbounded.
+fn partition_sum(
+    doc: &Document,
+    values: &[&Claim],
+    kind: PartitionKind,
+) -> Option<(Interval, Vec<String>)> {
+    let change = matches!(kind, PartitionKind::ShareChanges { .. });
+    let mut sum = Interval::exact(Decimal::ZERO);
+    let mut written = Vec::with_capacity(values.len());
+    for (k, c) in values.iter().enumerate() {
+        let falls = match kind {
+            PartitionKind::ShareChanges { falling } => k < 32 && falling & (1 << k) != 0,
+            PartitionKind::Shares => false,
+        };
+        sum = sum.add(&partition_value(c, falls, change)?);
+        let text = doc.slice(c.span);
+        written.push(if falls {
+            format!("(−{text})")
+        } else {
+            text.to_owned()
+        });
+    }
+    Some((sum, written))
+}
+
+/// Groups that partition a whole (`0-14岁`, `15-59岁`, `60岁及以上`): their shares sum to 100, the
+/// changes of their shares to 0. A sentence read more than one way is reported when every
+/// reading fails, on the first.
+fn partitions(doc: &Document, out: &mut Emitter<'_>) {
+    let mut reported = None;
+    for relation in &doc.relations {
+        let Relation::Partition {
+            groups,
+            values,
+            kind,
+            readings_of,
+        } = relation
+        else {
+            continue;
+        };
+        if reported == Some(*readings_of) {
+            continue;
+        }
+        reported = Some(*readings_of);
+        let target = match kind {
+            PartitionKind::Shares => Decimal::ONE_HUNDRED,
+            PartitionKind::ShareChanges { .. } => Decimal::ZERO,
+        };
+        let readings = doc.relations.iter().filter_map(|r| match r {
+            Relation::Partition {
+                groups,
+                values,
+                kind,
+                readings_of: set,
+            } if set == readings_of => Some((groups, values, *kind)),
+            _ => None,
+        });
+        let mut all_fail = true;
+        for (_, values, kind) in readings {
+            let claims: Vec<&Claim> = doc.members_of(values).collect();
+            match partition_sum(doc, &claims, kind) {
+                Some((sum, _)) if sum.disjoint(&Interval::exact(target)) => {}
+                _ => all_fail = false,
+            }
+        }
+        if !all_fail {
+            continue;
+        }
+        let bounds: Vec<&Claim> = doc.members_of(groups).collect();
+        let claims: Vec<&Claim> = doc.members_of(values).collect();
+        let Some((sum, written)) = partition_sum(doc, &claims, *kind) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (claims.first(), claims.last()) else {
+            continue;
+        };
+        let span = crate::model::Span::new(
+            first
+                .span
+                .start
+                .min(bounds.first().map_or(first.span.start, |b| b.span.start)),
+            last.span.end,
+        );
+        let names: Vec<&str> = bounds.iter().map(|b| doc.slice(b.span)).collect();
+        let (what, unit) = match kind {
+            PartitionKind::Shares => ("比重之和", "%"),
+            PartitionKind::ShareChanges { .. } => ("比重变化之和", "个百分点"),
+        };
+        let mut labels: Vec<Label> = bounds
+            .iter()
+            .zip(&claims)
+            .flat_map(|(b, c)| {
+                [
+                    Label::new(b.span, format!("分组 {}", doc.slice(b.span))),
+                    Label::new(c.span, doc.slice(c.span).to_owned()),
+                ]
+            })
+            .collect();
+        labels.dedup_by(|a, b| a.span == b.span);
+        out.emit(
+            span,
+            format!("{}各组{what}应为 {target}{unit}", names.join("、")),
+            Some(format!(
+                "各组覆盖全部{}，{what}应为 {target}{unit}：{} {}",
+                if names.iter().any(|n| n.contains('岁')) {
+                    "年龄"
+                } else {
+                    "取值"
+                },
+                written.join(" + "),
+                Shown::plain(unit).computed(&sum),
+            )),
+            labels,
+        );
     }
 }
 
