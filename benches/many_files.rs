@@ -23,6 +23,7 @@ fn bench(c: &mut Criterion) {
         progress: false,
         encoding: None,
         json: true,
+        prefetched: Default::default(),
     };
     let mut group = c.benchmark_group("many-files");
     group.throughput(Throughput::Bytes((seed.len() * 2000) as u64));

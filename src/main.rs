@@ -258,6 +258,11 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths.clone()
     };
+    // The first file named is read while the settings and rules are built.
+    let prefetch = paths
+        .first()
+        .filter(|p| p.as_os_str() != heshu::source::STDIN && p.is_file())
+        .map(|p| runner::Prefetch::start(p.clone(), args.encoding.clone()));
     let settings = match settings_for(&args, &paths) {
         Ok(s) => s,
         Err(code) => return code,
@@ -295,6 +300,10 @@ fn check(args: CheckArgs) -> ExitCode {
         progress: !args.no_progress,
         encoding: args.encoding.clone(),
         json: streaming_json,
+        // A thread that panicked read nothing: the file is read again where a defect is caught.
+        prefetched: prefetch
+            .and_then(|h| h.join().ok())
+            .unwrap_or_default(),
     };
     let inputs = runner::collect(&paths, &settings, &globs);
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());

@@ -15,6 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// `--glob` patterns from the command line: positive ones replace `include`, `!`-prefixed ones add
 /// to `exclude`.
@@ -128,12 +129,46 @@ pub struct RunOptions {
     pub encoding: Option<String>,
     /// Render each file's entry of the JSON report as it is checked (in parallel).
     pub json: bool,
+    /// An input read ahead, while the rules were being built (see [`Prefetch`]).
+    pub prefetched: Prefetch,
+}
+
+/// The first input, read and decoded on a thread of its own while the command line's settings
+/// and rules are built (a few milliseconds of regexes and lexicons): a large file's reading, or a
+/// .docx's unzipping, then costs no time of its own. Taken by the check of that path, once.
+#[derive(Clone, Default)]
+pub struct Prefetch(Arc<Mutex<Option<(PathBuf, Result<source::Source, SourceError>)>>>);
+
+impl Prefetch {
+    /// Start reading `path` (a regular file named on the command line) with `encoding`.
+    pub fn start(path: PathBuf, encoding: Option<String>) -> std::thread::JoinHandle<Self> {
+        std::thread::spawn(move || {
+            let read = source::read(&path, encoding.as_deref());
+            Self(Arc::new(Mutex::new(Some((path, read)))))
+        })
+    }
+
+    /// The input read ahead for `path`, if it is that one and was not taken yet.
+    fn take(&self, path: &Path) -> Option<Result<source::Source, SourceError>> {
+        let mut slot = self.0.lock().ok()?;
+        match slot.take() {
+            Some((p, read)) if p == path => Some(read),
+            other => {
+                *slot = other;
+                None
+            }
+        }
+    }
 }
 
 /// Check one input.
 pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileReport {
     let name = path.display().to_string();
-    let source = match source::read(path, opts.encoding.as_deref()) {
+    let read = opts
+        .prefetched
+        .take(path)
+        .unwrap_or_else(|| source::read(path, opts.encoding.as_deref()));
+    let source = match read {
         Ok(s) => s,
         Err(e) => {
             return FileReport {

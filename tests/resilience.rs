@@ -96,6 +96,7 @@ fn a_panic_on_one_file_is_that_files_error_and_the_others_are_reported() {
         progress: false,
         encoding: None,
         json: false,
+        prefetched: Default::default(),
     };
     let prev = std::panic::take_hook();
     heshu::guard::install_quiet_hook();

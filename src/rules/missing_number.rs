@@ -44,6 +44,9 @@ struct MissingNumber {
     counters: Vec<String>,
     /// The last characters of the counters.
     counter_ends: Vec<char>,
+    /// For each pair of units (`户`, `人`), the searcher of the first unit twice and the second
+    /// (`户户人`).
+    pair_finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -73,7 +76,15 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let mut unit_starts: Vec<char> = units.iter().filter_map(|u| u.chars().next()).collect();
     unit_starts.sort_unstable();
     unit_starts.dedup();
+    let pair_finders = data
+        .pairs
+        .iter()
+        .map(|(first, second)| {
+            memchr::memmem::Finder::new(format!("{first}{first}{second}").as_bytes()).into_owned()
+        })
+        .collect();
     Ok(Box::new(MissingNumber {
+        pair_finders,
         data,
         introducers,
         marked,
@@ -159,9 +170,7 @@ impl Rule for MissingNumber {
                 }
             }
         }
-        for block in &doc.blocks {
-            self.check_pairs(doc, block.span, out);
-        }
+        self.check_pairs(doc, out);
         for clause in &doc.clauses {
             if !clause.terminator.is_some_and(ends_clause) {
                 continue;
@@ -199,11 +208,21 @@ impl MissingNumber {
     /// `脱贫户户人`: a noun that ends with a pair's first unit, the unit again and the second
     /// unit, no figure before either (`N户M人` with both numbers lost). Reduplication
     /// (`家家户户人人`) and a second unit that begins a word (`户人家`, `户人均`) are not it.
-    fn check_pairs(&self, doc: &Document, bounds: Span, out: &mut Emitter<'_>) {
-        let text = doc.slice(bounds);
-        for (first, second) in &self.data.pairs {
-            let pattern = format!("{first}{first}{second}");
-            for (at, _) in text.match_indices(pattern.as_str()) {
+    fn check_pairs(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // One search over the whole text (the pattern is rare), then the block it stands in.
+        for ((first, second), finder) in self.data.pairs.iter().zip(&self.pair_finders) {
+            for found in finder.find_iter(doc.text.as_bytes()) {
+                let b = doc.blocks.partition_point(|b| b.span.start <= found);
+                let Some(bounds) = b
+                    .checked_sub(1)
+                    .and_then(|b| doc.blocks.get(b))
+                    .map(|b| b.span)
+                    .filter(|s| s.end >= found + finder.needle().len())
+                else {
+                    continue;
+                };
+                let text = doc.slice(bounds);
+                let at = found - bounds.start;
                 let before: Vec<char> = text
                     .get(..at)
                     .unwrap_or_default()
