@@ -301,9 +301,7 @@ fn check(args: CheckArgs) -> ExitCode {
         encoding: args.encoding.clone(),
         json: streaming_json,
         // A thread that panicked read nothing: the file is read again where a defect is caught.
-        prefetched: prefetch
-            .and_then(|h| h.join().ok())
-            .unwrap_or_default(),
+        prefetched: prefetch.and_then(|h| h.join().ok()).unwrap_or_default(),
     };
     let inputs = runner::collect(&paths, &settings, &globs);
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());

@@ -1185,12 +1185,55 @@ fn within_limit(n: &Numeral, factor: Decimal) -> bool {
     let limit = quantity_limit();
     // The places of a numeral's digits are at most its value, or 1 for a value below 1 (`0.05`):
     // that bound times the factor within the limit keeps every product of the three within it.
+    if n.too_long {
+        return false;
+    }
+    // Nearly always decided on the mantissas: value × factor is at most the product of theirs
+    // (their scales only divide), so a product within the limit is within it.
+    let mantissa = n.value.mantissa().unsigned_abs().max(1);
+    let within = mantissa
+        .checked_mul(factor.mantissa().unsigned_abs())
+        .is_some_and(|p| p <= LIMIT_MANTISSA);
+    if within && !factor.is_sign_negative() {
+        return true;
+    }
     let largest = n.value.abs().max(Decimal::ONE);
-    !n.too_long && largest.checked_mul(factor).is_some_and(|x| x <= limit)
+    largest.checked_mul(factor).is_some_and(|x| x <= limit)
+}
+
+/// [`quantity_limit`] as a whole number.
+const LIMIT_MANTISSA: u128 = 100_000_000_000_000_000_000;
+
+/// `v ∓ unit / 2`, for `v` = value × factor and `unit` = last place × factor, computed on the
+/// decimals' mantissas at one scale (what the decimal operations give, without their cost); `None`
+/// when a mantissa or the scale would not fit, for the decimal operations to do it.
+fn nearest_bounds(n: &Numeral, factor: Decimal) -> Option<(Decimal, Decimal)> {
+    let (mv, sv) = (n.value.mantissa(), n.value.scale());
+    let (mu, su) = (n.last_place.mantissa(), n.last_place.scale());
+    let (mf, sf) = (factor.mantissa(), factor.scale());
+    // v = mv·mf / 10^(sv+sf); unit / 2 = mu·mf·5 / 10^(su+sf+1).
+    let scale = (sv + sf).max(su + sf + 1);
+    if scale > 28 {
+        return None;
+    }
+    let pow = |k: u32| 10_i128.checked_pow(k);
+    let a = mv.checked_mul(mf)?.checked_mul(pow(scale - sv - sf)?)?;
+    let b = mu
+        .checked_mul(mf)?
+        .checked_mul(5)?
+        .checked_mul(pow(scale - su - sf - 1)?)?;
+    let lo = Decimal::try_from_i128_with_scale(a.checked_sub(b)?, scale).ok()?;
+    let hi = Decimal::try_from_i128_with_scale(a.checked_add(b)?, scale).ok()?;
+    Some((lo, hi))
 }
 
 /// The interval of a figure written to the precision of its last digit.
 fn rounded_interval(n: &Numeral, factor: Decimal, rounding: Rounding) -> Interval {
+    if rounding == Rounding::Nearest {
+        if let Some((lo, hi)) = nearest_bounds(n, factor) {
+            return Interval::half_open(lo, hi);
+        }
+    }
     let (v, unit) = if factor == Decimal::ONE {
         (n.value, n.last_place)
     } else {

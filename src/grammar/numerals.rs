@@ -78,6 +78,14 @@ fn thousands_group(i: &str) -> IResult<&str, &str> {
 /// A comma is a thousands separator only when exactly three digits follow it and the first group
 /// has at most three digits, so `44个,其余3个` stays two figures.
 pub fn arabic(i: &str) -> IResult<&str, Numeral> {
+    match plain_ascii(i) {
+        Some(done) => Ok(done),
+        None => arabic_parsed(i),
+    }
+}
+
+/// [`arabic`] by the parser, for every form.
+fn arabic_parsed(i: &str) -> IResult<&str, Numeral> {
     let (mut rest, int_part) = take_while1(is_arabic_digit).parse(i)?;
     let mut grouped = false;
     while let Ok((after, _)) = thousands_group(rest) {
@@ -92,6 +100,43 @@ pub fn arabic(i: &str) -> IResult<&str, Numeral> {
     let (rest, frac) =
         opt(preceded(satisfy(is_point), take_while1(is_arabic_digit))).parse(rest)?;
     Ok((rest, build_arabic(integer, frac)))
+}
+
+/// The common case of [`arabic`] without the parser: ASCII digits, perhaps a point and ASCII
+/// digits, followed by nothing that could continue the figure (another digit, a separator, a
+/// point, a full-width form). `None` sends the text to the parser.
+fn plain_ascii(i: &str) -> Option<(&str, Numeral)> {
+    let bytes = i.as_bytes();
+    let digits = |from: usize| {
+        bytes
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let int_len = digits(0);
+    if int_len == 0 {
+        return None;
+    }
+    let (end, frac) = match bytes.get(int_len) {
+        Some(b'.') => {
+            let frac_len = digits(int_len + 1);
+            if frac_len == 0 {
+                return None;
+            }
+            let end = int_len + 1 + frac_len;
+            (end, i.get(int_len + 1..end))
+        }
+        _ => (int_len, None),
+    };
+    // What may continue a figure: a thousands separator, a point, or a full-width form (the
+    // full-width digits, comma and point all begin with the byte 0xEF).
+    if matches!(bytes.get(end), Some(b',' | b'.' | 0xEF)) {
+        return None;
+    }
+    let integer = i.get(..int_len)?;
+    Some((i.get(end..)?, build_arabic(integer, frac)))
 }
 
 /// The numeral of the digits of `integer` (separators passed over) and of `frac`, in one pass
@@ -599,5 +644,57 @@ mod tests {
         );
         let (_, n) = chinese("四十").unwrap();
         assert_eq!((n.last_place, n.last_nonzero_place), (d("1"), d("10")));
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The fast path reads every text it takes exactly as the parser does.
+    #[test]
+    fn plain_ascii_agrees_with_the_parser() {
+        let pieces = [
+            "0",
+            "1",
+            "9",
+            "12",
+            "007",
+            ".",
+            ".5",
+            ",",
+            ",234",
+            "，",
+            "．",
+            "５",
+            "个",
+            "%",
+            " ",
+            "万",
+            "e",
+            "1234567890123456789012345678901",
+            "0.000",
+            "..",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let n = 1 + (next() % 5) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            if let Some((rest, fast)) = plain_ascii(&text) {
+                let parsed = arabic_parsed(&text);
+                assert_eq!(parsed, Ok((rest, fast)), "{text:?}");
+                taken += 1;
+            }
+        }
+        assert!(taken > 2_000, "the fast path took {taken} texts");
     }
 }
