@@ -137,7 +137,10 @@ pub struct RunOptions {
 /// and rules are built (a few milliseconds of regexes and lexicons): a large file's reading, or a
 /// .docx's unzipping, then costs no time of its own. Taken by the check of that path, once.
 #[derive(Clone, Default)]
-pub struct Prefetch(Arc<Mutex<Option<(PathBuf, Result<source::Source, SourceError>)>>>);
+pub struct Prefetch(Arc<Mutex<Option<ReadAhead>>>);
+
+/// A path and what reading it gave.
+type ReadAhead = (PathBuf, Result<source::Source, SourceError>);
 
 impl Prefetch {
     /// Start reading `path` (a regular file named on the command line) with `encoding`.
