@@ -9,6 +9,7 @@
 
 use crate::config::Settings;
 use crate::model::diagnostic::Diagnostic;
+use crate::model::span::LineIndex;
 use crate::model::{Block, Document, Sentence};
 use crate::rules::Linter;
 use std::path::Path;
@@ -149,9 +150,11 @@ pub fn check_segmented(
     let check_segment = |index: usize, doc: &mut Document| {
         let from = bounds.get(index).copied().unwrap_or(text.len());
         let to = bounds.get(index + 1).copied().unwrap_or(text.len());
-        settings
-            .grammar
-            .parse_into(text.get(from..to).unwrap_or_default(), doc);
+        crate::grammar::document::parse_segment_into(
+            text.get(from..to).unwrap_or_default(),
+            &settings.grammar,
+            doc,
+        );
         let mid_line = crate::grammar::document::starts_mid_line(&text, from);
         let mid_sentence = crate::grammar::document::starts_mid_sentence(&text, from);
         if mid_line {
@@ -220,7 +223,9 @@ pub fn check_segmented(
         sentences: Vec::new(),
         found: Vec::new(),
     });
-    std::thread::scope(|scope| {
+    // The outline's line index is built beside the segments, not after them.
+    let lines = std::thread::scope(|scope| {
+        let lines = scope.spawn(|| LineIndex::new(&text));
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 let (next, check_segment, parts) = (&next, &check_segment, &outline_parts);
@@ -241,6 +246,9 @@ pub fn check_segmented(
         for h in handles {
             h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
+        lines
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
     });
     let Assembly {
         blocks,
@@ -250,7 +258,7 @@ pub fn check_segmented(
     } = outline_parts
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
-    let outline = crate::grammar::document::outline(text, blocks, sentences);
+    let outline = crate::grammar::document::outline(text, lines, blocks, sentences);
     let diagnostics = settings.linter.check_outline(&outline, skip, found);
     (outline, diagnostics)
 }

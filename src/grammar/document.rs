@@ -179,11 +179,17 @@ fn word_bound(text: &str, from: usize) -> usize {
 /// A document of a text's blocks and sentences only, without clauses, figures, markers or claims
 /// (the sentences' clause and claim ranges are empty): what the document-scoped rules read of a
 /// text checked in segments (see the rules' `Scope`).
-pub fn outline(text: String, blocks: Vec<Block>, sentences: Vec<Sentence>) -> Document {
+/// `lines` is the text's line index (built while the segments are checked).
+pub fn outline(
+    text: String,
+    lines: LineIndex,
+    blocks: Vec<Block>,
+    sentences: Vec<Sentence>,
+) -> Document {
     let mut doc = empty();
     doc.blocks = blocks;
     doc.sentences = sentences;
-    doc.lines = LineIndex::new(&text);
+    doc.lines = lines;
     doc.text = text;
     doc
 }
@@ -312,6 +318,13 @@ fn empty() -> Document {
 
 /// Parse report text into `doc` (see [`Grammar::parse_into`]).
 pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
+    parse_segment_into(text, g, doc);
+    doc.lines = LineIndex::new(&doc.text);
+}
+
+/// [`parse_into`] for a segment of a larger text, whose lines are indexed once in its outline
+/// (see [`outline`]): the segment's own line index is left empty.
+pub fn parse_segment_into(text: &str, g: &Grammar, doc: &mut Document) {
     let mut owned = std::mem::take(&mut doc.text);
     owned.clear();
     owned.push_str(text);
@@ -325,7 +338,7 @@ pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
     doc.relations.clear();
     doc.claims.clear();
     parse_range_into(&owned, Span::new(0, owned.len()), g, doc);
-    doc.lines = LineIndex::new(&owned);
+    doc.lines = LineIndex::new("");
     doc.text = owned;
     super::relations::relate(g.lexicon, doc);
 }

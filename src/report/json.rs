@@ -11,7 +11,7 @@
 //! counted in characters; `end_line`/`end_column` point at the character after the span. A file
 //! that could not be read has an `error` and no diagnostics.
 
-use super::{Counts, FileReport, Located};
+use super::{Counts, FileReport, Located, LocatedSpan};
 use serde::Serialize;
 
 /// Version of the check JSON format.
@@ -186,10 +186,91 @@ pub fn render_diagnostics(diagnostics: &[Located]) -> Vec<u8> {
     let mut out = Vec::with_capacity(diagnostics.len() * 1024);
     for (i, d) in diagnostics.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"" } else { b",\n" });
-        out.extend_from_slice(&b" ".repeat(2 * (FILE_DEPTH + 2)));
-        push_value(&mut out, d, FILE_DEPTH + 2);
+        pad(&mut out, FILE_DEPTH + 2);
+        write_located(&mut out, d, FILE_DEPTH + 2);
     }
     out
+}
+
+/// Two spaces for each level of `depth`.
+fn pad(out: &mut Vec<u8>, depth: usize) {
+    out.extend(std::iter::repeat_n(b' ', 2 * depth));
+}
+
+/// `"key": ` on a line of its own at `depth`, after a `,` unless it is the first.
+fn key(out: &mut Vec<u8>, name: &str, depth: usize, first: bool) {
+    out.extend_from_slice(if first { b"\n" } else { b",\n" });
+    pad(out, depth);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// A JSON string or number as serde_json writes it.
+fn scalar(out: &mut Vec<u8>, value: &(impl Serialize + ?Sized)) {
+    // Writing to memory fails only if a value cannot be serialized, and these can.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+fn write_span(out: &mut Vec<u8>, s: &LocatedSpan, depth: usize) {
+    out.push(b'{');
+    let fields = [
+        ("start", s.start),
+        ("end", s.end),
+        ("line", s.line),
+        ("column", s.column),
+        ("end_line", s.end_line),
+        ("end_column", s.end_column),
+    ];
+    for (i, (name, value)) in fields.into_iter().enumerate() {
+        key(out, name, depth + 1, i == 0);
+        scalar(out, &value);
+    }
+    out.push(b'\n');
+    pad(out, depth);
+    out.push(b'}');
+}
+
+/// A finding as pretty JSON at `depth`, its first line not indented, byte for byte what
+/// serializing it with [`push_value`] gives (a unit test holds them equal), without the
+/// serializer's machinery: a large file's report writes tens of thousands of them.
+fn write_located(out: &mut Vec<u8>, d: &Located, depth: usize) {
+    let inner = depth + 1;
+    out.push(b'{');
+    key(out, "rule", inner, true);
+    scalar(out, d.rule);
+    key(out, "severity", inner, false);
+    scalar(out, &d.severity);
+    key(out, "message", inner, false);
+    scalar(out, d.message.as_str());
+    key(out, "help", inner, false);
+    scalar(out, &d.help);
+    key(out, "span", inner, false);
+    write_span(out, &d.span, inner);
+    key(out, "labels", inner, false);
+    out.push(b'[');
+    for (i, l) in d.labels.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        pad(out, inner + 1);
+        out.push(b'{');
+        key(out, "span", inner + 2, true);
+        write_span(out, &l.span, inner + 2);
+        key(out, "message", inner + 2, false);
+        scalar(out, l.message.as_str());
+        out.push(b'\n');
+        pad(out, inner + 1);
+        out.push(b'}');
+    }
+    if !d.labels.is_empty() {
+        out.push(b'\n');
+        pad(out, inner);
+    }
+    out.push(b']');
+    key(out, "fingerprint", inner, false);
+    scalar(out, d.fingerprint.as_str());
+    out.push(b'\n');
+    pad(out, depth);
+    out.push(b'}');
 }
 
 /// A file's entry in the `files` list of the pretty report, in pieces to be written one after
@@ -303,7 +384,61 @@ impl<W: std::io::Write> StreamWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{LocatedLabel, LocatedSpan};
+    use crate::report::LocatedLabel;
+
+    /// The hand-written form is byte for byte the serializer's: escapes, `null` help, no labels,
+    /// several labels, non-ASCII text.
+    #[test]
+    fn written_findings_are_what_serde_writes() {
+        let span = |at: usize| LocatedSpan {
+            start: at,
+            end: at + 7,
+            line: 3,
+            column: at + 1,
+            end_line: 4,
+            end_column: 2,
+        };
+        let label = |at: usize, message: &str| LocatedLabel {
+            span: span(at),
+            message: message.to_owned(),
+        };
+        let cases = [
+            (None, vec![]),
+            (
+                Some("44个 + 4个 = 48个，但总数为 47个".to_owned()),
+                vec![label(5, "总数 47个")],
+            ),
+            (
+                Some("quote \" backslash \\ tab \t newline \n bell \u{7}".to_owned()),
+                vec![
+                    label(0, "部分 “44个”"),
+                    label(1_000_000, ""),
+                    label(9, "\u{1f600}"),
+                ],
+            ),
+        ];
+        for (help, labels) in cases {
+            let d = Located {
+                rule: "sum-mismatch",
+                severity: crate::model::diagnostic::Severity::Warning,
+                message: "各部分之和与总数 47个 不符 \"引号\"".to_owned(),
+                help,
+                span: span(12),
+                labels,
+                fingerprint: "0123456789abcdef".to_owned(),
+            };
+            for depth in [0, 4] {
+                let mut serde = Vec::new();
+                push_value(&mut serde, &d, depth);
+                let mut written = Vec::new();
+                write_located(&mut written, &d, depth);
+                assert_eq!(
+                    String::from_utf8_lossy(&written),
+                    String::from_utf8_lossy(&serde)
+                );
+            }
+        }
+    }
 
     fn located(rule: &'static str, at: usize) -> Located {
         let span = LocatedSpan {
