@@ -223,9 +223,7 @@ pub fn check_segmented(
         sentences: Vec::new(),
         found: Vec::new(),
     });
-    // The outline's line index is built beside the segments, not after them.
-    let lines = std::thread::scope(|scope| {
-        let lines = scope.spawn(|| LineIndex::new(&text));
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 let (next, check_segment, parts) = (&next, &check_segment, &outline_parts);
@@ -246,10 +244,10 @@ pub fn check_segmented(
         for h in handles {
             h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
-        lines
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
     });
+    // The line index is built after the segments, when their documents are gone: built beside
+    // them, a text of a million short lines passed its memory bound (3 × its size + 30 MB).
+    let lines = LineIndex::new(&text);
     let Assembly {
         blocks,
         sentences,

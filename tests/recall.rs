@@ -578,6 +578,89 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             })
             },
         ),
+        ("growth-mismatch", "growth in % between two figures", |r| {
+            let subject = r.pick(&[
+                "农村居民人均可支配收入",
+                "城镇居民人均消费支出",
+                "社会消费品零售总额",
+            ]);
+            let a = r.range(10_000, 90_000);
+            let p = r.range(10, 300); // tenths of a percent
+            let b = (a * (1000 + p) + 500) / 1000;
+            let growth = |b: u64| {
+                written(
+                    Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
+                    1,
+                )
+            };
+            // Another end, 2–10 % of the start away (above the start: the growth stays a growth).
+            let k = r.range(a / 50 + 1, a / 10 + 1);
+            let wrong = if b > a + k { b - k } else { b + k };
+            Some((
+                format!(
+                    "{subject}由上年的{a}元增加到{b}元，增长{}%。",
+                    growth(wrong)
+                ),
+                format!("{subject}由上年的{a}元增加到{b}元，增长{}%。", growth(b)),
+            ))
+        }),
+        ("growth-mismatch", "a rate's change in points", |r| {
+            let rate = r.pick(RATES);
+            let a = r.range(300, 900); // tenths of a percent
+            let d = r.range(5, 80);
+            let tenth = |v: u64| written(Decimal::new(v as i64, 1), 1);
+            let wrong = (d as i64 + r.shift(3, 30)).max(1) as u64;
+            (wrong != d).then(|| {
+                let text = |c: u64| {
+                    format!(
+                        "{rate}由{}%提高到{}%，提高{}个百分点。",
+                        tenth(a),
+                        tenth(a + d),
+                        tenth(c)
+                    )
+                };
+                (text(wrong), text(d))
+            })
+        }),
+        ("growth-mismatch", "a change in the figures' unit", |r| {
+            let group = r.pick(GROUPS);
+            let a = r.range(2_000, 9_000);
+            let d = r.range(100, 1_500);
+            let wrong = (d as i64 + r.shift(10, 300)) as u64;
+            Some((
+                format!("{group}从{a}人减少到{}人，减少{wrong}人。", a - d),
+                format!("{group}从{a}人减少到{}人，减少{d}人。", a - d),
+            ))
+        }),
+        ("date-mismatch", "a change from a year to itself", |r| {
+            let y = r.range(2015, 2026);
+            let a = r.range(8_000, 20_000);
+            let b = a + r.range(100, 2_000);
+            Some((
+                format!("农村居民人均可支配收入由{y}年的{a}元提高到{y}年的{b}元。"),
+                format!(
+                    "农村居民人均可支配收入由{}年的{a}元提高到{y}年的{b}元。",
+                    y - 1
+                ),
+            ))
+        }),
+        (
+            "date-mismatch",
+            "an anniversary that does not fit its year",
+            |r| {
+                let (event, base) = [
+                    ("改革开放", 1978),
+                    ("中国共产党成立", 1921),
+                    ("新中国成立", 1949),
+                ][r.range(0, 3) as usize];
+                let y = r.range(2010, 2030);
+                let wrong = (y - base) as i64 + r.shift(1, 2);
+                Some((
+                    format!("{y}年是{event}{wrong}周年。"),
+                    format!("{y}年是{event}{}周年。", y - base),
+                ))
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

@@ -307,8 +307,41 @@ pub struct Lexicon {
     pub lists: Lists,
     /// What makes a figure name a category (see [`crate::grammar::readings`]).
     pub categories: Categories,
+    /// The words of a change between two stated figures (see [`crate::grammar::growth`]).
+    pub changes: Changes,
     /// The identities of statistical practice (`rules/lexicon/identities.toml`).
     pub identities: Identities,
+}
+
+/// The words of a change between two stated figures (`由120亿元增加到135亿元，增长12.5%`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Changes {
+    /// Words that open the figure a change starts from (由, 从).
+    pub from: Vec<String>,
+    /// Words that make a change a fall.
+    pub falls: Vec<String>,
+    /// Words that make a change a rise.
+    pub rises: Vec<String>,
+    /// Subjects whose growth is stated at comparable prices (生产总值, 增加值).
+    pub real_terms: Vec<String>,
+    /// The most characters between a change's level and the change.
+    pub max_gap: usize,
+    /// Words between the level and the change that make it another change (年均, 倍).
+    pub not_between: Vec<String>,
+}
+
+impl Changes {
+    /// Whether the last word of direction in `text` is a fall (`Some(true)`), a rise, or there is
+    /// none.
+    pub fn falls_in(&self, text: &str) -> Option<bool> {
+        let last = |words: &[String]| words.iter().filter_map(|w| text.rfind(w.as_str())).max();
+        match (last(&self.falls), last(&self.rises)) {
+            (Some(f), r) if r.is_none_or(|r| f > r) => Some(true),
+            (_, Some(_)) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 /// What makes a figure name a category rather than an amount.
@@ -457,6 +490,7 @@ struct MarkersFile {
     per_head: PerHead,
     lists: Lists,
     categories: Categories,
+    changes: Changes,
 }
 
 #[derive(Deserialize)]
@@ -616,6 +650,7 @@ impl Lexicon {
             per_head: mf.per_head,
             lists: mf.lists,
             categories: mf.categories,
+            changes: mf.changes,
             identities: toml::from_str(IDENTITIES_TOML)?,
             units: unit_list,
             unit_table,

@@ -5,6 +5,7 @@
 
 pub mod document;
 pub mod figures;
+pub mod growth;
 pub mod identities;
 pub mod lexicon;
 pub mod lists;

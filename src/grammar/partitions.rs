@@ -21,10 +21,6 @@ pub struct Partition {
     pub id: String,
     /// The unit of the bounds (`岁`).
     pub unit: String,
-    /// Words that make a change a fall (`下降`).
-    pub falls: Vec<String>,
-    /// Words that make a change a rise (`提高`).
-    pub rises: Vec<String>,
 }
 
 /// The most groups a chain may have, and the most chains a sentence is read into.
@@ -102,7 +98,7 @@ pub(super) fn partitions(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
             if claims.len() < 4 || !claims.iter().any(|c| c.reading == Reading::CategoryBound) {
                 continue;
             }
-            let groups = groups(partition, doc, claims, first);
+            let groups = groups(lx, partition, doc, claims, first);
             if groups.len() < 2 || groups.len() > MAX_GROUPS {
                 continue;
             }
@@ -115,7 +111,13 @@ pub(super) fn partitions(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
 
 /// The groups of a paragraph, in order, each with the first share or share change after its
 /// bound and before the next.
-fn groups(partition: &Partition, doc: &Document, claims: &[Claim], first: usize) -> Vec<Group> {
+fn groups(
+    lx: &Lexicon,
+    partition: &Partition,
+    doc: &Document,
+    claims: &[Claim],
+    first: usize,
+) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         let unit = c.quantity.unit.map_or("", |u| u.text.as_str());
@@ -141,13 +143,9 @@ fn groups(partition: &Partition, doc: &Document, claims: &[Claim], first: usize)
             (Reading::Share, "%") => Some(Value::Share),
             (Reading::Change, "个百分点") if SHARE_WORDS.iter().any(|w| subject.contains(w)) => {
                 // The last word of direction before the figure gives its sign.
-                let last =
-                    |words: &[String]| words.iter().filter_map(|w| subject.rfind(w.as_str())).max();
-                match (last(&partition.falls), last(&partition.rises)) {
-                    (Some(f), r) if r.is_none_or(|r| f > r) => Some(Value::Change { falls: true }),
-                    (_, Some(_)) => Some(Value::Change { falls: false }),
-                    _ => None,
-                }
+                lx.changes
+                    .falls_in(subject)
+                    .map(|falls| Value::Change { falls })
             }
             _ => None,
         };

@@ -45,6 +45,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         remainders(doc, scope, &mut out);
         explicit_sums(doc, s, &mut out);
         super::lists::lists(lx, doc, s, &mut out);
+        super::growth::growth(lx, doc, s, out.relations);
     }
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
     let mut open: Vec<(&str, &'static str, usize)> = Vec::new();

@@ -297,6 +297,16 @@ pub enum Relation {
         /// every reading fails.
         readings_of: usize,
     },
+    /// A change between two stated figures (`由2020年的14646元提高到16403元`), with the change
+    /// stated after them if it is (`，增长12%`; see [`crate::grammar::growth`]).
+    Growth {
+        /// The figure the change starts from.
+        from: usize,
+        /// The figure it reached.
+        to: usize,
+        /// The change stated, if any.
+        change: Option<StatedChange>,
+    },
     /// An enumeration and the count that sums it up (`教育、医疗、住房“三保障”`).
     Enumeration {
         /// The enumeration, up to the count.
@@ -308,6 +318,28 @@ pub enum Relation {
         /// How the count sums up the list.
         kind: SummaryKind,
     },
+}
+
+/// The change stated with a [`Relation::Growth`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatedChange {
+    /// The change's claim.
+    pub claim: usize,
+    /// What it measures.
+    pub kind: GrowthKind,
+    /// It is a fall (下降): its value is negative.
+    pub falls: bool,
+}
+
+/// What the change of a [`Relation::Growth`] measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrowthKind {
+    /// Relative growth in % of the figure it starts from (`增长12.5%`).
+    Percent,
+    /// The difference of two percentages, in percentage points (`提高1.8个百分点`).
+    Points,
+    /// The difference, in the figures' unit (`增加15亿元`).
+    Amount,
 }
 
 /// What the values of a [`Relation::Partition`] are.

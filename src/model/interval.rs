@@ -131,6 +131,20 @@ impl Interval {
         }
     }
 
+    /// The interval of the values' negatives: [−hi, −lo].
+    pub fn neg(&self) -> Interval {
+        let flip = |b: Option<Bound>| {
+            b.map(|b| Bound {
+                value: -b.value,
+                inclusive: b.inclusive,
+            })
+        };
+        Interval {
+            lower: flip(self.upper),
+            upper: flip(self.lower),
+        }
+    }
+
     /// Multiply by a positive exact factor.
     pub fn scale(&self, factor: Decimal) -> Interval {
         let mul = |b: Option<Bound>| -> Option<Bound> {

@@ -12,9 +12,9 @@ pub mod vocabulary;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use document::{
-    Block, Claim, Clause, Document, Heading, HeadingStyle, ItemCount, Marker, MarkerSet,
-    PartitionKind, PartsKind, Rate, Reading, Relation, Sentence, ShareBase, SummaryKind,
-    SCOPE_SENTENCES,
+    Block, Claim, Clause, Document, GrowthKind, Heading, HeadingStyle, ItemCount, Marker,
+    MarkerSet, PartitionKind, PartsKind, Rate, Reading, Relation, Sentence, ShareBase,
+    StatedChange, SummaryKind, SCOPE_SENTENCES,
 };
 pub use interval::{Bound, Interval};
 pub use quantity::{Figure, FigureKind, Malformation, Quantity};

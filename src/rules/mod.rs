@@ -5,8 +5,10 @@
 //! characters the grammar has not classified, and never call each other.
 
 mod common;
+mod date_mismatch;
 mod duplicate_paragraph;
 mod enumeration_count;
+mod growth_mismatch;
 mod heading_sequence;
 mod malformed_number;
 mod missing_number;
@@ -202,6 +204,10 @@ const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
     residue => "residue",
     duplicate_paragraph => "duplicate-paragraph",
     suppression => "unused-suppression",
+    // Added in 0.x after the rules above: appended, so that the SARIF rule indices of the others
+    // stay as they were.
+    growth_mismatch => "growth-mismatch",
+    date_mismatch => "date-mismatch",
 ];
 
 /// Parse every rule file.

@@ -27,6 +27,8 @@ pub const ARITHMETIC: &[&str] = &[
     "part-exceeds-whole",
     "share-mismatch",
     "per-capita-mismatch",
+    "growth-mismatch",
+    "date-mismatch",
     "respectively-arity",
     "out-of-range",
     "enumeration-count",
