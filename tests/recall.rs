@@ -661,6 +661,16 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 ))
             },
         ),
+        ("percentage-point", "a rate's change in % for points", |r| {
+            let rate = r.pick(RATES);
+            let d = r.range(1, 60);
+            let tenth = written(Decimal::new(d as i64, 1), 1);
+            let verb = r.pick(&["提高", "下降", "上升"]);
+            Some((
+                format!("{}{rate}{verb}{tenth}%。", r.pick(AREAS)),
+                format!("{}{rate}{verb}{tenth}个百分点。", r.pick(AREAS)),
+            ))
+        }),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);
@@ -762,7 +772,7 @@ fn planted_faults_are_found() {
         let (good, start, end) = plant(text, &p.good, &mut rng);
         let false_findings = diagnostics(good)
             .iter()
-            .filter(|d| ARITHMETIC.contains(&d.rule) && within(d, start, end))
+            .filter(|d| (ARITHMETIC.contains(&d.rule) || d.rule == p.rule) && within(d, start, end))
             .count();
         if !found && misses.len() < 8 {
             misses.push(format!("{} in {}: {}", p.rule, text_path.display(), p.bad));

@@ -15,6 +15,7 @@ mod missing_number;
 mod out_of_range;
 mod part_exceeds_whole;
 mod per_capita_mismatch;
+mod percentage_point;
 mod placeholder;
 mod residue;
 mod respectively_arity;
@@ -208,6 +209,7 @@ const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
     // stay as they were.
     growth_mismatch => "growth-mismatch",
     date_mismatch => "date-mismatch",
+    percentage_point => "percentage-point",
 ];
 
 /// Parse every rule file.
