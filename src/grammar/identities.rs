@@ -194,8 +194,11 @@ fn relate(lx: &Lexicon, doc: &Document, identity: &Identity, b: &Block<'_>, out:
         IdentityKind::Sum => None,
     };
     let mut parts = Vec::with_capacity(identity.parts.len());
+    // A figure whose subject names the whole is no part, even where a part's name is inside the
+    // whole's (出口总额 in 进出口总额).
+    let names_whole = |s: &str| identity.whole.iter().any(|w| s.contains(w.as_str()));
     for names in &identity.parts {
-        let found = b.find(names, |_, _| true);
+        let found = b.find(names, |_, s| !names_whole(s));
         match found {
             Some(i) => parts.push(first + i),
             None if identity.kind == IdentityKind::Subset => {}
