@@ -25,6 +25,7 @@
 //!
 //! Keys are kebab-case; an unknown key or rule id is an error that points at it.
 
+use crate::grammar::identities::Identity;
 use crate::grammar::lexicon::{Lexicon, UnitSpec};
 use crate::grammar::{Grammar, Rounding};
 use crate::model::diagnostic::Severity;
@@ -84,6 +85,10 @@ struct ConfigFile {
     exclude: Vec<String>,
     #[serde(default)]
     extra_units: Vec<UnitSpec>,
+    /// Identities of statistical practice beyond `rules/lexicon/identities.toml` (one with the
+    /// id of a built-in one replaces it).
+    #[serde(default)]
+    identity: Vec<Identity>,
     #[serde(default)]
     severity: BTreeMap<String, Severity>,
     #[serde(default)]
@@ -256,12 +261,20 @@ impl Settings {
         for (id, severity) in &file.severity {
             linter.set_severity(id, *severity);
         }
-        let lexicon: &'static Lexicon = if file.extra_units.is_empty() {
+        let lexicon: &'static Lexicon = if file.extra_units.is_empty() && file.identity.is_empty() {
             Lexicon::builtin()
         } else {
-            let lx = Lexicon::builtin()
+            let mut lx = Lexicon::builtin()
                 .with_units(&file.extra_units)
                 .map_err(|e| fail(locate(text, "extra-units"), e.to_string()))?;
+            for identity in &file.identity {
+                if let Some(problem) = identity.problem() {
+                    return Err(fail(locate(text, &identity.id), problem));
+                }
+                let known = &mut lx.identities.identity;
+                known.retain(|i| i.id != identity.id);
+                known.push(identity.clone());
+            }
             // One lexicon per configuration, alive for the whole run.
             Box::leak(Box::new(lx))
         };

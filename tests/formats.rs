@@ -409,3 +409,38 @@ fn order_is_deterministic_under_parallelism() {
     );
     assert_eq!(json(&globbed)["summary"]["files"], 14);
 }
+
+#[test]
+fn configuration_adds_identities_and_refuses_broken_ones() {
+    let dir = scratch("identities");
+    let text = "全年旅游总收入52.3亿元，国内旅游收入48.1亿元，入境旅游收入5.2亿元。\n";
+    write(&dir, "a.txt", text);
+    // Without the identity the three figures are not related.
+    let out = run_in(&dir, &["check", "--format", "concise", "a.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    write(
+        &dir,
+        "heshu.toml",
+        concat!(
+            "[[identity]]\n",
+            "id = \"tourism-revenue\"\n",
+            "whole = [\"旅游总收入\"]\n",
+            "parts = [[\"国内旅游收入\"], [\"入境旅游收入\"]]\n",
+        ),
+    );
+    let out = run_in(&dir, &["check", "--format", "concise", "a.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("a.txt:1:8: error[sum-mismatch]"),
+        "{}",
+        stdout(&out)
+    );
+    write(
+        &dir,
+        "heshu.toml",
+        "[[identity]]\nid = \"one-part\"\nwhole = [\"旅游总收入\"]\nparts = [[\"国内旅游收入\"]]\n",
+    );
+    let out = run_in(&dir, &["check", "a.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("identity one-part: at least two parts are needed"));
+}

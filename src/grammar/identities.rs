@@ -53,6 +53,25 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// What makes the identity unusable, if anything: a whole with no name, fewer than two
+    /// parts, a part with no name, an empty name.
+    pub fn problem(&self) -> Option<String> {
+        let empty =
+            |names: &[String]| names.is_empty() || names.iter().any(|n| n.trim().is_empty());
+        if empty(&self.whole) {
+            Some(format!("identity {}: the whole needs a name", self.id))
+        } else if self.parts.len() < 2 {
+            Some(format!(
+                "identity {}: at least two parts are needed",
+                self.id
+            ))
+        } else if self.parts.iter().any(|p| empty(p)) {
+            Some(format!("identity {}: every part needs a name", self.id))
+        } else {
+            None
+        }
+    }
+
     /// The names a paragraph must hold for the identity to apply: the whole's for a subset, the
     /// first part's for a sum.
     fn key(&self) -> &[String] {
