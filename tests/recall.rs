@@ -671,6 +671,37 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 format!("{}{rate}{verb}{tenth}个百分点。", r.pick(AREAS)),
             ))
         }),
+        (
+            "share-mismatch",
+            "a rate and the counts it comes from",
+            |r| {
+                let (rate, counted, rest) = [
+                    ("住房安全达标率", "已达标", "未达标"),
+                    ("医保参保率", "已参保", "未参保"),
+                    ("产品抽检合格率", "合格", "不合格"),
+                ][r.range(0, 3) as usize];
+                let total = r.range(200, 5_000);
+                let left = r.range(3, total / 10);
+                let pct = |k: u64| written(Decimal::from(k * 100) / Decimal::from(total), 1);
+                let wrong = (left as i64 + r.shift(total / 50 + 2, total / 20 + 3)).max(0) as u64;
+                let complement = r.next() % 2 == 0;
+                let text = |k: u64| {
+                    if complement {
+                        format!(
+                            "全村共有农户{total}户，{rest}{left}户，{rate}{}%。",
+                            pct(total - k)
+                        )
+                    } else {
+                        format!(
+                            "全村共有农户{total}户，{counted}{}户，{rate}{}%。",
+                            total - left,
+                            pct(total - k)
+                        )
+                    }
+                };
+                (wrong != left && wrong < total).then(|| (text(wrong), text(left)))
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

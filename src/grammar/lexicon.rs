@@ -309,6 +309,8 @@ pub struct Lexicon {
     pub categories: Categories,
     /// The words of a change between two stated figures (see [`crate::grammar::growth`]).
     pub changes: Changes,
+    /// Rates stated with the counts they come from (see [`crate::grammar::rate_counts`]).
+    pub rate_counts: RateCounts,
     /// The identities of statistical practice (`rules/lexicon/identities.toml`).
     pub identities: Identities,
 }
@@ -342,6 +344,27 @@ impl Changes {
             _ => None,
         }
     }
+}
+
+/// Rates stated with the counts they come from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RateCounts {
+    /// Each rate and its counts' words.
+    pub rates: Vec<RateCount>,
+}
+
+/// A rate (`达标率`), the words of the figure it counts (`达标`) and of the figure it leaves out
+/// (`未达标`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RateCount {
+    /// The rate's word.
+    pub rate: String,
+    /// Words of the counted figure's subject.
+    pub counted: Vec<String>,
+    /// Words of the left-out figure's subject.
+    pub complement: Vec<String>,
 }
 
 /// What makes a figure name a category rather than an amount.
@@ -491,6 +514,7 @@ struct MarkersFile {
     lists: Lists,
     categories: Categories,
     changes: Changes,
+    rate_counts: RateCounts,
 }
 
 #[derive(Deserialize)]
@@ -651,6 +675,7 @@ impl Lexicon {
             lists: mf.lists,
             categories: mf.categories,
             changes: mf.changes,
+            rate_counts: mf.rate_counts,
             identities: toml::from_str(IDENTITIES_TOML)?,
             units: unit_list,
             unit_table,

@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod lists;
 pub mod numerals;
 pub mod partitions;
+pub mod rate_counts;
 pub mod readings;
 pub mod relations;
 pub mod segment;

@@ -140,6 +140,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
     };
     super::identities::identities(lx, doc, &mut out);
     super::partitions::partitions(lx, doc, &mut out);
+    super::rate_counts::rate_counts(lx, doc, out.relations);
     doc.relations = relations;
     doc.members = members;
 }

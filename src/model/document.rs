@@ -297,6 +297,19 @@ pub enum Relation {
         /// every reading fails.
         readings_of: usize,
     },
+    /// A rate stated with the counts it comes from (`全村312户，未达标9户，达标率97.1%`):
+    /// `counted` ÷ `base`, or (`base` − `counted`) ÷ `base` when the counted figure is the rest
+    /// (`complement`).
+    RateOfCounts {
+        /// The rate.
+        rate: usize,
+        /// The whole it is a rate of.
+        base: usize,
+        /// The figure counted, or left out.
+        counted: usize,
+        /// `counted` is what the rate leaves out (未达标).
+        complement: bool,
+    },
     /// A change between two stated figures (`由2020年的14646元提高到16403元`), with the change
     /// stated after them if it is (`，增长12%`; see [`crate::grammar::growth`]).
     Growth {

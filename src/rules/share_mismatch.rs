@@ -59,6 +59,20 @@ impl Rule for ShareMismatch {
                 composition(doc, *ratio, parts, *whole, out);
                 continue;
             }
+            if let Relation::RateOfCounts {
+                rate,
+                base,
+                counted,
+                complement,
+            } = *relation
+            {
+                if let (Some(rate), Some(base), Some(counted)) =
+                    (claim(rate), claim(base), claim(counted))
+                {
+                    rate_of_counts(doc, rate, base, counted, complement, out);
+                }
+                continue;
+            }
             let Relation::Share { part, share, base } = *relation else {
                 continue;
             };
@@ -262,5 +276,62 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
             shown.computed(common).trim_start_matches(['=', '≈', ' '])
         )),
         labels,
+    );
+}
+
+/// A rate stated with its counts: counted ÷ base, or (base − counted) ÷ base for the rest.
+fn rate_of_counts(
+    doc: &Document,
+    rate: &Claim,
+    base: &Claim,
+    counted: &Claim,
+    complement: bool,
+    out: &mut Emitter<'_>,
+) {
+    let (b, c, r) = (
+        doc.slice(base.span),
+        doc.slice(counted.span),
+        doc.slice(rate.span),
+    );
+    let part = if complement {
+        base.quantity.interval.add(&counted.quantity.interval.neg())
+    } else {
+        counted.quantity.interval
+    };
+    let Some(computed) = part
+        .div(&base.quantity.interval)
+        .map(|q| q.scale(Decimal::ONE_HUNDRED))
+    else {
+        return;
+    };
+    if !computed.disjoint(&rate.quantity.interval) {
+        return;
+    }
+    let shown = Shown::plain("%");
+    let formula = if complement {
+        format!("({b} − {c}) ÷ {b} × 100%")
+    } else {
+        format!("{c} ÷ {b} × 100%")
+    };
+    out.emit(
+        rate.span,
+        format!("比率 {r} 与所列数字不符"),
+        Some(format!(
+            "{formula} {}，但所写比率{}",
+            shown.computed_beside(&computed, &rate.quantity.interval),
+            shown.stated(&rate.quantity.interval)
+        )),
+        vec![
+            Label::new(base.span, format!("总数 {b}")),
+            Label::new(
+                counted.span,
+                if complement {
+                    format!("未计入的 {c}")
+                } else {
+                    format!("计入的 {c}")
+                },
+            ),
+            Label::new(rate.span, format!("比率 {r}")),
+        ],
     );
 }
