@@ -1,5 +1,5 @@
 //! Rates stated with the counts they come from (`markers.toml` `[rate-counts]`): in one
-//! paragraph, a rate (`达标率97.1%`), the figure it counts (`已达标303户`) or the figure it leaves
+//! sentence (with its `；`-joined period), a rate (`达标率97.1%`), the figure it counts (`已达标303户`) or the figure it leaves
 //! out (`未达标9户`), and the whole they are of (`全村312户`).
 //!
 //! The counted figure is the nearest level before the rate whose own clause names it (the words
@@ -23,27 +23,17 @@ fn own_clause(subject: &str) -> &str {
         .unwrap_or(subject)
 }
 
-/// Relate the rates of every paragraph to their counts.
+/// Relate the rates of every sentence to their counts.
 pub(super) fn rate_counts(lx: &Lexicon, doc: &Document, relations: &mut Vec<Relation>) {
     let rates = &lx.rate_counts.rates;
-    for block in &doc.blocks {
-        let first = doc
-            .sentences
-            .get(block.sentences.start)
-            .map_or(0, |s| s.claims.start);
-        let end = block
-            .sentences
-            .end
-            .checked_sub(1)
-            .and_then(|s| doc.sentences.get(s))
-            .map_or(first, |s| s.claims.end);
-        let Some(claims) = doc.claims.get(first..end) else {
-            continue;
-        };
+    for s in 0..doc.sentences.len() {
+        // The sentence and its period (`；`-joined sentences before it), nothing further: a rate
+        // relates to the counts stated with it.
+        let (claims, own, first) = doc.scope_claims(s);
         if claims.len() < 3 {
             continue;
         }
-        for (ri, rate) in claims.iter().enumerate() {
+        for (ri, rate) in claims.iter().enumerate().skip(own) {
             if !rate.quantity.is_percent()
                 || !rate.is_amount()
                 || !matches!(rate.reading, Reading::Rate | Reading::Level)
@@ -54,7 +44,8 @@ pub(super) fn rate_counts(lx: &Lexicon, doc: &Document, relations: &mut Vec<Rela
             let Some(kind) = rates.iter().find(|r| subject.contains(r.rate.as_str())) else {
                 continue;
             };
-            if let Some((counted, complement, base)) = counts(lx, doc, &claims[..ri], kind) {
+            let before = claims.get(..ri).unwrap_or_default();
+            if let Some((counted, complement, base)) = counts(lx, doc, before, kind) {
                 relations.push(Relation::RateOfCounts {
                     rate: first + ri,
                     base: first + base,
