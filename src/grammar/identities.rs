@@ -135,20 +135,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
         return;
     }
     for block in &doc.blocks {
-        let (Some(first), Some(last)) = (
-            doc.sentences.get(block.sentences.start),
-            block
-                .sentences
-                .end
-                .checked_sub(1)
-                .and_then(|s| doc.sentences.get(s)),
-        ) else {
-            continue;
-        };
-        let range = first.claims.start..last.claims.end;
-        let Some(claims) = doc.claims.get(range.clone()) else {
-            continue;
-        };
+        let (claims, start) = doc.block_claims(block);
         if claims.len() < 3 {
             continue;
         }
@@ -171,7 +158,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
         let block = Block {
             claims,
             subjects: &subjects,
-            first: range.start,
+            first: start,
             span: block.span,
         };
         for identity in lx.identities.identity.iter().filter(named) {

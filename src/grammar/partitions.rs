@@ -84,17 +84,7 @@ pub(super) fn partitions(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
         for block in &doc.blocks {
             // A paragraph's claims: census bulletins give each group a clause of its own, joined
             // by `；`.
-            let first = doc
-                .sentences
-                .get(block.sentences.start)
-                .map_or(0, |s| s.claims.start);
-            let end = block
-                .sentences
-                .end
-                .checked_sub(1)
-                .and_then(|s| doc.sentences.get(s))
-                .map_or(first, |s| s.claims.end);
-            let claims = doc.claims.get(first..end).unwrap_or_default();
+            let (claims, first) = doc.block_claims(block);
             if claims.len() < 4 || !claims.iter().any(|c| c.reading == Reading::CategoryBound) {
                 continue;
             }

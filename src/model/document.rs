@@ -531,6 +531,21 @@ impl Document {
         self.lines.line_col(&self.text, offset)
     }
 
+    /// The claims of a block (a paragraph), and the index of the first in [`Document::claims`].
+    pub fn block_claims(&self, block: &Block) -> (&[Claim], usize) {
+        let first = self
+            .sentences
+            .get(block.sentences.start)
+            .map_or(0, |s| s.claims.start);
+        let end = block
+            .sentences
+            .end
+            .checked_sub(1)
+            .and_then(|s| self.sentences.get(s))
+            .map_or(first, |s| s.claims.end);
+        (self.claims.get(first..end).unwrap_or_default(), first)
+    }
+
     /// The claims of a sentence.
     pub fn sentence_claims(&self, sentence: usize) -> &[Claim] {
         self.sentences
