@@ -271,9 +271,7 @@ impl Settings {
                 if let Some(problem) = identity.problem() {
                     return Err(fail(locate(text, &identity.id), problem));
                 }
-                let known = &mut lx.identities.identity;
-                known.retain(|i| i.id != identity.id);
-                known.push(identity.clone());
+                lx.identities.add(identity.clone());
             }
             // One lexicon per configuration, alive for the whole run.
             Box::leak(Box::new(lx))

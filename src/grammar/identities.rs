@@ -29,6 +29,57 @@ pub struct Identities {
     /// Groups that partition a whole by a bound (see [`super::partitions`]).
     #[serde(default)]
     pub partition: Vec<super::partitions::Partition>,
+    /// One searcher of every identity's key names (see [`Identity::key`]), with the identity
+    /// of each, built on first use: a paragraph is searched for them, once, before anything else.
+    #[serde(skip)]
+    keys: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<usize>)>>,
+}
+
+impl Identities {
+    /// Add an identity, replacing one with the same id.
+    pub fn add(&mut self, identity: Identity) {
+        self.identity.retain(|i| i.id != identity.id);
+        self.identity.push(identity);
+        // The searchers are of the identities before.
+        self.keys = std::sync::OnceLock::new();
+    }
+
+    /// Which identities name a key in `text` (by their order in [`Identities::identity`]).
+    fn named_in(&self, text: &str) -> Vec<bool> {
+        let mut named = vec![false; self.identity.len()];
+        let searcher = self.keys.get_or_init(|| {
+            let mut names = Vec::new();
+            let mut owners = Vec::new();
+            for (i, identity) in self.identity.iter().enumerate() {
+                for name in identity.key() {
+                    names.push(name.as_str());
+                    owners.push(i);
+                }
+            }
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(names)
+                .ok()
+                .map(|ac| (ac, owners))
+        });
+        match searcher {
+            Some((ac, owners)) => {
+                // Leftmost matches, which the searcher's prefilter finds fast; a key that begins
+                // inside another's match is not seen there (key names seldom overlap).
+                for m in ac.find_iter(text) {
+                    if let Some(slot) = owners
+                        .get(m.pattern().as_usize())
+                        .and_then(|&i| named.get_mut(i))
+                    {
+                        *slot = true;
+                    }
+                }
+            }
+            // (A searcher is built from any names; were it not, every identity is looked at.)
+            None => named.fill(true),
+        }
+        named
+    }
 }
 
 /// A whole and the parts that define it.
@@ -142,12 +193,8 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
         // Most paragraphs name no part of an identity (nor, for a subset, its whole): one search
         // of the paragraph for each identity leaves them.
         let text = plain(doc.slice(block.span));
-        let named = |i: &&Identity| {
-            i.key()
-                .iter()
-                .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-        };
-        if !lx.identities.identity.iter().any(|i| named(&i)) {
+        let named = lx.identities.named_in(&text);
+        if !named.contains(&true) {
             continue;
         }
         // Each subject read once for every identity: none where the claim can be no whole or part.
@@ -161,7 +208,13 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
             first: start,
             span: block.span,
         };
-        for identity in lx.identities.identity.iter().filter(named) {
+        for (identity, _) in lx
+            .identities
+            .identity
+            .iter()
+            .zip(&named)
+            .filter(|(_, named)| **named)
+        {
             relate(lx, doc, identity, &block, out);
         }
     }

@@ -26,7 +26,11 @@ fn own_clause(subject: &str) -> &str {
 /// Relate the rates of every sentence to their counts.
 pub(super) fn rate_counts(lx: &Lexicon, doc: &Document, relations: &mut Vec<Relation>) {
     let rates = &lx.rate_counts.rates;
-    for s in 0..doc.sentences.len() {
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        // Every rate's word ends with 率: most sentences hold none.
+        if !doc.slice(sentence.span).contains('率') {
+            continue;
+        }
         // The sentence and its period (`；`-joined sentences before it), nothing further: a rate
         // relates to the counts stated with it.
         let (claims, own, first) = doc.scope_claims(s);
@@ -41,6 +45,10 @@ pub(super) fn rate_counts(lx: &Lexicon, doc: &Document, relations: &mut Vec<Rela
                 continue;
             }
             let subject = own_clause(doc.slice(rate.subject));
+            // Every rate's word ends with 率: most subjects hold none.
+            if !subject.contains('率') {
+                continue;
+            }
             let Some(kind) = rates.iter().find(|r| subject.contains(r.rate.as_str())) else {
                 continue;
             };

@@ -49,6 +49,18 @@ impl Rule for PercentagePoint {
                     continue;
                 }
                 let subject = doc.slice(c.subject);
+                // Most changes in % are of amounts: their subjects name no share or rate and do
+                // not open with 比上年.
+                let may_be = c.rate.is_some()
+                    || self
+                        .data
+                        .share_words
+                        .iter()
+                        .chain(&self.data.compared_with)
+                        .any(|w| subject.contains(w.as_str()));
+                if !may_be {
+                    continue;
+                }
                 // The change is the share's or rate's only when its word of direction comes after
                 // the share or rate (`城镇化率提高`, not `对经济增长贡献率达`).
                 let changes = &crate::grammar::lexicon::Lexicon::builtin().changes;
