@@ -54,43 +54,26 @@ struct Placeholder {
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let rule = d;
     let d: Data = rule.data()?;
-    let compile = |p: PatternData| -> Result<Pattern, RuleError> {
-        // Patterns run over the whole text: `^` and `$` mean a line's ends, as in a paragraph.
-        let regex = regex::RegexBuilder::new(&p.regex)
-            .multi_line(true)
-            .build()
-            .map_err(|e| rule.bad_pattern(&p.regex, e))?;
-        Ok(Pattern {
-            has_group: regex.capture_names().any(|n| n == Some("p")),
-            regex,
-            what: p.what,
-            min_len: p.min_len.unwrap_or(0),
-            max_len: p.max_len.unwrap_or(usize::MAX),
-            not_after: p.not_after,
-            not_before: p.not_before,
+    let patterns = d
+        .patterns
+        .into_iter()
+        .map(|p| {
+            // Patterns run over the whole text: `^` and `$` mean a line's ends, as in a paragraph.
+            let regex = regex::RegexBuilder::new(&p.regex)
+                .multi_line(true)
+                .build()
+                .map_err(|e| rule.bad_pattern(&p.regex, e))?;
+            Ok(Pattern {
+                has_group: regex.capture_names().any(|n| n == Some("p")),
+                regex,
+                what: p.what,
+                min_len: p.min_len.unwrap_or(0),
+                max_len: p.max_len.unwrap_or(usize::MAX),
+                not_after: p.not_after,
+                not_before: p.not_before,
+            })
         })
-    };
-    // Compiling the patterns is most of heshu's start-up: half of them on a second thread.
-    let mut first = d.patterns;
-    let second = first.split_off(first.len() / 2);
-    let (first, second) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            second
-                .into_iter()
-                .map(compile)
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let first = first
-            .into_iter()
-            .map(compile)
-            .collect::<Result<Vec<_>, _>>();
-        let second = other
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (first, second)
-    });
-    let mut patterns = first?;
-    patterns.extend(second?);
+        .collect::<Result<Vec<Pattern>, RuleError>>()?;
     Ok(Box::new(Placeholder { patterns }))
 }
 
