@@ -68,9 +68,47 @@ pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
 /// 100 MB line with no break stays linear.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: LineStarts,
     /// (byte offset, 0-based character column) inside lines longer than [`CHECKPOINT`], in order.
     checkpoints: Vec<(usize, usize)>,
+}
+
+/// The byte offsets where lines start: four bytes each for a text under 4 GiB (a text of a million
+/// short lines keeps its memory bound), eight beyond.
+#[derive(Debug, Clone)]
+enum LineStarts {
+    Short(Vec<u32>),
+    Long(Vec<usize>),
+}
+
+impl LineStarts {
+    fn get(&self, line: usize) -> Option<usize> {
+        match self {
+            LineStarts::Short(v) => v.get(line).map(|&s| s as usize),
+            LineStarts::Long(v) => v.get(line).copied(),
+        }
+    }
+
+    /// The number of lines that start at or before `offset`.
+    fn count_up_to(&self, offset: usize) -> usize {
+        match self {
+            LineStarts::Short(v) => v.partition_point(|&s| s as usize <= offset),
+            LineStarts::Long(v) => v.partition_point(|&s| s <= offset),
+        }
+    }
+}
+
+/// The offsets where the lines of `bytes` start: 0, and after each `\n`, `\r\n` or lone `\r`.
+fn line_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    std::iter::once(0).chain(std::iter::from_fn(move || loop {
+        let i = memchr::memchr2(b'\n', b'\r', bytes.get(from..).unwrap_or_default())? + from;
+        from = i + 1;
+        // A `\r` right before `\n` ends no line of its own.
+        if bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n') {
+            return Some(i + 1);
+        }
+    }))
 }
 
 /// Bytes between two column checkpoints of a long line.
@@ -81,22 +119,24 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // Reserved once: growing by doubling would hold twice the memory at the peak.
-        let mut starts = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
-        starts.push(0);
-        let mut from = 0;
-        while let Some(i) =
-            memchr::memchr2(b'\n', b'\r', bytes.get(from..).unwrap_or_default()).map(|i| from + i)
-        {
-            if bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n') {
-                starts.push(i + 1);
-            }
-            from = i + 1;
-        }
+        let count = memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1;
+        let starts = if u32::try_from(text.len()).is_ok() {
+            let mut v = Vec::with_capacity(count);
+            // Every start is at most the text's length, which fits.
+            v.extend(line_starts(bytes).map(|s| u32::try_from(s).unwrap_or(u32::MAX)));
+            LineStarts::Short(v)
+        } else {
+            let mut v = Vec::with_capacity(count);
+            v.extend(line_starts(bytes));
+            LineStarts::Long(v)
+        };
         let mut checkpoints = Vec::new();
-        let ends = starts.iter().skip(1).copied().chain([text.len()]);
-        for (start, end) in starts.iter().copied().zip(ends) {
+        let lines = starts.count_up_to(text.len());
+        for line in 0..lines {
+            let start = starts.get(line).unwrap_or(text.len());
+            let end = starts.get(line + 1).unwrap_or(text.len());
             let (mut at, mut column) = (start, 0);
-            while end - at > CHECKPOINT {
+            while end.saturating_sub(at) > CHECKPOINT {
                 let next = ceil_char_boundary(text, at + CHECKPOINT);
                 column += text.get(at..next).map_or(0, |s| s.chars().count());
                 checkpoints.push((next, column));
@@ -111,17 +151,14 @@ impl LineIndex {
 
     /// The byte offset where a line starts (0-based line), if the text has that line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line).copied()
+        self.starts.get(line)
     }
 
     /// 1-based line and 1-based column counted in characters, for a byte offset.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self
-            .starts
-            .partition_point(|s| *s <= offset)
-            .saturating_sub(1);
-        let line_start = self.starts.get(line).copied().unwrap_or(0);
+        let line = self.starts.count_up_to(offset).saturating_sub(1);
+        let line_start = self.starts.get(line).unwrap_or(0);
         // The last checkpoint at or before the offset, if it lies on this line.
         let mark = self
             .checkpoints
