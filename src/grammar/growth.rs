@@ -115,8 +115,7 @@ fn stated(
         return None;
     }
     let falls = changes.falls_in(gap)?;
-    let percent = |c: &Claim| c.quantity.kind() == Some(UnitKind::Percent);
-    let kind = match (percent(from), change.quantity.kind()) {
+    let kind = match (from.quantity.is_percent(), change.quantity.kind()) {
         (true, Some(UnitKind::Points)) => GrowthKind::Points,
         (false, Some(UnitKind::Percent)) => GrowthKind::Percent,
         (false, _) if change.quantity.commensurable(&from.quantity) => GrowthKind::Amount,

@@ -191,7 +191,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
             continue;
         }
         // Most paragraphs name no part of an identity (nor, for a subset, its whole): one search
-        // of the paragraph for each identity leaves them.
+        // of the paragraph for all identities' key names leaves them.
         let text = plain(doc.slice(block.span));
         let named = lx.identities.named_in(&text);
         if !named.contains(&true) {

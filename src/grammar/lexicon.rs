@@ -331,16 +331,23 @@ pub struct Changes {
     pub max_gap: usize,
     /// Words between the level and the change that make it another change (年均, 倍).
     pub not_between: Vec<String>,
+    /// Words that make a change one of a share (比重, 占比).
+    pub share_words: Vec<String>,
 }
 
 impl Changes {
     /// Whether the last word of direction in `text` is a fall (`Some(true)`), a rise, or there is
     /// none.
     pub fn falls_in(&self, text: &str) -> Option<bool> {
+        self.last_direction(text).map(|(_, falls)| falls)
+    }
+
+    /// Where the last word of direction in `text` starts, and whether it is a fall.
+    pub fn last_direction(&self, text: &str) -> Option<(usize, bool)> {
         let last = |words: &[String]| words.iter().filter_map(|w| text.rfind(w.as_str())).max();
         match (last(&self.falls), last(&self.rises)) {
-            (Some(f), r) if r.is_none_or(|r| f > r) => Some(true),
-            (_, Some(_)) => Some(false),
+            (Some(f), r) if r.is_none_or(|r| f > r) => Some((f, true)),
+            (_, Some(r)) => Some((r, false)),
             _ => None,
         }
     }

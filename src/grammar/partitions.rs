@@ -10,7 +10,7 @@
 
 use super::lexicon::Lexicon;
 use super::relations::Found;
-use crate::model::{Claim, Document, PartitionKind, Reading, Relation};
+use crate::model::{Claim, Document, PartitionKind, Reading, Relation, UnitKind};
 use serde::Deserialize;
 
 /// Groups that partition a whole by a bound in `unit`.
@@ -26,9 +26,6 @@ pub struct Partition {
 /// The most groups a chain may have, and the most chains a sentence is read into.
 const MAX_GROUPS: usize = 12;
 const MAX_CHAINS: usize = 8;
-
-/// The words of a share's subject that make a percentage-point change one of a share.
-const SHARE_WORDS: [&str; 3] = ["比重", "比例", "占比"];
 
 /// A group's range of values: from `lo` to `hi`, or open above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,9 +126,15 @@ fn groups(
             continue;
         }
         let subject = doc.slice(c.subject);
-        let value = match (c.reading, unit) {
-            (Reading::Share, "%") => Some(Value::Share),
-            (Reading::Change, "个百分点") if SHARE_WORDS.iter().any(|w| subject.contains(w)) => {
+        let share_change = || {
+            lx.changes
+                .share_words
+                .iter()
+                .any(|w| subject.contains(w.as_str()))
+        };
+        let value = match (c.reading, c.quantity.kind()) {
+            (Reading::Share, Some(UnitKind::Percent)) => Some(Value::Share),
+            (Reading::Change, Some(UnitKind::Points)) if share_change() => {
                 // The last word of direction before the figure gives its sign.
                 lx.changes
                     .falls_in(subject)

@@ -173,9 +173,7 @@ fn count_before(before: &str) -> Option<(usize, u32)> {
     let start = before
         .char_indices()
         .rev()
-        .take_while(|(_, c)| {
-            c.is_ascii_digit() || numerals::chinese_digit(*c).is_some() || "十百".contains(*c)
-        })
+        .take_while(|(_, c)| c.is_ascii_digit() || numerals::is_chinese_numeral_char(*c))
         .last()
         .map(|(i, _)| i)?;
     let (rest, n) = numerals::numeral(before.get(start..)?).ok()?;

@@ -11,15 +11,14 @@
 //! **Example**: `第一产业所占比重比上年比重降低1.2%` → `1.2个百分点`?
 
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::grammar::lexicon::Lexicon;
 use crate::model::diagnostic::Label;
-use crate::model::{Claim, Document, Reading, UnitKind};
+use crate::model::{Document, Reading};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Data {
-    /// Words that make a subject a share.
-    share_words: Vec<String>,
     /// Words that open a change of the figure stated before it (`比上年`).
     compared_with: Vec<String>,
 }
@@ -32,45 +31,44 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(PercentagePoint { data: d.data()? }))
 }
 
-fn percent(c: &Claim) -> bool {
-    c.quantity.kind() == Some(UnitKind::Percent)
-}
-
 impl Rule for PercentagePoint {
     fn scope(&self) -> super::Scope {
         super::Scope::Sentence
     }
 
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // The words of shares and of direction are the grammar's (`[changes]` of markers.toml).
+        let changes = &Lexicon::builtin().changes;
         for s in 0..doc.sentences.len() {
             let claims = doc.sentence_claims(s);
             for (i, c) in claims.iter().enumerate() {
-                if c.reading != Reading::Change || !percent(c) || c.quoted || c.quantity.range {
+                if c.reading != Reading::Change
+                    || !c.quantity.is_percent()
+                    || c.quoted
+                    || c.quantity.range
+                {
                     continue;
                 }
                 let subject = doc.slice(c.subject);
                 // Most changes in % are of amounts: their subjects name no share or rate and do
                 // not open with 比上年.
                 let may_be = c.rate.is_some()
-                    || self
-                        .data
+                    || changes
                         .share_words
                         .iter()
                         .chain(&self.data.compared_with)
                         .any(|w| subject.contains(w.as_str()));
-                if !may_be {
+                // Over several years (年均) a change is no difference of two shares.
+                let per_year = changes
+                    .not_between
+                    .iter()
+                    .any(|w| subject.contains(w.as_str()));
+                if !may_be || per_year {
                     continue;
                 }
                 // The change is the share's or rate's only when its word of direction comes after
                 // the share or rate (`城镇化率提高`, not `对经济增长贡献率达`).
-                let changes = &crate::grammar::lexicon::Lexicon::builtin().changes;
-                let Some(direction) = changes
-                    .falls
-                    .iter()
-                    .chain(&changes.rises)
-                    .filter_map(|w| subject.rfind(w.as_str()))
-                    .max()
-                else {
+                let Some((direction, _)) = changes.last_direction(subject) else {
                     continue;
                 };
                 let before = subject.get(..direction).unwrap_or_default();
@@ -78,8 +76,7 @@ impl Rule for PercentagePoint {
                     .rate
                     .is_some_and(|r| r.name.end <= c.subject.start + direction);
                 let named = rate_before
-                    || self
-                        .data
+                    || changes
                         .share_words
                         .iter()
                         .any(|w| before.contains(w.as_str()));
@@ -92,13 +89,10 @@ impl Rule for PercentagePoint {
                     && i.checked_sub(1)
                         .and_then(|p| claims.get(p))
                         .is_some_and(|p| {
-                            percent(p)
+                            p.quantity.is_percent()
                                 && matches!(p.reading, Reading::Rate | Reading::Share)
                                 && p.clause + 1 == c.clause
                         });
-                if subject.contains("年均") {
-                    continue;
-                }
                 if !named && !compared {
                     continue;
                 }
