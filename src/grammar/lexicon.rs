@@ -40,40 +40,11 @@ pub struct Magnitude {
 /// rank finds the group (see [`CharIndex`]).
 #[derive(Debug, Default, Clone)]
 pub struct WordTable<T> {
-    /// The first characters of the groups, in their order.
-    starts: CharIndex,
-    /// (first character, words longest first), sorted by character.
+    /// The words, grouped by their first character.
     groups: Groups<T>,
-    /// The heads of the words of each group, in the same order.
-    heads: Vec<Vec<Head>>,
 }
 
 const BMP: usize = 0x1_0000;
-
-/// Words grouped by one of their characters, each group sorted longest first.
-type Groups<T> = Vec<(char, Vec<(String, T)>)>;
-
-/// Words grouped by a character of theirs (first or last), groups sorted by that character and
-/// words longest first, for binary search and longest match.
-fn grouped_by<T>(
-    words: impl IntoIterator<Item = (String, T)>,
-    key: fn(&str) -> Option<char>,
-) -> Groups<T> {
-    let mut keyed: Vec<(char, String, T)> = words
-        .into_iter()
-        .filter_map(|(w, t)| key(&w).map(|c| (c, w, t)))
-        .collect();
-    // By character, then longest first (a stable sort keeps the order of equal words).
-    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-    let mut groups: Groups<T> = Vec::new();
-    for (c, w, t) in keyed {
-        match groups.last_mut() {
-            Some((g, list)) if *g == c => list.push((w, t)),
-            _ => groups.push((c, vec![(w, t)])),
-        }
-    }
-    groups
-}
 
 /// The positions of a sorted set of characters: a bitmap over the Basic Multilingual Plane with
 /// the count of set bits before each word of it, so that a character's position is two loads and a
@@ -226,23 +197,108 @@ fn edge16(s: &[u8], at_end: bool) -> u128 {
     u128::from_le_bytes(buf)
 }
 
+/// One word of a [`Groups`] table: its head (first or last sixteen bytes), length and value.
+#[derive(Debug, Clone, Copy)]
+struct Entry<T> {
+    head: Head,
+    /// Its place in [`Groups::words`] (read only for words longer than sixteen bytes).
+    word: u32,
+    len: u32,
+    value: T,
+}
+
+/// Words grouped by a character of theirs, each group longest first, stored flat: a character's
+/// group is found by [`CharIndex::position`] and its entries lie side by side, so that a lookup
+/// reads one run of memory (two vectors per group cost two cache misses where the walk looks up
+/// nearly every character).
+#[derive(Debug, Clone)]
+struct Groups<T> {
+    keys: CharIndex,
+    /// The first characters (or last) of the groups, in order.
+    chars: Vec<char>,
+    /// Group `g`'s entries are `entries[bounds[g]..bounds[g + 1]]`.
+    bounds: Vec<u32>,
+    entries: Vec<Entry<T>>,
+    words: Vec<String>,
+}
+
+impl<T> Default for Groups<T> {
+    fn default() -> Self {
+        Self {
+            keys: CharIndex::default(),
+            chars: Vec::new(),
+            bounds: vec![0],
+            entries: Vec::new(),
+            words: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Groups<T> {
+    /// `words` grouped by `key` (their first or last character), heads taken at that end.
+    fn new(
+        words: impl IntoIterator<Item = (String, T)>,
+        key: fn(&str) -> Option<char>,
+        at_end: bool,
+    ) -> Self {
+        let mut keyed: Vec<(char, String, T)> = words
+            .into_iter()
+            .filter_map(|(w, t)| key(&w).map(|c| (c, w, t)))
+            .collect();
+        // By character, then longest first (a stable sort keeps the order of equal words).
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        let mut groups = Self::default();
+        for (c, w, t) in keyed {
+            if groups.chars.last() != Some(&c) {
+                if !groups.chars.is_empty() {
+                    groups.bounds.push(groups.entries.len() as u32);
+                }
+                groups.chars.push(c);
+            }
+            groups.entries.push(Entry {
+                head: Head::of(&w, at_end),
+                word: groups.words.len() as u32,
+                len: w.len() as u32,
+                value: t,
+            });
+            groups.words.push(w);
+        }
+        if !groups.chars.is_empty() {
+            groups.bounds.push(groups.entries.len() as u32);
+        }
+        groups.keys = CharIndex::of(groups.chars.iter().copied());
+        groups
+    }
+
+    /// The words whose key character is `c`, longest first.
+    #[inline]
+    fn of(&self, c: char) -> &[Entry<T>] {
+        self.keys
+            .position(c)
+            .and_then(|g| {
+                let (from, to) = (*self.bounds.get(g)?, *self.bounds.get(g + 1)?);
+                self.entries.get(from as usize..to as usize)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The text of `entry`'s word.
+    fn word(&self, entry: &Entry<T>) -> &str {
+        self.words
+            .get(entry.word as usize)
+            .map_or("", String::as_str)
+    }
+}
+
 impl<T: Copy> WordTable<T> {
     /// The first characters of the words.
     pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
-        self.groups.iter().map(|(c, _)| *c)
+        self.groups.chars.iter().copied()
     }
 
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let groups = grouped_by(words, |w| w.chars().next());
-        let starts = CharIndex::of(groups.iter().map(|(c, _)| *c));
-        let heads = groups
-            .iter()
-            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w, false)).collect())
-            .collect();
         Self {
-            starts,
-            groups,
-            heads,
+            groups: Groups::new(words, |w| w.chars().next(), false),
         }
     }
 
@@ -250,64 +306,51 @@ impl<T: Copy> WordTable<T> {
     /// character ask this before [`WordTable::match_start`]).
     #[inline]
     pub fn may_start(&self, c: char) -> bool {
-        self.starts.may_contain(c)
+        self.groups.keys.may_contain(c)
     }
 
     /// The longest word that `text` starts with, with its byte length.
     #[inline]
     pub fn match_start(&self, text: &str) -> Option<(usize, T)> {
         let c = text.chars().next()?;
-        let i = self.starts.position(c)?;
-        let (words, heads) = (&self.groups.get(i)?.1, self.heads.get(i)?);
         let head = edge16(text.as_bytes(), false);
-        words
+        self.groups
+            .of(c)
             .iter()
-            .zip(heads)
-            .find(|((w, _), h)| {
-                head & h.mask == h.bytes && (w.len() <= 16 || text.starts_with(w.as_str()))
+            .find(|e| {
+                head & e.head.mask == e.head.bytes
+                    && (e.len <= 16 || text.starts_with(self.groups.word(e)))
             })
-            .map(|((w, t), _)| (w.len(), *t))
+            .map(|e| (e.len as usize, e.value))
     }
 }
 
 /// Words matched at the end of a text (qualifiers written before a figure).
 #[derive(Debug, Default, Clone)]
 pub struct SuffixTable<T> {
-    /// The last characters of the groups, in their order.
-    ends: CharIndex,
-    /// (last character, words longest first), sorted by character.
+    /// The words, grouped by their last character.
     groups: Groups<T>,
-    /// The last sixteen bytes of the words of each group, in the same order.
-    tails: Vec<Vec<Head>>,
 }
 
 impl<T: Copy> SuffixTable<T> {
     fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
-        let groups = grouped_by(words, |w| w.chars().next_back());
-        let tails = groups
-            .iter()
-            .map(|(_, words)| words.iter().map(|(w, _)| Head::of(w, true)).collect())
-            .collect();
         Self {
-            ends: CharIndex::of(groups.iter().map(|(c, _)| *c)),
-            groups,
-            tails,
+            groups: Groups::new(words, |w| w.chars().next_back(), true),
         }
     }
 
     /// The longest word that `text` ends with, with its byte length.
     pub fn match_end(&self, text: &str) -> Option<(usize, T)> {
         let c = text.chars().next_back()?;
-        let i = self.ends.position(c)?;
-        let (words, tails) = (&self.groups.get(i)?.1, self.tails.get(i)?);
         let tail = edge16(text.as_bytes(), true);
-        words
+        self.groups
+            .of(c)
             .iter()
-            .zip(tails)
-            .find(|((w, _), h)| {
-                tail & h.mask == h.bytes && (w.len() <= 16 || text.ends_with(w.as_str()))
+            .find(|e| {
+                tail & e.head.mask == e.head.bytes
+                    && (e.len <= 16 || text.ends_with(self.groups.word(e)))
             })
-            .map(|((w, t), _)| (w.len(), *t))
+            .map(|e| (e.len as usize, e.value))
     }
 }
 
