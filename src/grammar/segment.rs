@@ -293,7 +293,10 @@ impl<'a> Dictionary<'a> {
             for len in 1..=LONGEST_WORD.min(n - k) {
                 let to = at.get(k + len).copied().unwrap_or_default();
                 let probe = text.get(from..to).unwrap_or_default();
-                words.start = self.lower_bound(words.clone(), probe);
+                // Every word of the bucket starts with its character, the character alone first.
+                if len > 1 {
+                    words.start = self.lower_bound(words.clone(), probe);
+                }
                 let here = (words.start < words.end).then(|| self.word(words.start));
                 let mut cost = here.filter(|w| *w == probe).map(|_| self.cost(words.start));
                 if len > 1 && cost.is_none() && extra_here {
