@@ -34,6 +34,11 @@ const TRUE_ON_TRAPS: &[(&str, &str, &str, &str)] = &[(
      102.93%, see FAULTS.tsv)",
 )];
 
+/// Proposed ids the labeller named in a parenthesis that heshu gives a rule of its own (the issue
+/// allows renaming a proposed id): `unit-mismatch (proposed: percent-vs-point)` is heshu's
+/// `percentage-point`.
+const RENAMED: &[(&str, &str)] = &[("percent-vs-point", "percentage-point")];
+
 struct Row {
     file: String,
     quote: String,
@@ -57,7 +62,15 @@ fn rows(name: &str) -> Vec<Row> {
                 .next()
                 .unwrap_or_default()
                 .split([',', '/'])
-                .map(|r| r.split(" (").next().unwrap_or_default().trim().to_owned())
+                .map(|r| {
+                    let renamed = RENAMED
+                        .iter()
+                        .find(|(proposed, _)| r.contains(&format!("(proposed: {proposed}")));
+                    match renamed {
+                        Some((_, id)) => (*id).to_owned(),
+                        None => r.split(" (").next().unwrap_or_default().trim().to_owned(),
+                    }
+                })
                 .filter(|r| !r.is_empty())
                 .collect();
             Row { file, quote, rules }
@@ -128,7 +141,7 @@ fn faults_caught_and_traps_left_alone() {
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert_eq!(known_missed, KNOWN_MISSES.len());
-    assert!(caught >= 35, "faults caught: {caught}");
+    assert!(caught >= 38, "faults caught: {caught}");
 
     let mut on_traps = Vec::new();
     for t in rows("TRAPS.tsv") {

@@ -671,6 +671,80 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 format!("{}{rate}{verb}{tenth}个百分点。", r.pick(AREAS)),
             ))
         }),
+        ("unit-mismatch", "a part of a sum without its 亿", |r| {
+            let area = r.pick(AREAS);
+            let parts: Vec<u64> = (0..3).map(|_| r.range(20, 900)).collect(); // tenths of 亿元
+            let total: u64 = parts.iter().sum();
+            let slipped = r.range(0, 3) as usize;
+            let unit = r.pick(&["元", "万元"]);
+            let tenth = |v: u64| written(Decimal::new(v as i64, 1), 1);
+            let text = |slip: bool| {
+                let part = |i: usize| {
+                    let v = parts.get(i).copied().unwrap_or_default();
+                    if slip && i == slipped {
+                        format!("{}{unit}", tenth(v))
+                    } else {
+                        format!("{}亿元", tenth(v))
+                    }
+                };
+                format!(
+                    "{area}地区生产总值{}亿元，其中第一产业增加值{}，第二产业增加值{}，第三产业增加值{}。",
+                    tenth(total),
+                    part(0),
+                    part(1),
+                    part(2)
+                )
+            };
+            Some((text(true), text(false)))
+        }),
+        (
+            "unit-mismatch",
+            "a crop's output or area off by a magnitude",
+            |r| {
+                let crop = r.pick(&["粮食", "油料", "蔬菜", "棉花", "糖料"]);
+                let area = r.range(5, 1_500); // tenths of 万亩
+                let per_mu = r.range(150, 900); // 公斤
+                let tons = Decimal::from(area * per_mu); // 0.1万亩 × 公斤/亩 = 1 吨
+                let tenth = |v: u64| written(Decimal::new(v as i64, 1), 1);
+                let slip = r.next() % 2 == 0;
+                let text = |wrong: bool| {
+                    let (area_unit, output_unit) = match (wrong, slip) {
+                        (true, true) => ("亩", "吨"),
+                        (true, false) => ("万亩", "公斤"),
+                        _ => ("万亩", "吨"),
+                    };
+                    format!(
+                        "全年{crop}种植面积{}{area_unit}。全年{crop}产量{}{output_unit}。",
+                        tenth(area),
+                        tons.normalize()
+                    )
+                };
+                Some((text(true), text(false)))
+            },
+        ),
+        ("unit-mismatch", "households counted in 万 for 户", |r| {
+            let area = r.pick(AREAS);
+            let people = r.range(80, 1_200); // tenths of 万人
+            let households = r.range(people * 100, people * 400); // 户: 2.5 to 10 persons each
+            let tenth = |v: u64| written(Decimal::new(v as i64, 1), 1);
+            let stated = r.next() % 2 == 0;
+            let population = if stated {
+                format!("{area}常住人口{}万人。", tenth(people))
+            } else {
+                let per_head = r.range(30_000, 120_000);
+                format!(
+                    "{area}实现地区生产总值{}亿元，人均地区生产总值{per_head}元。",
+                    written(Decimal::from(per_head * people) / Decimal::from(100_000), 1)
+                )
+            };
+            let text = |wrong: bool| {
+                format!(
+                    "{population}{area}共有农户{households}{}户。",
+                    if wrong { "万" } else { "" }
+                )
+            };
+            Some((text(true), text(false)))
+        }),
         (
             "share-mismatch",
             "a rate and the counts it comes from",

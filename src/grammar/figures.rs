@@ -1011,13 +1011,65 @@ fn unit_after(
     end: usize,
     n: &Numeral,
 ) -> Option<(&'static Unit, usize)> {
-    let (len, u) = lx.match_unit(text.get(pos..end).unwrap_or_default())?;
+    let rest = text.get(pos..end).unwrap_or_default();
+    // `11760萬(wàn)戶`: a web page's pinyin after the magnitude stands between it and the unit.
+    let ruby = text
+        .get(..pos)
+        .and_then(|t| t.chars().next_back())
+        .filter(|c| super::segment::is_han(*c))
+        .and_then(|_| ruby_len(rest))
+        .unwrap_or(0);
+    let (len, u) = lx.match_unit(rest.get(ruby..).unwrap_or_default())?;
+    let len = ruby + len;
     let value = n.value;
     let fits = (!u.chinese_only || n.chinese)
         && (!u.arabic_only || !n.chinese)
         && u.max.is_none_or(|m| value <= m)
         && (u.kind != UnitKind::Category || value >= Decimal::TWO);
     fits.then_some((u, len))
+}
+
+/// The length of the pinyin a web page printed after a character (`(wàn)`, `（qū）`) that `s`
+/// opens with: lower-case Latin letters, with tone marks, in brackets.
+pub fn ruby_len(s: &str) -> Option<usize> {
+    let open = s.chars().next().filter(|c| matches!(c, '(' | '（'))?;
+    let inner = s.get(open.len_utf8()..)?;
+    let letters = inner
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let close = inner
+        .get(letters..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| matches!(c, ')' | '）'))?;
+    let syllable = inner.get(..letters).unwrap_or_default();
+    (syllable.chars().count() <= 7
+        && syllable.contains(|c: char| "aeiouvü".contains(c) || !c.is_ascii()))
+    .then(|| open.len_utf8() + letters + close.len_utf8())
+}
+
+/// `s` without the pinyin a web page printed after its characters (`全區(qū)` → `全區`).
+pub fn without_ruby(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', '（']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last_han = false;
+    let mut i = 0;
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+        if last_han {
+            if let Some(len) = s.get(i..).and_then(ruby_len) {
+                i += len;
+                last_han = false;
+                continue;
+            }
+        }
+        out.push(c);
+        last_han = super::segment::is_han(c);
+        i += c.len_utf8();
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// What a numeral with its magnitude and unit is when it is no quantity: a Chinese numeral with no

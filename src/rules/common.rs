@@ -27,6 +27,107 @@ pub(super) fn interval_sum(parts: &[&Claim]) -> Interval {
         .fold(first, |acc, c| acc.add(&c.quantity.interval))
 }
 
+/// A figure of a sum whose written magnitude slipped: see [`slipped_magnitude`].
+pub(super) struct Slip<'a> {
+    /// The figure whose magnitude slipped.
+    pub figure: &'a Claim,
+    /// A figure of the sum written in the magnitude it was meant in.
+    pub like: &'a Claim,
+    /// What the figure's value is multiplied by when read like `like`.
+    pub factor: Decimal,
+    /// The figure is the total.
+    pub is_total: bool,
+    /// The parts' sum with the figure read like `like`.
+    pub sum: Interval,
+}
+
+/// The factor from base units to a figure as written: 10⁴ × 1000 for `万吨` (in 公斤).
+fn written_scale(q: &Quantity) -> Option<Decimal> {
+    q.magnitude
+        .checked_mul(q.unit.map_or(Decimal::ONE, |u| u.factor))
+}
+
+/// Whether `f` is 10ᵏ with |k| ≥ 3: a magnitude (千, 万, 亿) or a unit a thousand times another.
+fn is_slip_factor(f: Decimal) -> bool {
+    let power_of_ten = |v: Decimal| {
+        let v = v.normalize();
+        v.scale() == 0 && v.mantissa() > 0 && {
+            let mut m = v.mantissa();
+            while m % 10 == 0 {
+                m /= 10;
+            }
+            m == 1
+        }
+    };
+    let thousand = Decimal::from(1000);
+    (f >= thousand && power_of_ten(f))
+        || (f > Decimal::ZERO
+            && f <= Decimal::ONE / thousand
+            && Decimal::ONE.checked_div(f).is_some_and(power_of_ten))
+}
+
+/// The one figure of a sum whose magnitude slipped (`林业产值6.31元` among parts in 亿元): as
+/// written the parts do not add up to the total, and they do when one figure (a part, or the
+/// total) is read in the magnitude and unit another figure of the sum is written in. `None` when
+/// the sum adds up, when no figure read so makes it add up, or when more than one would: only a
+/// single explanation is certain.
+pub(super) fn slipped_magnitude<'a>(total: &'a Claim, parts: &[&'a Claim]) -> Option<Slip<'a>> {
+    let as_written = interval_sum(parts);
+    if parts.len() < 2 || !as_written.is_bounded() || !as_written.disjoint(&total.quantity.interval)
+    {
+        return None;
+    }
+    let figures: Vec<&Claim> = parts.iter().copied().chain([total]).collect();
+    let mut found: Option<Slip<'a>> = None;
+    for (i, figure) in figures.iter().enumerate() {
+        let is_total = i == parts.len();
+        let Some(own) = written_scale(&figure.quantity).filter(|s| !s.is_zero()) else {
+            continue;
+        };
+        let mut tried: Vec<Decimal> = Vec::new();
+        for like in figures.iter().filter(|o| !std::ptr::eq(**o, *figure)) {
+            let Some(factor) = written_scale(&like.quantity).and_then(|s| s.checked_div(own))
+            else {
+                continue;
+            };
+            if !is_slip_factor(factor) || tried.contains(&factor) {
+                continue;
+            }
+            tried.push(factor);
+            let scaled = figure.quantity.interval.scale(factor);
+            if !scaled.is_bounded() {
+                continue;
+            }
+            let (sum, whole) = if is_total {
+                (as_written, scaled)
+            } else {
+                let sum = parts.iter().fold(Interval::exact(Decimal::ZERO), |acc, p| {
+                    acc.add(if std::ptr::eq(*p, *figure) {
+                        &scaled
+                    } else {
+                        &p.quantity.interval
+                    })
+                });
+                (sum, total.quantity.interval)
+            };
+            if !sum.is_bounded() || sum.disjoint(&whole) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(Slip {
+                figure,
+                like,
+                factor,
+                is_total,
+                sum,
+            });
+        }
+    }
+    found
+}
+
 /// How amounts are shown in messages: in the magnitude and unit the text wrote them in
 /// (`8.2亿元`, `1.04万元`, `75%`), not in base units.
 pub(super) struct Shown {
@@ -62,6 +163,19 @@ impl Shown {
             factor: Decimal::ONE,
             suffix: suffix.to_owned(),
         }
+    }
+
+    /// Amounts in a unit `factor` base units large (`万人`: 10⁴).
+    pub(super) fn in_units(factor: Decimal, suffix: &str) -> Self {
+        Self {
+            factor,
+            suffix: suffix.to_owned(),
+        }
+    }
+
+    /// One exact amount: `6.31亿元`.
+    pub(super) fn value(&self, v: Decimal) -> String {
+        self.amount(v, 6, RoundingStrategy::MidpointAwayFromZero)
     }
 
     /// A base-unit amount in the unit and magnitude shown.

@@ -23,6 +23,7 @@ mod share_mismatch;
 mod sum_mismatch;
 mod suppression;
 mod truncated;
+mod unit_mismatch;
 
 use crate::model::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::span::Span;
@@ -210,6 +211,7 @@ const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
     growth_mismatch => "growth-mismatch",
     date_mismatch => "date-mismatch",
     percentage_point => "percentage-point",
+    unit_mismatch => "unit-mismatch",
 ];
 
 /// Parse every rule file.

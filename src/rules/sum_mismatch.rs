@@ -66,6 +66,10 @@ impl Rule for SumMismatch {
             {
                 continue;
             }
+            // A sum that one figure's slipped magnitude explains is unit-mismatch's finding.
+            if super::common::slipped_magnitude(total, &parts).is_some() {
+                continue;
+            }
             report(doc, total, &parts, *kind, out);
         }
         self.compositions(doc, out);

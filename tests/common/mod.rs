@@ -32,6 +32,7 @@ pub const ARITHMETIC: &[&str] = &[
     "respectively-arity",
     "out-of-range",
     "enumeration-count",
+    "unit-mismatch",
 ];
 
 /// The repository root (tests run the binary from here so paths in output are stable).

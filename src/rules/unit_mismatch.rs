@@ -1,0 +1,432 @@
+//! `unit-mismatch`: a figure whose unit or magnitude (万, 亿) slipped.
+//!
+//! **What it checks**, where a slip is the only reading that fits:
+//! - a sum (a total and its parts, an explicit sum, the parts statistics define a total by) that
+//!   does not add up as written, and adds up when one figure, and only one, is read in the
+//!   magnitude another figure of the sum is written in (`林业产值6.31元` among parts in 亿元);
+//! - a crop's yield, its output (`糖料产量3200公斤`) over its sown area in the same or a
+//!   neighbouring paragraph (`糖料种植面积0.50万亩`), below or above what any crop yields;
+//! - households or businesses counted for an area (`全区实有各类市场主体52423万户`) more than a
+//!   few times its population, stated (`全区常住人口41.3万人`) or given by its output and output
+//!   per head in one paragraph (`地区生产总值548.4亿元 … 人均地区生产总值132878元`).
+//!
+//! **Why it matters**: a dropped or doubled 万 makes a figure ten thousand times wrong, and a sum
+//! or a ratio it takes part in wrong with it; the figure itself reads as plausible.
+//!
+//! **Example**: `糖料种植面积0.50万亩 … 糖料产量3200公斤` → 3200公斤 ÷ 5000亩 = 0.64公斤/亩.
+
+use super::common::{slipped_magnitude, Shown};
+use super::{Emitter, Rule, RuleData, RuleError};
+use crate::model::diagnostic::Label;
+use crate::model::interval::Interval;
+use crate::model::{Claim, Document, PartsKind, Reading, Relation, UnitKind};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::str::FromStr;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Data {
+    /// Words that end the subject of a crop's output (`粮食总产量`).
+    output_words: Vec<String>,
+    /// Words that end the subject of a crop's sown area (`糖料种植面积`).
+    area_words: Vec<String>,
+    /// Words that may open a subject before what it names (`全年`, `全县`).
+    scope_words: Vec<String>,
+    /// The lowest and highest yield of any crop, in 公斤 per 亩.
+    yield_min: String,
+    yield_max: String,
+    /// Words that name the whole area a figure is of (`全区`, `全县`).
+    area_names: Vec<String>,
+    /// Words that end the subject of an area's population (`常住人口`).
+    population_words: Vec<String>,
+    /// Words of an area's output (`地区生产总值`), and of its output per head.
+    output_value_words: Vec<String>,
+    per_head_output_words: Vec<String>,
+    /// Units whose counts cannot pass the population many times over (`户`, `家`).
+    counted_units: Vec<String>,
+    /// How many of those an area may count per resident at most.
+    counts_per_resident: String,
+}
+
+struct UnitMismatch {
+    data: Data,
+    yield_min: Decimal,
+    yield_max: Decimal,
+    counts_per_resident: Decimal,
+}
+
+/// Square metres in one 亩.
+fn square_metres_per_mu() -> Decimal {
+    Decimal::from(2000) / Decimal::from(3)
+}
+
+pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
+    let data: Data = d.data()?;
+    let number = |s: &str| Decimal::from_str(s).map_err(|e| d.bad_pattern(s, e));
+    Ok(Box::new(UnitMismatch {
+        yield_min: number(&data.yield_min)?,
+        yield_max: number(&data.yield_max)?,
+        counts_per_resident: number(&data.counts_per_resident)?,
+        data,
+    }))
+}
+
+impl Rule for UnitMismatch {
+    fn scope(&self) -> super::Scope {
+        super::Scope::Sentence
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        sums(doc, out);
+        self.yields(doc, out);
+        self.counts_above_population(doc, out);
+    }
+}
+
+/// A sum that one figure's slipped magnitude explains (sum-mismatch leaves it to this rule).
+fn sums(doc: &Document, out: &mut Emitter<'_>) {
+    for relation in &doc.relations {
+        let Relation::Parts {
+            wholes,
+            parts,
+            kind: PartsKind::Remainder | PartsKind::Sum | PartsKind::Identity,
+        } = relation
+        else {
+            continue;
+        };
+        let Some(total) = doc.members_of(wholes).next() else {
+            continue;
+        };
+        let parts: Vec<&Claim> = doc.members_of(parts).collect();
+        let Some(slip) = slipped_magnitude(total, &parts) else {
+            continue;
+        };
+        let like = Shown::like(&slip.like.quantity);
+        let figure = doc.slice(slip.figure.span);
+        let meant = like.value(slip.figure.quantity.value * slip.factor);
+        let shown = Shown::like(&total.quantity);
+        let written: Vec<String> = parts
+            .iter()
+            .map(|p| {
+                if std::ptr::eq(*p, slip.figure) {
+                    meant.clone()
+                } else {
+                    doc.slice(p.span).to_owned()
+                }
+            })
+            .collect();
+        let sum_as_written = super::common::interval_sum(&parts);
+        let mut labels = vec![Label::new(
+            slip.figure.span,
+            format!("{figure}：应为 {meant}？"),
+        )];
+        labels.push(Label::new(
+            slip.like.span,
+            format!("同组数字的写法 {}", doc.slice(slip.like.span)),
+        ));
+        if !slip.is_total {
+            labels.push(Label::new(
+                total.span,
+                format!("总数 {}", doc.slice(total.span)),
+            ));
+        }
+        let help = if slip.is_total {
+            format!(
+                "按所写，各部分之和 {}，总数却为 {figure}；总数若为 {meant}，即与之相符",
+                shown.computed(&sum_as_written),
+            )
+        } else {
+            format!(
+                "按所写，{} {}，但总数{}；若 {figure} 为 {meant}：{} {}，与总数相符",
+                super::common::written_sum(doc, &parts),
+                shown.computed(&sum_as_written),
+                shown.stated(&total.quantity.interval),
+                written.join(" + "),
+                shown.computed(&slip.sum),
+            )
+        };
+        out.emit(
+            slip.figure.span,
+            format!("{figure} 的数量级或单位与同组数字不符：应为 {meant}？"),
+            Some(help),
+            labels,
+        );
+    }
+}
+
+/// `s` without the pinyin a web page printed after some characters (`全區(qū)`) and the words in
+/// `prefixes` it opens with (any number of them, and a year: `2022年全区`).
+fn bare<'a>(s: &'a str, prefixes: &[String]) -> std::borrow::Cow<'a, str> {
+    let text = crate::grammar::figures::without_ruby(s);
+    let mut rest: &str = &text;
+    loop {
+        let year_end = rest
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .count();
+        if year_end == 4 {
+            if let Some(after) = rest.get(4..).and_then(|r| r.strip_prefix('年')) {
+                rest = after;
+                continue;
+            }
+        }
+        match prefixes.iter().find(|p| rest.starts_with(p.as_str())) {
+            Some(p) => rest = rest.get(p.len()..).unwrap_or_default(),
+            None => break,
+        }
+    }
+    if rest.len() == text.len() {
+        text
+    } else {
+        std::borrow::Cow::Owned(rest.to_owned())
+    }
+}
+
+/// What `subject` names before one of `words` it ends with (`糖料` of `糖料种植面积`).
+fn named_before<'a>(subject: &'a str, words: &[String]) -> Option<&'a str> {
+    words
+        .iter()
+        .find_map(|w| subject.strip_suffix(w.as_str()))
+        .filter(|name| !name.is_empty())
+}
+
+impl UnitMismatch {
+    /// A crop's output over its sown area, in the same paragraph or the next or last one.
+    fn yields(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let d = &self.data;
+        let named = |c: &Claim, words: &[String], kind: UnitKind| -> Option<String> {
+            if c.reading != Reading::Level || !c.is_amount() || c.quantity.kind() != Some(kind) {
+                return None;
+            }
+            let subject = bare(doc.slice(c.subject), &d.scope_words);
+            named_before(subject.trim(), words).map(str::to_owned)
+        };
+        let block_of = |c: &Claim| doc.sentences.get(c.sentence).map(|s| s.block);
+        let outputs: Vec<(&Claim, String)> = doc
+            .claims
+            .iter()
+            .filter_map(|c| named(c, &d.output_words, UnitKind::Mass).map(|n| (c, n)))
+            .collect();
+        if outputs.is_empty() {
+            return;
+        }
+        let areas: Vec<(&Claim, String)> = doc
+            .claims
+            .iter()
+            .filter_map(|c| named(c, &d.area_words, UnitKind::Area).map(|n| (c, n)))
+            .collect();
+        for (output, crop) in &outputs {
+            let Some(block) = block_of(output) else {
+                continue;
+            };
+            // The crop's one area near it: two would leave the pairing in doubt.
+            let mut near = areas.iter().filter(|(a, name)| {
+                name == crop && block_of(a).is_some_and(|b| b.abs_diff(block) <= 1)
+            });
+            let (Some((area, _)), None) = (near.next(), near.next()) else {
+                continue;
+            };
+            let mu = if area.quantity.base_unit() == "亩" {
+                area.quantity.interval
+            } else {
+                // In square metres.
+                let Some(lo) = area
+                    .quantity
+                    .interval
+                    .lo()
+                    .and_then(|v| v.checked_div(square_metres_per_mu()))
+                else {
+                    continue;
+                };
+                let Some(hi) = area
+                    .quantity
+                    .interval
+                    .hi()
+                    .and_then(|v| v.checked_div(square_metres_per_mu()))
+                else {
+                    continue;
+                };
+                Interval::closed(lo, hi)
+            };
+            let Some(per_mu) = output.quantity.interval.div(&mu) else {
+                continue;
+            };
+            let (Some(lo), Some(hi)) = (per_mu.lo(), per_mu.hi()) else {
+                continue;
+            };
+            let (what, bound) = if hi < self.yield_min {
+                ("远低于", format!("至少 {} 公斤/亩", self.yield_min))
+            } else if lo > self.yield_max {
+                ("远高于", format!("至多 {} 公斤/亩", self.yield_max))
+            } else {
+                continue;
+            };
+            let about = ((lo + hi) / Decimal::TWO)
+                .round_sf(2)
+                .unwrap_or(lo)
+                .normalize();
+            out.emit(
+                output.span,
+                format!(
+                    "{crop}单产约 {about} 公斤/亩，{what}任何作物：产量或面积的单位、数量级是否有误？"
+                ),
+                Some(format!(
+                    "{} ÷ {} {}（{crop}单产），任何作物的单产都{bound}",
+                    doc.slice(output.span),
+                    doc.slice(area.span),
+                    Shown::plain("公斤/亩").computed(&per_mu),
+                )),
+                vec![
+                    Label::new(output.span, format!("{crop}产量 {}", doc.slice(output.span))),
+                    Label::new(area.span, format!("{crop}面积 {}", doc.slice(area.span))),
+                ],
+            );
+        }
+    }
+
+    /// The area a subject names (`全区`), if it names one of the whole areas.
+    fn area_of<'a>(&'a self, subject: &str) -> Option<&'a str> {
+        let subject = crate::grammar::figures::without_ruby(subject);
+        self.data
+            .area_names
+            .iter()
+            .filter_map(|a| subject.find(a.as_str()).map(|at| (at, a.as_str())))
+            .min()
+            .map(|(_, a)| a)
+    }
+
+    /// Households or businesses of an area counted many times its population.
+    fn counts_above_population(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let d = &self.data;
+        let counts: Vec<(&Claim, &str)> = doc
+            .claims
+            .iter()
+            .filter(|c| {
+                c.reading == Reading::Level
+                    && c.is_amount()
+                    && d.counted_units
+                        .iter()
+                        .any(|u| c.quantity.base_unit() == u.as_str())
+            })
+            .filter_map(|c| self.area_of(doc.slice(c.subject)).map(|a| (c, a)))
+            .collect();
+        if counts.is_empty() {
+            return;
+        }
+        for (count, area) in counts {
+            let Some(population) = self.population(doc, area) else {
+                continue;
+            };
+            let (Some(lo), Some(most)) = (
+                count.quantity.interval.lo(),
+                population
+                    .interval
+                    .hi()
+                    .and_then(|h| h.checked_mul(self.counts_per_resident)),
+            ) else {
+                continue;
+            };
+            if lo <= most {
+                continue;
+            }
+            let times = population
+                .interval
+                .hi()
+                .and_then(|h| lo.checked_div(h))
+                .map_or(Decimal::ZERO, |t| t.floor());
+            let mut labels = vec![Label::new(
+                count.span,
+                format!("{area} {}", doc.slice(count.span)),
+            )];
+            labels.extend(
+                population
+                    .from
+                    .iter()
+                    .map(|c| Label::new(c.span, doc.slice(c.span).to_owned())),
+            );
+            out.emit(
+                count.span,
+                format!(
+                    "{} 是{area}人口的 {times} 倍以上：单位或数量级是否有误？",
+                    doc.slice(count.span),
+                ),
+                Some(format!(
+                    "{}；一地所计的{}至多是其人口的 {} 倍",
+                    population.described,
+                    count.quantity.unit.map_or("", |u| u.text.as_str()),
+                    self.counts_per_resident,
+                )),
+                labels,
+            );
+        }
+    }
+
+    /// An area's population: stated (`全区常住人口41.3万人`), else its output over its output per
+    /// head, stated in one paragraph.
+    fn population<'d>(&self, doc: &'d Document, area: &str) -> Option<Population<'d>> {
+        let d = &self.data;
+        let subject = |c: &Claim| crate::grammar::figures::without_ruby(doc.slice(c.subject));
+        let of_area = |c: &Claim| self.area_of(doc.slice(c.subject)) == Some(area);
+        if let Some(stated) = doc.claims.iter().find(|c| {
+            c.reading == Reading::Level
+                && c.is_amount()
+                && c.quantity.base_unit() == "人"
+                && of_area(c)
+                && d.population_words.iter().any(|w| {
+                    subject(c)
+                        .trim_end_matches(['为', '是'])
+                        .ends_with(w.as_str())
+                })
+        }) {
+            return Some(Population {
+                interval: stated.quantity.interval,
+                from: vec![stated],
+                described: format!("{area}人口为 {}", doc.slice(stated.span)),
+            });
+        }
+        let money = |c: &Claim| c.is_amount() && c.quantity.base_unit() == "元";
+        let per_head = |c: &Claim| {
+            let s = subject(c);
+            d.per_head_output_words
+                .iter()
+                .any(|w| s.contains(w.as_str()))
+        };
+        for output in doc.claims.iter().filter(|c| {
+            c.reading == Reading::Level
+                && money(c)
+                && of_area(c)
+                && !per_head(c)
+                && d.output_value_words
+                    .iter()
+                    .any(|w| subject(c).contains(w.as_str()))
+        }) {
+            let block = doc.sentences.get(output.sentence).map(|s| s.block);
+            let Some(head) = doc.claims.iter().find(|c| {
+                money(c) && per_head(c) && doc.sentences.get(c.sentence).map(|s| s.block) == block
+            }) else {
+                continue;
+            };
+            let interval = output.quantity.interval.div(&head.quantity.interval)?;
+            return Some(Population {
+                interval,
+                from: vec![output, head],
+                described: format!(
+                    "{area}人口约为 {} ÷ {} {}",
+                    doc.slice(output.span),
+                    doc.slice(head.span),
+                    Shown::in_units(Decimal::from(10_000), "万人").computed(&interval),
+                ),
+            });
+        }
+        None
+    }
+}
+
+/// An area's population and the figures it comes from.
+struct Population<'d> {
+    interval: Interval,
+    from: Vec<&'d Claim>,
+    /// How it was found, for the help.
+    described: String,
+}
