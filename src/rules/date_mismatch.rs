@@ -3,7 +3,8 @@
 //! **What it checks**: a change between two stated figures ([`Relation::Growth`]) whose start and
 //! end name the same year (`由2020年的14646元提高到2020年的16403元`); and an anniversary that does
 //! not fit its year (`2020年是改革开放41周年`: 1978 + 41 = 2019), for the events of
-//! `rules/date-mismatch.toml`.
+//! `rules/date-mismatch.toml`; and a report titled as the review of one year whose opening
+//! paragraph opens with another (`2020年工作总结` above `2019年，xx镇党委、政府在…领导下`).
 //!
 //! **Why it matters**: a year copied over another (a report rewritten from last year's) is the
 //! fault a reader sees at once, and every figure dated by it is in doubt.
@@ -23,6 +24,10 @@ struct Data {
     /// The word after an anniversary's count (`周年`).
     anniversary: String,
     events: Vec<Event>,
+    /// Words after a title's year that make it the year the report reviews (`2020年工作总结`).
+    summary_words: Vec<String>,
+    /// Words after a title's year that make it the year a plan is for (`2021年工作计划`).
+    plan_words: Vec<String>,
 }
 
 /// An event whose anniversaries reports count: its names and the year it happened.
@@ -66,6 +71,154 @@ impl Rule for DateMismatch {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         self.same_year_changes(doc, out);
         self.anniversaries(doc, out);
+        self.title_year(doc, out);
+    }
+}
+
+/// Blocks a title is looked for in, from the top (a web page's lines may come first).
+const TITLE_BLOCKS: usize = 12;
+
+/// A title is at most this many characters.
+const TITLE_CHARS: usize = 60;
+
+/// Characters between a title's year and its summary or plan word, at most.
+const YEAR_TO_WORD: usize = 20;
+
+/// The four-digit years (1900–2099) written in `s` with 年 after them (`2020 年`), with their
+/// byte ranges (the year's digits) and where the text after 年 begins.
+fn written_years(s: &str) -> Vec<(std::ops::Range<usize>, u32, usize)> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let digits = bytes.get(i..i + 4).unwrap_or_default();
+        let before_digit = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
+        let after_digit = bytes.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if !before_digit && !after_digit && digits.iter().all(u8::is_ascii_digit) {
+            let year = digits
+                .iter()
+                .fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+            let rest = s.get(i + 4..).unwrap_or_default();
+            let spaced = rest.trim_start_matches([' ', '\u{3000}']);
+            if (1900..2100).contains(&year) {
+                if let Some(after) = spaced.strip_prefix('年') {
+                    out.push((i..i + 4, year, s.len() - after.len()));
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+impl DateMismatch {
+    /// The years a title reviews and plans for (`乡镇 2020 年工作总结和 2021 年工作计划`): each
+    /// year whose following words, within a few characters and no digit, are a summary or plan
+    /// word. `None` when the block names no year under review.
+    fn title_years(&self, title: &str) -> Option<(u32, Vec<u32>, std::ops::Range<usize>)> {
+        if title.chars().count() > TITLE_CHARS || title.contains(['。', '；']) {
+            return None;
+        }
+        let mut reviewed = None;
+        let mut planned = Vec::new();
+        for (digits, year, after) in written_years(title) {
+            let rest: String = title
+                .get(after..)
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| !c.is_ascii_digit())
+                .take(YEAR_TO_WORD)
+                .collect();
+            let first = |words: &[String]| words.iter().filter_map(|w| rest.find(w.as_str())).min();
+            match (
+                first(&self.data.summary_words),
+                first(&self.data.plan_words),
+            ) {
+                (Some(s), p) if p.is_none_or(|p| s < p) => {
+                    reviewed.get_or_insert((year, digits));
+                }
+                (_, Some(_)) => planned.push(year),
+                _ => {}
+            }
+        }
+        reviewed.map(|(year, digits)| (year, planned, digits))
+    }
+
+    /// A report titled as the review of one year (`2020年工作总结`, `2022年…统计公报`) whose opening
+    /// paragraph reviews another (`2019 年，xx 镇党委、政府在…领导下`): a year left from another
+    /// year's draft. Only the title among the first blocks, and only the opening paragraph after
+    /// it, and only a year that is neither the one reviewed nor one planned for.
+    fn title_year(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let blocks = doc
+            .blocks
+            .get(..TITLE_BLOCKS.min(doc.blocks.len()))
+            .unwrap_or_default();
+        let Some((index, (reviewed, planned, digits))) = blocks
+            .iter()
+            .enumerate()
+            .find_map(|(i, b)| self.title_years(doc.slice(b.span)).map(|t| (i, t)))
+        else {
+            return;
+        };
+        let Some(title) = blocks.get(index) else {
+            return;
+        };
+        // The opening paragraph: the first block after the title that is not the title again
+        // (a web page may repeat it) and is more than a line of its own. Under a heading (`一、
+        // “十一五”回顾`) the text is a section, which may look back over several years.
+        let Some(opening) = doc.blocks.iter().skip(index + 1).find(|b| {
+            let text = doc.slice(b.span);
+            b.heading.is_some() || (text.chars().count() > 20 && self.title_years(text).is_none())
+        }) else {
+            return;
+        };
+        if opening.heading.is_some() {
+            return;
+        }
+        let text = doc.slice(opening.span);
+        let Some((opening_digits, year, after)) = written_years(text)
+            .into_iter()
+            .next()
+            .filter(|(d, _, _)| text.get(..d.start).is_some_and(|t| t.trim().is_empty()))
+        else {
+            return;
+        };
+        // `2019年，`, `2019年是`, `2019年全镇`: the year the paragraph is about (`2006年以来`
+        // looks back from it).
+        let next = text.get(after..).unwrap_or_default();
+        if !next.starts_with([',', '，', '、', '是', '全']) {
+            return;
+        }
+        if year == reviewed || planned.contains(&year) {
+            return;
+        }
+        let title_span = Span::new(
+            title.span.start + digits.start,
+            title.span.start + digits.end,
+        );
+        let opening_span = Span::new(
+            opening.span.start + opening_digits.start,
+            opening.span.start + opening_digits.end,
+        );
+        out.emit(
+            opening_span,
+            format!("标题为{reviewed}年的总结，正文开篇所述却是{year}年"),
+            Some(format!(
+                "标题“{}”回顾 {reviewed} 年，正文开篇“{}”写的是 {year} 年：年份是否沿用了其他年份的稿件？",
+                doc.slice(title.span).trim(),
+                if text.chars().count() > 24 {
+                    format!("{}…", text.chars().take(24).collect::<String>())
+                } else {
+                    text.to_owned()
+                },
+            )),
+            vec![
+                Label::new(title_span, format!("标题：{reviewed}年")),
+                Label::new(opening_span, format!("正文：{year}年")),
+            ],
+        );
     }
 }
 
