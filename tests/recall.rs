@@ -604,6 +604,77 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 format!("{subject}由上年的{a}元增加到{b}元，增长{}%。", growth(b)),
             ))
         }),
+        (
+            "growth-mismatch",
+            "a level compared with last year's figure after it",
+            |r| {
+                let subject = r.pick(&[
+                    "一般公共预算收入",
+                    "社会消费品零售总额",
+                    "城乡居民储蓄存款余额",
+                ]);
+                let a = r.range(10_000, 90_000);
+                let p = r.range(10, 300); // tenths of a percent
+                let b = (a * (1000 + p) + 500) / 1000;
+                let growth = |b: u64| {
+                    written(
+                        Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
+                        1,
+                    )
+                };
+                let k = r.range(a / 50 + 1, a / 10 + 1);
+                let wrong = if b > a + k { b - k } else { b + k };
+                Some((
+                    format!(
+                        "全县{subject}{b}万元，比上年的{a}万元增长{}%。",
+                        growth(wrong)
+                    ),
+                    format!("全县{subject}{b}万元，比上年的{a}万元增长{}%。", growth(b)),
+                ))
+            },
+        ),
+        ("growth-mismatch", "a multiple of the first figure", |r| {
+            let subject = r.pick(&["旅游综合收入", "一般公共预算收入", "城乡居民储蓄存款余额"]);
+            let a = r.range(10_000, 90_000);
+            let m = r.range(11, 40); // tenths
+            let b = a * m / 10 + r.range(0, a / 100 + 1);
+            let times = |m: Decimal| written(m, 1);
+            let exact = Decimal::from(b) / Decimal::from(a);
+            let wrong = exact + Decimal::new(r.range(2, 9) as i64, 1);
+            let y = r.range(2012, 2020);
+            let text = |t: Decimal| {
+                format!(
+                    "全县{subject}由{y}年的{a}万元增加到{}年的{b}万元，是{y}年的{}倍。",
+                    y + 5,
+                    times(t)
+                )
+            };
+            Some((text(wrong), text(exact)))
+        }),
+        (
+            "growth-mismatch",
+            "compound growth per year over stated years",
+            |r| {
+                let a = r.range(5_000, 20_000);
+                let n = r.range(2, 8);
+                let p = r.range(30, 150); // tenths of a percent per year
+                let rate = 1.0 + p as f64 / 1000.0;
+                let b = (a as f64 * rate.powi(n as i32)).round() as u64;
+                let per_year = |b: u64| {
+                    let r = ((b as f64 / a as f64).powf(1.0 / n as f64) - 1.0) * 100.0;
+                    format!("{:.1}", r)
+                };
+                let wrong = format!("{:.1}", p as f64 / 10.0 + r.range(8, 40) as f64 / 10.0);
+                let y = r.range(2010, 2018);
+                let text = |c: &str| {
+                    format!(
+                        "农村居民人均可支配收入由{y}年的{a}元增加到{}年的{b}元，年均增长{c}%。",
+                        y + n
+                    )
+                };
+                Some((text(&wrong), text(&per_year(b))))
+            },
+        ),
         ("growth-mismatch", "a rate's change in points", |r| {
             let rate = r.pick(RATES);
             let a = r.range(300, 900); // tenths of a percent

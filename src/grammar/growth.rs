@@ -9,17 +9,29 @@
 //! difference of points, the figures' own unit a difference. A % change of percentages (`由60%
 //! 提高到66%，提高10%`) is left alone: it may be either.
 //!
+//! The level may also come first and the figure it is compared with after it: `5.2亿元，比上年的
+//! 4.8亿元增长8.3%` (the earlier figure's subject a word of `[changes] than`, a period and 的).
+//! The change may be a multiple (`是2015年的1.3倍`: the level over the figure it started from) or
+//! compound growth per year (`年均增长8.7%`, `[changes] per-year`) over the years the two figures'
+//! subjects name (`由2015年的…增加到2020年的…`: five).
+//!
 //! No relation where statistics state growth at comparable prices while the levels are at
 //! current prices (`[changes] real-terms`: 生产总值, 增加值), nor where a word between the level
-//! and the change makes it another change (`[changes] not-between`: 平均每年, 年均, 倍).
+//! and the change makes it another change (`[changes] not-between`: 平均每年, 年均, 倍) that is
+//! not compound growth over two known years.
 
 use super::lexicon::Lexicon;
-use crate::model::{Claim, Document, GrowthKind, Reading, Relation, StatedChange, UnitKind};
+use crate::model::span::Span;
+use crate::model::{
+    Claim, Document, FigureKind, GrowthKind, Reading, Relation, StatedChange, UnitKind,
+};
 
 /// The most characters after 由/从 in the subject of the figure a change starts from.
 const FROM_TAIL: usize = 10;
 /// The most characters between the figure a change starts from and the level it reached.
 const TO_GAP: usize = 16;
+/// The most characters between a level and the earlier figure it is compared with (`，比上年的`).
+const THAN_GAP: usize = 10;
 
 /// Relate the changes of sentence `s`.
 pub(super) fn growth(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec<Relation>) {
@@ -28,26 +40,65 @@ pub(super) fn growth(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec
     };
     let claims = doc.sentence_claims(s);
     for (i, pair) in claims.windows(2).enumerate() {
-        let [from, to] = pair else {
+        let [a, b] = pair else {
             continue;
         };
-        if !between(lx, doc, from, to) {
+        // `由A增加到B`: from the first to the second; `B，比上年的A`: from the second to the first.
+        let (from, to, from_index, to_index) = if between(lx, doc, a, b) {
+            (a, b, first + i, first + i + 1)
+        } else if compared(lx, doc, a, b) {
+            (b, a, first + i + 1, first + i)
+        } else {
             continue;
-        }
+        };
         let change = claims
             .get(i + 2)
-            .and_then(|c| stated(lx, doc, from, to, c))
+            .and_then(|c| stated(lx, doc, from, to, b, c))
             .map(|(kind, falls)| StatedChange {
                 claim: first + i + 2,
                 kind,
                 falls,
             });
         relations.push(Relation::Growth {
-            from: first + i,
-            to: first + i + 1,
+            from: from_index,
+            to: to_index,
             change,
         });
     }
+}
+
+/// Whether `earlier`, right after the level `level`, is the figure it is compared with:
+/// `5.2亿元，比上年的4.8亿元` (a word of `[changes] than`, a period, 的).
+fn compared(lx: &Lexicon, doc: &Document, level: &Claim, earlier: &Claim) -> bool {
+    if level.reading != Reading::Level
+        || !level.is_amount()
+        || !earlier.is_amount()
+        || !level.quantity.commensurable(&earlier.quantity)
+    {
+        return false;
+    }
+    let gap = doc
+        .text
+        .get(level.span.end..earlier.span.start)
+        .unwrap_or_default()
+        .trim_start_matches([',', '，', ' ']);
+    chars(gap) <= THAN_GAP
+        && gap.ends_with('的')
+        && lx.changes.than.iter().any(|w| gap.starts_with(w.as_str()))
+}
+
+/// The last year (`2015年`) written in `span`.
+fn year_in(doc: &Document, span: Span) -> Option<u32> {
+    doc.figures_in(span)
+        .iter()
+        .rev()
+        .filter(|f| f.kind == FigureKind::Year && f.span.end <= span.end)
+        .find_map(|f| {
+            let (_, n) = super::numerals::numeral(doc.slice(f.span)).ok()?;
+            u32::try_from(n.value.trunc().mantissa())
+                .ok()
+                .filter(|y| (1000..3000).contains(y))
+        })
 }
 
 /// The number of characters of `text`.
@@ -83,35 +134,57 @@ fn between(lx: &Lexicon, doc: &Document, from: &Claim, to: &Claim) -> bool {
     opened && chars(between) <= TO_GAP
 }
 
-/// What `change`, right after the change from `from` to `to`, measures, and whether it is a fall.
+/// What `change`, right after the change from `from` to `to` (`last` the one of the two written
+/// last), measures, and whether it is a fall.
 fn stated(
     lx: &Lexicon,
     doc: &Document,
     from: &Claim,
     to: &Claim,
+    last: &Claim,
     change: &Claim,
 ) -> Option<(GrowthKind, bool)> {
     let changes = &lx.changes;
-    if change.reading != Reading::Change
+    // A multiple (`是2015年的1.3倍`) reads as a level of its own.
+    let multiple = change.quantity.kind() == Some(UnitKind::Multiple);
+    if !(change.reading == Reading::Change || (multiple && change.reading == Reading::Level))
         || change.quoted
         || change.quantity.range
         || !change.quantity.interval.is_bounded()
     {
         return None;
     }
-    let subject = doc.slice(from.subject);
+    let subjects = [doc.slice(from.subject), doc.slice(to.subject)];
     if changes
         .real_terms
         .iter()
-        .any(|w| subject.contains(w.as_str()))
+        .any(|w| subjects.iter().any(|s| s.contains(w.as_str())))
     {
         return None;
     }
-    let gap = doc.text.get(to.span.end..change.span.start)?;
-    if chars(gap) > changes.max_gap
-        || gap.contains(['。', '；', ';'])
-        || changes.not_between.iter().any(|w| gap.contains(w.as_str()))
+    let gap = doc.text.get(last.span.end..change.span.start)?;
+    if chars(gap) > changes.max_gap || gap.contains(['。', '；', ';']) {
+        return None;
+    }
+    // `是2015年的1.3倍`: the level over the figure it started from.
+    if multiple
+        && changes.falls_in(gap).is_none()
+        && changes.multiple_of.iter().any(|w| gap.contains(w.as_str()))
     {
+        return Some((GrowthKind::Times, false));
+    }
+    // `由2015年的…增加到2020年的…，年均增长8.7%`: compound growth over the years between.
+    if changes.per_year.iter().any(|w| gap.contains(w.as_str())) {
+        let years = year_in(doc, from.subject)
+            .zip(year_in(doc, Span::new(from.span.end, to.span.start)))
+            .and_then(|(start, end)| end.checked_sub(start))
+            .filter(|n| *n >= 1)?;
+        let falls = changes.falls_in(gap)?;
+        let percent_of_amounts =
+            !from.quantity.is_percent() && change.quantity.kind() == Some(UnitKind::Percent);
+        return percent_of_amounts.then_some((GrowthKind::Compound { years }, falls));
+    }
+    if multiple || changes.not_between.iter().any(|w| gap.contains(w.as_str())) {
         return None;
     }
     let falls = changes.falls_in(gap)?;

@@ -435,6 +435,12 @@ pub struct Changes {
     pub not_between: Vec<String>,
     /// Words that make a change one of a share (比重, 占比).
     pub share_words: Vec<String>,
+    /// Words that open an earlier figure a level is compared with (`比上年的4.8亿元`: 比, 较).
+    pub than: Vec<String>,
+    /// Words that make a % change compound growth per year over the figures' years (年均).
+    pub per_year: Vec<String>,
+    /// The word before a multiple of the figure a change starts from (`是2015年的1.3倍`: 是).
+    pub multiple_of: Vec<String>,
 }
 
 impl Changes {

@@ -353,6 +353,13 @@ pub enum GrowthKind {
     Points,
     /// The difference, in the figures' unit (`增加15亿元`).
     Amount,
+    /// The level as a multiple of the figure it started from (`是2015年的1.3倍`).
+    Times,
+    /// Compound growth in % per year over `years` years (`年均增长8.7%` from 2015 to 2020).
+    Compound {
+        /// The years between the two figures.
+        years: u32,
+    },
 }
 
 /// What the values of a [`Relation::Partition`] are.

@@ -3,7 +3,10 @@
 //! **What it checks**: the grammar's changes between two stated figures ([`Relation::Growth`],
 //! see [`crate::grammar::growth`]): relative growth in % (`由120亿元增加到135亿元，增长12.5%`),
 //! a difference of percentages in points (`由60.5%提高到62.3%，提高1.8个百分点`), a difference
-//! in the figures' unit (`由3.2万人减少到2.9万人，减少3000人`).
+//! in the figures' unit (`由3.2万人减少到2.9万人，减少3000人`), the level compared with an
+//! earlier figure after it (`5.2亿元，比上年的4.8亿元增长8.3%`), a multiple (`是2015年的1.3倍`),
+//! compound growth per year between two years (`由2015年的9600元增加到2020年的14600元，年均增长
+//! 8.7%`).
 //!
 //! **Why it matters**: the reader subtracts and divides; a growth rate the figures beside it
 //! contradict puts all three in doubt.
@@ -15,6 +18,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, GrowthKind, Relation};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
 struct GrowthMismatch;
@@ -50,9 +54,38 @@ impl Rule for GrowthMismatch {
     }
 }
 
+/// A figure's interval, for a Chinese numeral widened to half its last written place: the zeros
+/// after it are not written (`五亿二千万吨` says nothing of the places below 千万), so a plan's
+/// round figure may stand for anything that rounds to it.
+fn spoken_interval(c: &Claim) -> Interval {
+    let q = &c.quantity;
+    if !q.chinese || q.qualifier.is_some() || q.range {
+        return q.interval;
+    }
+    let factor = q.unit.map_or(Decimal::ONE, |u| u.factor);
+    let Some(mut written) = q.value.checked_div(factor).map(|v| v.normalize()) else {
+        return q.interval;
+    };
+    if written.scale() > 0 || written.is_zero() {
+        return q.interval;
+    }
+    let mut place = Decimal::ONE;
+    while (written % Decimal::TEN).is_zero() {
+        written /= Decimal::TEN;
+        place *= Decimal::TEN;
+    }
+    let Some(half) = (place / Decimal::TWO).checked_mul(factor) else {
+        return q.interval;
+    };
+    let (Some(lo), Some(hi)) = (q.interval.lo(), q.interval.hi()) else {
+        return q.interval;
+    };
+    Interval::closed(lo.min(q.value - half), hi.max(q.value + half))
+}
+
 /// The change the two figures make, in the change's own terms.
 fn computed(from: &Claim, to: &Claim, kind: GrowthKind) -> Option<Interval> {
-    let (a, b) = (from.quantity.interval, to.quantity.interval);
+    let (a, b) = (spoken_interval(from), spoken_interval(to));
     let difference = b.add(&a.neg());
     match kind {
         GrowthKind::Points | GrowthKind::Amount => Some(difference),
@@ -64,6 +97,18 @@ fn computed(from: &Claim, to: &Claim, kind: GrowthKind) -> Option<Interval> {
                     .scale(Decimal::ONE_HUNDRED)
                     .add(&Interval::exact(-Decimal::ONE_HUNDRED)),
             )
+        }
+        GrowthKind::Times => b.div(&a),
+        // ((b ÷ a)^(1/n) − 1) × 100, each bound rounded outward.
+        GrowthKind::Compound { years } => {
+            let ratio = b.div(&a)?;
+            let root = |v: Decimal, outward: f64| -> Option<Decimal> {
+                let r = v.to_f64()?.powf(1.0 / f64::from(years));
+                Decimal::from_f64((r - 1.0) * 100.0 + outward).filter(|_| r.is_finite())
+            };
+            // A millionth of a point covers the error of a root in floating point many times.
+            let (lo, hi) = (root(ratio.lo()?, -1e-6)?, root(ratio.hi()?, 1e-6)?);
+            Some(Interval::closed(lo, hi))
         }
     }
 }
@@ -101,10 +146,21 @@ fn check(
         (GrowthKind::Points, true) => (format!("{a} − {b}"), Shown::plain("个百分点")),
         (GrowthKind::Amount, false) => (format!("{b} − {a}"), Shown::like(&change.quantity)),
         (GrowthKind::Amount, true) => (format!("{a} − {b}"), Shown::like(&change.quantity)),
+        (GrowthKind::Times, _) => (format!("{b} ÷ {a}"), Shown::plain("倍")),
+        (GrowthKind::Compound { years }, _) => (
+            format!("(({b} ÷ {a}) 开 {years} 次方 − 1) × 100%（{years} 年间每年）"),
+            Shown::plain("%"),
+        ),
     };
     let shown_computed = shown.computed(&if falls { computed.neg() } else { computed });
     let shown_stated = shown.stated(&change.quantity.interval);
-    let direction = if falls { "下降" } else { "增长" };
+    let direction = match (kind, falls) {
+        (GrowthKind::Times, _) => "",
+        (GrowthKind::Compound { .. }, true) => "年均下降",
+        (GrowthKind::Compound { .. }, false) => "年均增长",
+        (_, true) => "下降",
+        (_, false) => "增长",
+    };
     out.emit(
         change.span,
         format!("变化 {c} 与前后两个数字不符"),
