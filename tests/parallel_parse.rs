@@ -82,7 +82,16 @@ fn segmented_check_equals_the_whole_document_check() {
         text.push('\n');
     }
     let settings = heshu::config::Settings::default();
-    let whole = settings.linter.check(&heshu::parse(&text));
+    // conflicting-figure compares statements across the whole document, and a text checked in
+    // segments only within each segment (its explanation says so): the 56 reports joined here
+    // state one subject with several values, as 56 documents would, so it is left out.
+    let compared = |d: &heshu::model::diagnostic::Diagnostic| d.rule != "conflicting-figure";
+    let whole: Vec<_> = settings
+        .linter
+        .check(&heshu::parse(&text))
+        .into_iter()
+        .filter(compared)
+        .collect();
     assert!(whole.len() > 10, "the text draws findings");
     let footers = whole
         .iter()
@@ -95,6 +104,7 @@ fn segmented_check_equals_the_whole_document_check() {
     for segment_len in [4 * 1024, 64 * 1024] {
         let (outline, segmented) =
             heshu::check::check_segmented(text.clone(), &settings, &|_| false, segment_len);
+        let segmented: Vec<_> = segmented.into_iter().filter(compared).collect();
         assert_eq!(outline.text, text);
         assert!(outline.claims.is_empty(), "an outline keeps no claims");
         assert_eq!(

@@ -42,6 +42,11 @@ impl Rng {
         lo + self.next() % (hi - lo).max(1)
     }
 
+    fn pick2<'a>(&mut self, pairs: &[(&'a str, &'a str)]) -> (&'a str, &'a str) {
+        let i = self.range(0, pairs.len() as u64) as usize;
+        pairs.get(i).copied().unwrap_or_default()
+    }
+
     fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
         let i = self.range(0, words.len() as u64) as usize;
         words.get(i).copied().unwrap_or_default()
@@ -816,6 +821,27 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             };
             Some((text(true), text(false)))
         }),
+        (
+            "conflicting-figure",
+            "one total stated twice, a paragraph apart",
+            |r| {
+                let area = r.pick(AREAS);
+                let (what, unit) = r.pick2(&[
+                    ("累计识别监测对象", "户"),
+                    ("累计发放小额信贷", "万元"),
+                    ("累计培训农村劳动力", "人次"),
+                    ("新增城镇就业", "人"),
+                ]);
+                let a = r.range(300, 9_000);
+                let wrong = (a as i64 + r.shift(a / 20 + 1, a / 5 + 1)).max(1) as u64;
+                let text = |second: u64| {
+                    format!(
+                    "截至10月底，{area}{what}{a}{unit}，各项帮扶措施落实到位。\n经过各方努力，重点工作稳步推进。截至10月底，{area}{what}{second}{unit}。"
+                )
+                };
+                (wrong != a).then(|| (text(wrong), text(a)))
+            },
+        ),
         (
             "share-mismatch",
             "a rate and the counts it comes from",

@@ -5,6 +5,7 @@
 //! characters the grammar has not classified, and never call each other.
 
 mod common;
+mod conflicting_figure;
 mod date_mismatch;
 mod duplicate_paragraph;
 mod enumeration_count;
@@ -212,6 +213,7 @@ const RULE_FILES: &[(&str, &str, Builder)] = rule_files![
     date_mismatch => "date-mismatch",
     percentage_point => "percentage-point",
     unit_mismatch => "unit-mismatch",
+    conflicting_figure => "conflicting-figure",
 ];
 
 /// Parse every rule file.

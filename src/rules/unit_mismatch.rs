@@ -51,6 +51,8 @@ struct Data {
 
 struct UnitMismatch {
     data: Data,
+    /// The first characters of the area names.
+    area_starts: Vec<char>,
     yield_min: Decimal,
     yield_max: Decimal,
     counts_per_resident: Decimal,
@@ -64,7 +66,14 @@ fn square_metres_per_mu() -> Decimal {
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let data: Data = d.data()?;
     let number = |s: &str| Decimal::from_str(s).map_err(|e| d.bad_pattern(s, e));
+    let mut area_starts: Vec<char> = data
+        .area_names
+        .iter()
+        .filter_map(|a| a.chars().next())
+        .collect();
+    area_starts.dedup();
     Ok(Box::new(UnitMismatch {
+        area_starts,
         yield_min: number(&data.yield_min)?,
         yield_max: number(&data.yield_max)?,
         counts_per_resident: number(&data.counts_per_resident)?,
@@ -285,15 +294,21 @@ impl UnitMismatch {
         }
     }
 
-    /// The area a subject names (`全区`), if it names one of the whole areas.
+    /// The area a subject names (`全区`), if it names one of the whole areas: the first place
+    /// where one of their names starts.
     fn area_of<'a>(&'a self, subject: &str) -> Option<&'a str> {
         let subject = crate::grammar::figures::without_ruby(subject);
-        self.data
-            .area_names
-            .iter()
-            .filter_map(|a| subject.find(a.as_str()).map(|at| (at, a.as_str())))
-            .min()
-            .map(|(_, a)| a)
+        subject.char_indices().find_map(|(i, c)| {
+            if !self.area_starts.contains(&c) {
+                return None;
+            }
+            let rest = subject.get(i..)?;
+            self.data
+                .area_names
+                .iter()
+                .find(|a| rest.starts_with(a.as_str()))
+                .map(String::as_str)
+        })
     }
 
     /// Households or businesses of an area counted many times its population.
@@ -303,19 +318,25 @@ impl UnitMismatch {
             .claims
             .iter()
             .filter(|c| {
-                c.reading == Reading::Level
+                d.counted_units
+                    .iter()
+                    .any(|u| c.quantity.base_unit() == u.as_str())
+                    && c.reading == Reading::Level
                     && c.is_amount()
-                    && d.counted_units
-                        .iter()
-                        .any(|u| c.quantity.base_unit() == u.as_str())
             })
             .filter_map(|c| self.area_of(doc.slice(c.subject)).map(|a| (c, a)))
             .collect();
-        if counts.is_empty() {
-            return;
-        }
+        // Each area's population, found once.
+        let mut populations: Vec<(&str, Option<Population<'_>>)> = Vec::new();
         for (count, area) in counts {
-            let Some(population) = self.population(doc, area) else {
+            if !populations.iter().any(|(a, _)| *a == area) {
+                populations.push((area, self.population(doc, area)));
+            }
+            let Some(population) = populations
+                .iter()
+                .find(|(a, _)| *a == area)
+                .and_then(|(_, p)| p.as_ref())
+            else {
                 continue;
             };
             let (Some(lo), Some(most)) = (
@@ -395,11 +416,11 @@ impl UnitMismatch {
         for output in doc.claims.iter().filter(|c| {
             c.reading == Reading::Level
                 && money(c)
-                && of_area(c)
-                && !per_head(c)
                 && d.output_value_words
                     .iter()
                     .any(|w| subject(c).contains(w.as_str()))
+                && !per_head(c)
+                && of_area(c)
         }) {
             let block = doc.sentences.get(output.sentence).map(|s| s.block);
             let Some(head) = doc.claims.iter().find(|c| {

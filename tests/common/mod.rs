@@ -33,6 +33,7 @@ pub const ARITHMETIC: &[&str] = &[
     "out-of-range",
     "enumeration-count",
     "unit-mismatch",
+    "conflicting-figure",
 ];
 
 /// The repository root (tests run the binary from here so paths in output are stable).
