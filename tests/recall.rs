@@ -680,6 +680,36 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 Some((text(&wrong), text(&per_year(b))))
             },
         ),
+        (
+            "growth-mismatch",
+            "year on year, last year's figure stated before",
+            |r| {
+                let subject = r.pick(&[
+                    "一般公共预算收入",
+                    "社会消费品零售总额",
+                    "城乡居民储蓄存款余额",
+                ]);
+                let a = r.range(10_000, 90_000);
+                let p = r.range(10, 300); // tenths of a percent
+                let b = (a * (1000 + p) + 500) / 1000;
+                let growth = |b: u64| {
+                    written(
+                        Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
+                        1,
+                    )
+                };
+                let k = r.range(a / 50 + 1, a / 10 + 1);
+                let wrong = if b > a + k { b - k } else { b + k };
+                let y = r.range(2012, 2025);
+                let text = |g: String| {
+                    format!(
+                        "{}年，全县{subject}{a}万元。\n{y}年，全县{subject}{b}万元，同比增长{g}%。",
+                        y - 1
+                    )
+                };
+                Some((text(growth(wrong)), text(growth(b))))
+            },
+        ),
         ("growth-mismatch", "a rate's change in points", |r| {
             let rate = r.pick(RATES);
             let a = r.range(300, 900); // tenths of a percent

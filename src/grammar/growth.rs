@@ -15,6 +15,12 @@
 //! compound growth per year (`年均增长8.7%`, `[changes] per-year`) over the years the two figures'
 //! subjects name (`由2015年的…增加到2020年的…`: five).
 //!
+//! Across the document: a level with a change against last year after it (`2022年全县一般公共
+//! 预算收入5.2亿元，同比增长8.3%`, `[changes] year-on-year`) and the same subject's level stated
+//! for the year before (`2021年全县一般公共预算收入4.8亿元`), each dated by the year that opens
+//! its sentence, the subjects equal once their verbs are dropped (`[changes] level-verbs`); only
+//! where exactly one such earlier level is stated ([`year_over_year`]).
+//!
 //! No relation where statistics state growth at comparable prices while the levels are at
 //! current prices (`[changes] real-terms`: 生产总值, 增加值), nor where a word between the level
 //! and the change makes it another change (`[changes] not-between`: 平均每年, 年均, 倍) that is
@@ -195,4 +201,115 @@ fn stated(
         _ => return None,
     };
     Some((kind, falls))
+}
+
+/// The year a claim's sentence states before it (`2022年，…`, `2022年全县…`): the last one.
+fn sentence_year(doc: &Document, c: &Claim) -> Option<u32> {
+    let start = doc.sentences.get(c.sentence)?.span.start;
+    year_in(doc, Span::new(start, c.span.start))
+}
+
+/// A subject without the verbs before a level (`全县农村居民人均可支配收入达到` → `…收入`) and the
+/// punctuation around it.
+fn bare_subject<'d>(lx: &Lexicon, doc: &'d Document, c: &Claim) -> &'d str {
+    let mut subject = doc.slice(c.subject).trim_matches([' ', '，', ',']);
+    while let Some(verb) = lx
+        .changes
+        .level_verbs
+        .iter()
+        .find(|v| subject.ends_with(v.as_str()))
+    {
+        subject = subject
+            .get(..subject.len() - verb.len())
+            .unwrap_or_default();
+    }
+    subject
+}
+
+/// Changes against last year (`同比增长8.3%`) after a level dated by its sentence, related to the
+/// level of the same subject stated for the year before elsewhere in the document.
+pub(super) fn year_over_year(lx: &Lexicon, doc: &Document, relations: &mut Vec<Relation>) {
+    let changes = &lx.changes;
+    // The levels followed by a change against last year, with their subjects.
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    for (i, pair) in doc.claims.windows(2).enumerate() {
+        let [level, change] = pair else {
+            continue;
+        };
+        if level.sentence != change.sentence
+            || level.reading != Reading::Level
+            || change.reading != Reading::Change
+            || !level.is_amount()
+            || level.quantity.is_percent()
+        {
+            continue;
+        }
+        let gap = doc
+            .text
+            .get(level.span.end..change.span.start)
+            .unwrap_or_default();
+        if !changes
+            .year_on_year
+            .iter()
+            .any(|w| gap.contains(w.as_str()))
+        {
+            continue;
+        }
+        let subject = bare_subject(lx, doc, level);
+        if chars(subject) >= 4 {
+            candidates.push((i, subject));
+        }
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    // Every level whose subject is one of theirs, by subject.
+    let mut by_subject: std::collections::HashMap<&str, Vec<usize>> =
+        candidates.iter().map(|(_, s)| (*s, Vec::new())).collect();
+    for (j, a) in doc.claims.iter().enumerate() {
+        if a.reading != Reading::Level || !a.is_amount() {
+            continue;
+        }
+        if let Some(list) = by_subject.get_mut(bare_subject(lx, doc, a)) {
+            list.push(j);
+        }
+    }
+    for (i, subject) in candidates {
+        let (Some(level), Some(change)) = (doc.claims.get(i), doc.claims.get(i + 1)) else {
+            continue;
+        };
+        let Some(year) = sentence_year(doc, level) else {
+            continue;
+        };
+        // The same subject's level stated for the year before: exactly one.
+        let mut earlier = by_subject
+            .get(subject)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&j| doc.claims.get(j).map(|a| (j, a)))
+            .filter(|(_, a)| {
+                a.sentence != level.sentence
+                    && a.quantity.commensurable(&level.quantity)
+                    && sentence_year(doc, a).is_some_and(|y| y + 1 == year)
+            });
+        let (Some((from, from_claim)), None) = (earlier.next(), earlier.next()) else {
+            continue;
+        };
+        let Some((kind, falls)) = stated(lx, doc, from_claim, level, level, change) else {
+            continue;
+        };
+        if kind != GrowthKind::Percent {
+            continue;
+        }
+        relations.push(Relation::Growth {
+            from,
+            to: i,
+            change: Some(StatedChange {
+                claim: i + 1,
+                kind,
+                falls,
+            }),
+        });
+    }
 }

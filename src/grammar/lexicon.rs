@@ -441,6 +441,10 @@ pub struct Changes {
     pub per_year: Vec<String>,
     /// The word before a multiple of the figure a change starts from (`是2015年的1.3倍`: 是).
     pub multiple_of: Vec<String>,
+    /// Words of a change against the year before (同比, 比上年).
+    pub year_on_year: Vec<String>,
+    /// Verbs between a subject and its level (达到, 实现), dropped when subjects are compared.
+    pub level_verbs: Vec<String>,
 }
 
 impl Changes {

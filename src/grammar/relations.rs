@@ -47,6 +47,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         super::lists::lists(lx, doc, s, &mut out);
         super::growth::growth(lx, doc, s, out.relations);
     }
+    super::growth::year_over_year(lx, doc, out.relations);
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
     let mut open: Vec<(&str, &'static str, usize)> = Vec::new();
     let mut next_group = 0;

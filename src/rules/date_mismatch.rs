@@ -232,6 +232,10 @@ impl DateMismatch {
             let (Some(from), Some(to)) = (doc.claims.get(from), doc.claims.get(to)) else {
                 continue;
             };
+            // Only a change written within one sentence, start first.
+            if from.sentence != to.sentence || from.span.start > to.span.start {
+                continue;
+            }
             let start_years = years_in(doc, from.subject);
             let end_years = years_in(doc, Span::new(from.span.end, to.span.start));
             let (Some(&(start_span, start)), Some(&(end_span, end))) =
