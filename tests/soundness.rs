@@ -189,4 +189,28 @@ proptest! {
             prop_assert_eq!((located.span.line, located.span.column), (line, column), "{:?}", text);
         }
     }
+
+    /// Figures at the edges of what a report can write (a digit run of any length, 万亿 on every
+    /// figure, zeros) in the shapes of the rules that divide, take roots and rescale: heshu reads
+    /// them, and no arithmetic overflows or panics.
+    #[test]
+    fn extreme_figures_never_panic(
+        figures in proptest::collection::vec(prop_oneof![
+            Just("0".to_owned()),
+            "[1-9][0-9]{0,30}",
+            "[1-9][0-9]{0,12}\\.[0-9]{1,12}",
+        ], 12),
+        units in proptest::collection::vec(prop_oneof![
+            Just(""), Just("万"), Just("亿"), Just("万亿"),
+        ], 12),
+    ) {
+        let f = |i: usize| format!("{}{}", figures[i], units[i]);
+        let text = format!(
+            "某县{}年工作总结\n{}年，全县地区生产总值{}元，其中第一产业增加值{}元，第二产业增加值{}元，第三产业增加值{}元。\n糖料种植面积{}亩。全年糖料产量{}吨。全区常住人口{}人。全区共有农户{}户。\n全县一般公共预算收入{}元，比上年的{}元增长{}%。由2015年的{}元增加到2020年的{}元，年均增长{}%，是2015年的{}倍。截至年末，全县累计识别监测对象{}户。截至年末，全县累计识别监测对象{}户。",
+            figures[0], figures[1], f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7),
+            f(8), f(9), figures[10], f(10), f(11), figures[11], figures[2], f(4), f(5),
+        );
+        let doc = heshu::parse(&text);
+        let _ = settings().linter.check(&doc);
+    }
 }

@@ -180,11 +180,7 @@ impl Shown {
 
     /// A base-unit amount in the unit and magnitude shown.
     fn scaled(&self, v: Decimal) -> Decimal {
-        if self.factor.is_zero() {
-            v
-        } else {
-            v / self.factor
-        }
+        v.checked_div(self.factor).unwrap_or(v)
     }
 
     fn amount(&self, v: Decimal, dp: u32, strategy: RoundingStrategy) -> String {

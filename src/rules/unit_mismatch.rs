@@ -111,9 +111,12 @@ fn sums(doc: &Document, out: &mut Emitter<'_>) {
         let Some(slip) = slipped_magnitude(total, &parts) else {
             continue;
         };
+        let Some(meant_value) = slip.figure.quantity.value.checked_mul(slip.factor) else {
+            continue;
+        };
         let like = Shown::like(&slip.like.quantity);
         let figure = doc.slice(slip.figure.span);
-        let meant = like.value(slip.figure.quantity.value * slip.factor);
+        let meant = like.value(meant_value);
         let shown = Shown::like(&total.quantity);
         let written: Vec<String> = parts
             .iter()
@@ -271,7 +274,9 @@ impl UnitMismatch {
             } else {
                 continue;
             };
-            let about = ((lo + hi) / Decimal::TWO)
+            let about = lo
+                .checked_add(hi)
+                .map_or(lo, |sum| sum / Decimal::TWO)
                 .round_sf(2)
                 .unwrap_or(lo)
                 .normalize();
