@@ -51,6 +51,9 @@ struct Data {
 
 struct UnitMismatch {
     data: Data,
+    /// Searchers for the words of an area's output, and of its output per head.
+    output_finders: Vec<memchr::memmem::Finder<'static>>,
+    per_head_finders: Vec<memchr::memmem::Finder<'static>>,
     /// The first characters of the area names.
     area_starts: Vec<char>,
     yield_min: Decimal,
@@ -72,7 +75,15 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         .filter_map(|a| a.chars().next())
         .collect();
     area_starts.dedup();
+    let finders = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    };
     Ok(Box::new(UnitMismatch {
+        output_finders: finders(&data.output_value_words),
+        per_head_finders: finders(&data.per_head_output_words),
         area_starts,
         yield_min: number(&data.yield_min)?,
         yield_max: number(&data.yield_max)?,
@@ -389,52 +400,46 @@ impl UnitMismatch {
     }
 
     /// An area's population: stated (`全区常住人口41.3万人`), else its output over its output per
-    /// head, stated in one paragraph.
+    /// head, stated in one paragraph. One pass over the claims of 人 and 元.
     fn population<'d>(&self, doc: &'d Document, area: &str) -> Option<Population<'d>> {
         let d = &self.data;
-        let subject = |c: &Claim| crate::grammar::figures::without_ruby(doc.slice(c.subject));
-        let of_area = |c: &Claim| self.area_of(doc.slice(c.subject)) == Some(area);
-        if let Some(stated) = doc.claims.iter().find(|c| {
-            c.reading == Reading::Level
-                && c.is_amount()
-                && c.quantity.base_unit() == "人"
-                && of_area(c)
-                && d.population_words.iter().any(|w| {
-                    subject(c)
-                        .trim_end_matches(['为', '是'])
-                        .ends_with(w.as_str())
-                })
-        }) {
-            return Some(Population {
-                interval: stated.quantity.interval,
-                from: vec![stated],
-                described: format!("{area}人口为 {}", doc.slice(stated.span)),
-            });
-        }
-        let money = |c: &Claim| c.is_amount() && c.quantity.base_unit() == "元";
-        let per_head = |c: &Claim| {
-            let s = subject(c);
-            d.per_head_output_words
-                .iter()
-                .any(|w| s.contains(w.as_str()))
-        };
-        for output in doc.claims.iter().filter(|c| {
-            c.reading == Reading::Level
-                && money(c)
-                && d.output_value_words
-                    .iter()
-                    .any(|w| subject(c).contains(w.as_str()))
-                && !per_head(c)
-                && of_area(c)
-        }) {
-            let block = doc.sentences.get(output.sentence).map(|s| s.block);
-            let Some(head) = doc.claims.iter().find(|c| {
-                money(c) && per_head(c) && doc.sentences.get(c.sentence).map(|s| s.block) == block
-            }) else {
+        let mut outputs: Vec<&Claim> = Vec::new();
+        let mut heads: Vec<&Claim> = Vec::new();
+        for c in &doc.claims {
+            let unit = c.quantity.base_unit();
+            if !(unit == "人" || unit == "元") || !c.is_amount() {
                 continue;
+            }
+            let subject = crate::grammar::figures::without_ruby(doc.slice(c.subject));
+            let has = |finders: &[memchr::memmem::Finder<'static>]| {
+                finders.iter().any(|f| f.find(subject.as_bytes()).is_some())
             };
+            if unit == "人" {
+                let named = subject.trim_end_matches(['为', '是']);
+                if c.reading == Reading::Level
+                    && d.population_words.iter().any(|w| named.ends_with(w.as_str()))
+                    && self.area_of(&subject) == Some(area)
+                {
+                    return Some(Population {
+                        interval: c.quantity.interval,
+                        from: vec![c],
+                        described: format!("{area}人口为 {}", doc.slice(c.span)),
+                    });
+                }
+            } else if has(&self.per_head_finders) {
+                heads.push(c);
+            } else if c.reading == Reading::Level
+                && has(&self.output_finders)
+                && self.area_of(&subject) == Some(area)
+            {
+                outputs.push(c);
+            }
+        }
+        let block_of = |c: &Claim| doc.sentences.get(c.sentence).map(|s| s.block);
+        outputs.into_iter().find_map(|output| {
+            let head = heads.iter().find(|h| block_of(h) == block_of(output))?;
             let interval = output.quantity.interval.div(&head.quantity.interval)?;
-            return Some(Population {
+            Some(Population {
                 interval,
                 from: vec![output, head],
                 described: format!(
@@ -443,9 +448,8 @@ impl UnitMismatch {
                     doc.slice(head.span),
                     Shown::in_units(Decimal::from(10_000), "万人").computed(&interval),
                 ),
-            });
-        }
-        None
+            })
+        })
     }
 }
 
