@@ -5,7 +5,7 @@
 //! years, dates, periods, ordinals, codes. Ratios (`12.8:45.4:41.9`) and malformed figures
 //! (`12..5`) are kept as their own kinds for the rules that read them.
 
-use super::lexicon::{CharSet, Lexicon, FIGURE_STARTS};
+use super::lexicon::Lexicon;
 use super::numerals::{self as number, arabic_digit, is_chinese_numeral_char, Numeral};
 use super::settings::{Grammar, Rounding};
 use crate::model::interval::{Bound, Interval};
@@ -43,13 +43,6 @@ fn fraction_prefix(i: &str) -> IResult<&str, UnitKind> {
     .parse(i)
 }
 
-/// [`FIGURE_STARTS`] as a set.
-fn figure_starts() -> &'static CharSet {
-    static STARTS: std::sync::LazyLock<CharSet> =
-        std::sync::LazyLock::new(|| CharSet::of(FIGURE_STARTS.chars()));
-    &STARTS
-}
-
 /// What the scanner does at a position.
 pub enum Step {
     /// A figure starts here.
@@ -62,7 +55,7 @@ pub enum Step {
 /// figure can start with `c`. The document walk calls it at every character it looks at.
 #[inline]
 pub fn step(g: &Grammar, text: &str, at: usize, end: usize, c: char) -> Option<Step> {
-    let starts_number = figure_starts().contains(c)
+    let starts_number = g.lexicon.figure_starts.contains(c)
         && (arabic_digit(c).is_some()
             || is_chinese_numeral_char(c)
             || matches!(c, '几' | '数')

@@ -393,6 +393,8 @@ pub struct Lexicon {
     /// The characters where the walk over a block does anything: [`Lexicon::walk_stops`] and
     /// the characters a figure may start with. Every other character is passed over at once.
     pub scan_stops: CharSet,
+    /// The characters a figure may start with ([`FIGURE_STARTS`]).
+    pub figure_starts: CharSet,
     /// Words ending a clause after a figure that make it the base of a share (中).
     pub among: SuffixTable<()>,
     /// Rate words, each with whether the rate may pass 100 % (增长率, 完成率) or not (覆盖率,
@@ -820,6 +822,7 @@ impl Lexicon {
             sign_words: SuffixTable::new(mf.adjacent.signs.into_iter().map(|w| (w, ()))),
             walk_stops: CharSet::of(std::iter::empty()),
             scan_stops: CharSet::of(std::iter::empty()),
+            figure_starts: CharSet::of(FIGURE_STARTS.chars()),
         })
         .map(|mut lx: Lexicon| {
             let punctuation = "“”「」『』《》〈〉‘’〝〞〟\"。！？；!?;，,、：:（）()|";

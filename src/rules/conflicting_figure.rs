@@ -33,10 +33,23 @@ struct Data {
 
 struct ConflictingFigure {
     data: Data,
+    /// The first characters of the opening words.
+    opening_starts: Vec<char>,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
-    Ok(Box::new(ConflictingFigure { data: d.data()? }))
+    let data: Data = d.data()?;
+    let mut opening_starts: Vec<char> = data
+        .opening_words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    opening_starts.sort_unstable();
+    opening_starts.dedup();
+    Ok(Box::new(ConflictingFigure {
+        data,
+        opening_starts,
+    }))
 }
 
 impl Rule for ConflictingFigure {
@@ -152,10 +165,14 @@ impl ConflictingFigure {
             .and_then(|_| subject.get(4..))
             .and_then(|rest| rest.strip_prefix('年'))
             .unwrap_or(subject);
-        let opens = d
-            .opening_words
-            .iter()
-            .any(|w| without_year.starts_with(w.as_str()));
+        // The first character decides for nearly every subject, without comparing words.
+        let opens = without_year
+            .chars()
+            .next()
+            .is_some_and(|first| self.opening_starts.contains(&first))
+            && d.opening_words
+                .iter()
+                .any(|w| without_year.starts_with(w.as_str()));
         if !opens
             || subject.chars().count() < d.min_subject_chars
             || subject.contains(['，', ',', '、', '（', '('])

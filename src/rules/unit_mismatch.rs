@@ -334,9 +334,10 @@ impl UnitMismatch {
             .claims
             .iter()
             .filter(|c| {
-                d.counted_units
-                    .iter()
-                    .any(|u| c.quantity.base_unit() == u.as_str())
+                c.quantity.kind() == Some(UnitKind::Count)
+                    && d.counted_units
+                        .iter()
+                        .any(|u| c.quantity.base_unit() == u.as_str())
                     && c.reading == Reading::Level
                     && c.is_amount()
             })
