@@ -418,7 +418,9 @@ impl UnitMismatch {
             if unit == "人" {
                 let named = subject.trim_end_matches(['为', '是']);
                 if c.reading == Reading::Level
-                    && d.population_words.iter().any(|w| named.ends_with(w.as_str()))
+                    && d.population_words
+                        .iter()
+                        .any(|w| named.ends_with(w.as_str()))
                     && self.area_of(&subject) == Some(area)
                 {
                     return Some(Population {
