@@ -79,6 +79,23 @@ fn round(v: Decimal, dp: u32) -> Decimal {
     v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A start, an end grown from it by 1–30 %, and the growth written to one decimal as the end
+/// gives it and as an end 2–10 % of the start away gives it (above the start: still a growth).
+fn growth_pair(r: &mut Rng) -> (u64, u64, String, String) {
+    let a = r.range(10_000, 90_000);
+    let p = r.range(10, 300); // tenths of a percent
+    let b = (a * (1000 + p) + 500) / 1000;
+    let growth = |b: u64| {
+        written(
+            Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
+            1,
+        )
+    };
+    let k = r.range(a / 50 + 1, a / 10 + 1);
+    let wrong = if b > a + k { b - k } else { b + k };
+    (a, b, growth(wrong), growth(b))
+}
+
 fn written(v: Decimal, dp: u32) -> String {
     format!("{:.*}", dp as usize, round(v, dp))
 }
@@ -589,25 +606,9 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 "城镇居民人均消费支出",
                 "社会消费品零售总额",
             ]);
-            let a = r.range(10_000, 90_000);
-            let p = r.range(10, 300); // tenths of a percent
-            let b = (a * (1000 + p) + 500) / 1000;
-            let growth = |b: u64| {
-                written(
-                    Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
-                    1,
-                )
-            };
-            // Another end, 2–10 % of the start away (above the start: the growth stays a growth).
-            let k = r.range(a / 50 + 1, a / 10 + 1);
-            let wrong = if b > a + k { b - k } else { b + k };
-            Some((
-                format!(
-                    "{subject}由上年的{a}元增加到{b}元，增长{}%。",
-                    growth(wrong)
-                ),
-                format!("{subject}由上年的{a}元增加到{b}元，增长{}%。", growth(b)),
-            ))
+            let (a, b, wrong, right) = growth_pair(r);
+            let text = |g: &str| format!("{subject}由上年的{a}元增加到{b}元，增长{g}%。");
+            Some((text(&wrong), text(&right)))
         }),
         (
             "growth-mismatch",
@@ -618,24 +619,9 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                     "社会消费品零售总额",
                     "城乡居民储蓄存款余额",
                 ]);
-                let a = r.range(10_000, 90_000);
-                let p = r.range(10, 300); // tenths of a percent
-                let b = (a * (1000 + p) + 500) / 1000;
-                let growth = |b: u64| {
-                    written(
-                        Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
-                        1,
-                    )
-                };
-                let k = r.range(a / 50 + 1, a / 10 + 1);
-                let wrong = if b > a + k { b - k } else { b + k };
-                Some((
-                    format!(
-                        "全县{subject}{b}万元，比上年的{a}万元增长{}%。",
-                        growth(wrong)
-                    ),
-                    format!("全县{subject}{b}万元，比上年的{a}万元增长{}%。", growth(b)),
-                ))
+                let (a, b, wrong, right) = growth_pair(r);
+                let text = |g: &str| format!("全县{subject}{b}万元，比上年的{a}万元增长{g}%。");
+                Some((text(&wrong), text(&right)))
             },
         ),
         ("growth-mismatch", "a multiple of the first figure", |r| {
@@ -689,25 +675,15 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                     "社会消费品零售总额",
                     "城乡居民储蓄存款余额",
                 ]);
-                let a = r.range(10_000, 90_000);
-                let p = r.range(10, 300); // tenths of a percent
-                let b = (a * (1000 + p) + 500) / 1000;
-                let growth = |b: u64| {
-                    written(
-                        Decimal::from(b * 100) / Decimal::from(a) - Decimal::ONE_HUNDRED,
-                        1,
-                    )
-                };
-                let k = r.range(a / 50 + 1, a / 10 + 1);
-                let wrong = if b > a + k { b - k } else { b + k };
+                let (a, b, wrong, right) = growth_pair(r);
                 let y = r.range(2012, 2025);
-                let text = |g: String| {
+                let text = |g: &str| {
                     format!(
                         "{}年，全县{subject}{a}万元。\n{y}年，全县{subject}{b}万元，同比增长{g}%。",
                         y - 1
                     )
                 };
-                Some((text(growth(wrong)), text(growth(b))))
+                Some((text(&wrong), text(&right)))
             },
         ),
         ("growth-mismatch", "a rate's change in points", |r| {

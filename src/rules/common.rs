@@ -4,8 +4,26 @@ use super::Emitter;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::Quantity;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, Document, PartsKind, Relation};
 use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The sums the grammar relates that must add up: a total with its parts closed by a remainder,
+/// items with their explicit sum, a whole with the parts statistics define it by; each with its
+/// total, its parts in order and its kind.
+pub(super) fn sums(doc: &Document) -> impl Iterator<Item = (&Claim, Vec<&Claim>, PartsKind)> {
+    doc.relations.iter().filter_map(move |relation| {
+        let Relation::Parts {
+            wholes,
+            parts,
+            kind: kind @ (PartsKind::Remainder | PartsKind::Sum | PartsKind::Identity),
+        } = relation
+        else {
+            return None;
+        };
+        let total = doc.members_of(wholes).next()?;
+        Some((total, doc.members_of(parts).collect(), *kind))
+    })
+}
 
 /// The written figures joined by ` + `.
 pub(super) fn written_sum(doc: &Document, parts: &[&Claim]) -> String {

@@ -43,23 +43,11 @@ impl Rule for SumMismatch {
     /// The grammar relates totals to their parts closed by a remainder, and items to their
     /// explicit sum (`Document::relations`); the rule does the arithmetic.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
-        for relation in &doc.relations {
-            let Relation::Parts {
-                wholes,
-                parts,
-                kind: kind @ (PartsKind::Remainder | PartsKind::Sum | PartsKind::Identity),
-            } = relation
-            else {
-                continue;
-            };
-            let Some(total) = doc.members_of(wholes).next() else {
-                continue;
-            };
-            let parts: Vec<&Claim> = doc.members_of(parts).collect();
+        for (total, parts, kind) in super::common::sums(doc) {
             // A stated part above the total is part-exceeds-whole's finding, not a sum's (the
             // remainder, last, may be the figure that is off).
             let stated = parts.split_last().map_or(&[][..], |(_, before)| before);
-            if *kind == PartsKind::Remainder
+            if kind == PartsKind::Remainder
                 && stated
                     .iter()
                     .any(|p| p.quantity.interval.entirely_above(&total.quantity.interval))
@@ -70,7 +58,7 @@ impl Rule for SumMismatch {
             if super::common::slipped_magnitude(total, &parts).is_some() {
                 continue;
             }
-            report(doc, total, &parts, *kind, out);
+            report(doc, total, &parts, kind, out);
         }
         self.compositions(doc, out);
         partitions(doc, out);

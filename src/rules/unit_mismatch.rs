@@ -19,7 +19,7 @@ use super::common::{slipped_magnitude, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
-use crate::model::{Claim, Document, PartsKind, Reading, Relation, UnitKind};
+use crate::model::{Claim, Document, Reading, UnitKind};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -59,11 +59,6 @@ struct UnitMismatch {
     yield_min: Decimal,
     yield_max: Decimal,
     counts_per_resident: Decimal,
-}
-
-/// Square metres in one 亩.
-fn square_metres_per_mu() -> Decimal {
-    Decimal::from(2000) / Decimal::from(3)
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
@@ -106,19 +101,7 @@ impl Rule for UnitMismatch {
 
 /// A sum that one figure's slipped magnitude explains (sum-mismatch leaves it to this rule).
 fn sums(doc: &Document, out: &mut Emitter<'_>) {
-    for relation in &doc.relations {
-        let Relation::Parts {
-            wholes,
-            parts,
-            kind: PartsKind::Remainder | PartsKind::Sum | PartsKind::Identity,
-        } = relation
-        else {
-            continue;
-        };
-        let Some(total) = doc.members_of(wholes).next() else {
-            continue;
-        };
-        let parts: Vec<&Claim> = doc.members_of(parts).collect();
+    for (total, parts, _) in super::common::sums(doc) {
         let Some(slip) = slipped_magnitude(total, &parts) else {
             continue;
         };
@@ -253,24 +236,8 @@ impl UnitMismatch {
             let mu = if area.quantity.base_unit() == "亩" {
                 area.quantity.interval
             } else {
-                // In square metres.
-                let Some(lo) = area
-                    .quantity
-                    .interval
-                    .lo()
-                    .and_then(|v| v.checked_div(square_metres_per_mu()))
-                else {
-                    continue;
-                };
-                let Some(hi) = area
-                    .quantity
-                    .interval
-                    .hi()
-                    .and_then(|v| v.checked_div(square_metres_per_mu()))
-                else {
-                    continue;
-                };
-                Interval::closed(lo, hi)
+                // From square metres: 1 亩 is 2000/3 m².
+                area.quantity.interval.scale(Decimal::new(15, 4))
             };
             let Some(per_mu) = output.quantity.interval.div(&mu) else {
                 continue;
