@@ -434,8 +434,9 @@ fn is_blank(c: char) -> bool {
 
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.text(text);
-    let lead = s.len() - s.trim_start_matches(is_blank).len();
-    let trimmed = s.trim_matches(is_blank);
+    let from_start = s.trim_start_matches(is_blank);
+    let lead = s.len() - from_start.len();
+    let trimmed = from_start.trim_end_matches(is_blank);
     Span::new(span.start + lead, span.start + lead + trimmed.len())
 }
 
