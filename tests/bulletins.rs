@@ -21,19 +21,6 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bulletins")
 /// stays true.
 const KNOWN_MISSES: &[(&str, &str, &str)] = &[];
 
-/// Findings that touch a trap's quote and are true: each names the trap, the rule and why the
-/// finding stands. A trap is a passage a naive checker gets wrong in one way; a finding of another
-/// kind that merely labels a figure inside it may still be right.
-const TRUE_ON_TRAPS: &[(&str, &str, &str, &str)] = &[(
-    "222_census7_hualong_no4.txt",
-    "60岁及以上人口的比重上升1.98个百分点",
-    "sum-mismatch",
-    "the trap is 65+'s change (2.26) above 60+'s (1.98), which heshu does not report; the finding \
-     is that the changes of the three groups that partition the population, −0.14 + 3.65 + 1.98 \
-     = 5.49 points, are not 0: one of them at least is wrong (the same paragraph's shares make \
-     102.93%, see FAULTS.tsv)",
-)];
-
 /// Proposed ids the labeller named in a parenthesis that heshu gives a rule of its own (the issue
 /// allows renaming a proposed id): `unit-mismatch (proposed: percent-vs-point)` is heshu's
 /// `percentage-point`.
@@ -154,12 +141,7 @@ fn faults_caught_and_traps_left_alone() {
             .iter()
             .filter(|d| ARITHMETIC.contains(&d.rule) && over(d, start, end))
         {
-            let known = TRUE_ON_TRAPS.iter().any(|(file, quote, rule, _)| {
-                *file == t.file && t.quote.starts_with(quote) && *rule == d.rule
-            });
-            if !known {
-                on_traps.push(format!("{}: {}: {}", t.file, d.rule, d.message));
-            }
+            on_traps.push(format!("{}: {}: {}", t.file, d.rule, d.message));
         }
     }
     assert!(

@@ -109,10 +109,59 @@ fn partition_sum(
     Some((sum, written))
 }
 
+/// What a partition's values sum to: 100 for shares, 0 for the changes of shares.
+fn partition_target(kind: PartitionKind) -> Decimal {
+    match kind {
+        PartitionKind::Shares => Decimal::ONE_HUNDRED,
+        PartitionKind::ShareChanges { .. } => Decimal::ZERO,
+    }
+}
+
+/// Whether every reading of a partition (`60-64岁及以上` is read two ways) fails to sum to its
+/// target.
+fn every_reading_fails(doc: &Document, readings_of: usize) -> bool {
+    doc.relations.iter().all(|r| match r {
+        Relation::Partition {
+            values,
+            kind,
+            readings_of: set,
+            ..
+        } if *set == readings_of => {
+            let claims: Vec<&Claim> = doc.members_of(values).collect();
+            matches!(
+                partition_sum(doc, &claims, *kind),
+                Some((sum, _)) if sum.disjoint(&Interval::exact(partition_target(*kind)))
+            )
+        }
+        _ => true,
+    })
+}
+
+/// The paragraph of a partition's first value.
+fn partition_block(doc: &Document, values: &std::ops::Range<usize>) -> Option<usize> {
+    let first = doc.members_of(values).next()?;
+    doc.sentences.get(first.sentence).map(|s| s.block)
+}
+
 /// Groups that partition a whole (`0-14岁`, `15-59岁`, `60岁及以上`): their shares sum to 100, the
 /// changes of their shares to 0. A sentence read more than one way is reported when every
 /// reading fails, on the first.
 fn partitions(doc: &Document, out: &mut Emitter<'_>) {
+    // Paragraphs whose shares fail are reported once, on the shares: the changes of those shares
+    // are not reported again (the reader corrects the shares, then the changes).
+    let failing_shares: Vec<usize> = doc
+        .relations
+        .iter()
+        .filter_map(|r| match r {
+            Relation::Partition {
+                values,
+                kind: PartitionKind::Shares,
+                readings_of,
+                ..
+            } if every_reading_fails(doc, *readings_of) => partition_block(doc, values),
+            _ => None,
+        })
+        .collect();
     let mut reported = None;
     for relation in &doc.relations {
         let Relation::Partition {
@@ -128,30 +177,15 @@ fn partitions(doc: &Document, out: &mut Emitter<'_>) {
             continue;
         }
         reported = Some(*readings_of);
-        let target = match kind {
-            PartitionKind::Shares => Decimal::ONE_HUNDRED,
-            PartitionKind::ShareChanges { .. } => Decimal::ZERO,
-        };
-        let readings = doc.relations.iter().filter_map(|r| match r {
-            Relation::Partition {
-                groups,
-                values,
-                kind,
-                readings_of: set,
-            } if set == readings_of => Some((groups, values, *kind)),
-            _ => None,
-        });
-        let mut all_fail = true;
-        for (_, values, kind) in readings {
-            let claims: Vec<&Claim> = doc.members_of(values).collect();
-            match partition_sum(doc, &claims, kind) {
-                Some((sum, _)) if sum.disjoint(&Interval::exact(target)) => {}
-                _ => all_fail = false,
-            }
-        }
-        if !all_fail {
+        if !every_reading_fails(doc, *readings_of) {
             continue;
         }
+        if matches!(kind, PartitionKind::ShareChanges { .. })
+            && partition_block(doc, values).is_some_and(|b| failing_shares.contains(&b))
+        {
+            continue;
+        }
+        let target = partition_target(*kind);
         let bounds: Vec<&Claim> = doc.members_of(groups).collect();
         let claims: Vec<&Claim> = doc.members_of(values).collect();
         let Some((sum, written)) = partition_sum(doc, &claims, *kind) else {
