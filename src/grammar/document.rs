@@ -1061,6 +1061,7 @@ impl ClaimSite {
             markers: set,
             quoted,
             after_etc: lx.etc.match_end(before).is_some(),
+            restates: false,
             among: ends_with_among(lx, text, Span::new(span.end, self.clause.end)),
             bracket,
             reading: Reading::Level,

@@ -36,6 +36,23 @@ pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
             c.rate = rate;
         }
     }
+    // `61791万吨(12358亿斤)`: a figure in brackets right after a figure of the same dimension and
+    // (within 1 %) the same amount restates it.
+    for i in first.max(1)..doc.claims.len() {
+        let (Some(before), Some(c)) = (doc.claims.get(i - 1), doc.claims.get(i)) else {
+            continue;
+        };
+        let between = text.get(before.span.end..c.span.start).unwrap_or_default();
+        let restates = c.bracket.is_some()
+            && matches!(between.trim(), "(" | "（")
+            && before.quantity.commensurable(&c.quantity)
+            && same_amount(&before.quantity.interval, &c.quantity.interval);
+        if restates {
+            if let Some(c) = doc.claims.get_mut(i) {
+                c.restates = true;
+            }
+        }
+    }
     // A claim after a category bound counts the category: its subject starts where the bound's
     // subject starts.
     for i in first + 1..doc.claims.len() {
@@ -131,6 +148,15 @@ fn names_category(
         return suffix_bound || q.range || (noun_follows && followed_in_clause);
     }
     suffix_bound && noun_follows && followed_in_clause
+}
+
+/// Whether two amounts are the same within 1 % (a conversion to another unit, rounded there).
+fn same_amount(a: &crate::model::interval::Interval, b: &crate::model::interval::Interval) -> bool {
+    let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (a.lo(), a.hi(), b.lo(), b.hi()) else {
+        return false;
+    };
+    let slack = |v: rust_decimal::Decimal| v.abs() / rust_decimal::Decimal::ONE_HUNDRED;
+    a_lo - slack(a_lo) <= b_hi && b_lo - slack(b_lo) <= a_hi
 }
 
 #[cfg(test)]

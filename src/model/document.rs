@@ -194,6 +194,9 @@ pub struct Claim {
     /// figures in one pair of brackets share it. `None` outside brackets, or in one that never
     /// closes. (Relations never compare claims of two blocks by their brackets.)
     pub bracket: Option<u32>,
+    /// The figure restates the one right before it in another unit, in brackets
+    /// (`61791万吨(12358亿斤)`): the same amount, no part or whole of its own.
+    pub restates: bool,
     /// What the figure is: a level, a change, a share, a category bound…
     pub reading: Reading,
     /// The rate its subject names (`森林覆盖率达到72.8%`), if any, with its bound.
@@ -202,10 +205,11 @@ pub struct Claim {
 
 impl Claim {
     /// Whether arithmetic may use the claim as an amount: stated in the text (not inside a name in
-    /// quotes), bounded, not a range, and read as neither a change, the level a change reached, a
+    /// quotes, not a restatement of the figure before it), bounded, not a range, and read as neither a change, the level a change reached, a
     /// goal nor a category bound.
     pub fn is_amount(&self) -> bool {
         !self.quoted
+            && !self.restates
             && self.quantity.interval.is_bounded()
             && !matches!(
                 self.reading,
