@@ -99,12 +99,7 @@ fn year_in(doc: &Document, span: Span) -> Option<u32> {
         .iter()
         .rev()
         .filter(|f| f.kind == FigureKind::Year && f.span.end <= span.end)
-        .find_map(|f| {
-            let (_, n) = super::numerals::numeral(doc.slice(f.span)).ok()?;
-            u32::try_from(n.value.trunc().mantissa())
-                .ok()
-                .filter(|y| (1000..3000).contains(y))
-        })
+        .find_map(|f| super::numerals::year_value(doc.slice(f.span)))
 }
 
 /// The number of characters of `text`.

@@ -251,6 +251,14 @@ fn big_unit(c: char) -> Option<Decimal> {
     }
 }
 
+/// The year a year figure names (`2020年`, `二〇二〇年`), if it is one of 1000–2999.
+pub fn year_value(written: &str) -> Option<u32> {
+    let (_, n) = numeral(written).ok()?;
+    u32::try_from(n.value.trunc().mantissa())
+        .ok()
+        .filter(|y| (1000..3000).contains(y))
+}
+
 /// Whether `c` can stand inside a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
     chinese_digit(c).is_some()

@@ -42,9 +42,11 @@ pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
         let (Some(before), Some(c)) = (doc.claims.get(i - 1), doc.claims.get(i)) else {
             continue;
         };
-        let between = text.get(before.span.end..c.span.start).unwrap_or_default();
         let restates = c.bracket.is_some()
-            && matches!(between.trim(), "(" | "（")
+            && matches!(
+                text.get(before.span.end..c.span.start).map(str::trim),
+                Some("(" | "（")
+            )
             && before.quantity.commensurable(&c.quantity)
             && same_amount(&before.quantity.interval, &c.quantity.interval);
         if restates {

@@ -128,25 +128,7 @@ impl ConflictingFigure {
             }
         }
     }
-}
 
-fn report(doc: &Document, subject: &str, first: &Claim, c: &Claim, out: &mut Emitter<'_>) {
-    let (a, b) = (doc.slice(first.span), doc.slice(c.span));
-    let line = doc.line_col(first.span.start).0;
-    out.emit(
-        c.span,
-        format!("{subject}前后不一：前文（第 {line} 行）为 {a}，此处为 {b}"),
-        Some(format!(
-            "同一文件中“{subject}”两次出现，时间相同，数值却不能同时成立（{a} 与 {b}）：核对后统一，或写明口径、时间的不同",
-        )),
-        vec![
-            Label::new(first.span, format!("前文 {a}")),
-            Label::new(c.span, format!("此处 {b}")),
-        ],
-    );
-}
-
-impl ConflictingFigure {
     /// The subject a claim is compared by: a level's subject opening (after a year) with a word
     /// of a whole area or a running total, long enough to name one thing.
     fn subject<'d>(&self, doc: &'d Document, c: &Claim) -> Option<&'d str> {
@@ -226,4 +208,20 @@ impl ConflictingFigure {
                 .any(|w| text.contains(w.as_str()))
         })
     }
+}
+
+fn report(doc: &Document, subject: &str, first: &Claim, c: &Claim, out: &mut Emitter<'_>) {
+    let (a, b) = (doc.slice(first.span), doc.slice(c.span));
+    let line = doc.line_col(first.span.start).0;
+    out.emit(
+        c.span,
+        format!("{subject}前后不一：前文（第 {line} 行）为 {a}，此处为 {b}"),
+        Some(format!(
+            "同一文件中“{subject}”两次出现，时间相同，数值却不能同时成立（{a} 与 {b}）：核对后统一，或写明口径、时间的不同",
+        )),
+        vec![
+            Label::new(first.span, format!("前文 {a}")),
+            Label::new(c.span, format!("此处 {b}")),
+        ],
+    );
 }

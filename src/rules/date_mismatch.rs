@@ -46,20 +46,12 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(DateMismatch { data: d.data()? }))
 }
 
-/// The year a year figure names (`2020年`, `二〇二〇年`).
-fn year_of(doc: &Document, span: Span) -> Option<u32> {
-    let (_, n) = numerals::numeral(doc.slice(span)).ok()?;
-    u32::try_from(n.value.trunc().mantissa())
-        .ok()
-        .filter(|y| (1000..3000).contains(y))
-}
-
 /// The years stated in `span`, with their figures' spans.
 fn years_in(doc: &Document, span: Span) -> Vec<(Span, u32)> {
     doc.figures_in(span)
         .iter()
         .filter(|f| f.kind == FigureKind::Year && f.span.end <= span.end)
-        .filter_map(|f| year_of(doc, f.span).map(|y| (f.span, y)))
+        .filter_map(|f| numerals::year_value(doc.slice(f.span)).map(|y| (f.span, y)))
         .collect()
 }
 
