@@ -13,7 +13,7 @@
 //! **Example**: `下辖个行政村` → the count of villages is missing.
 
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::grammar::lexicon::{Lexicon, QualifierKind, FIGURE_STARTS};
+use crate::grammar::lexicon::{CharSet, Lexicon, QualifierKind, FIGURE_STARTS};
 use crate::grammar::segment;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
@@ -38,8 +38,9 @@ struct MissingNumber {
     marked: Vec<String>,
     /// Every unit, longest first.
     units: Vec<String>,
-    /// The first characters of the units.
-    unit_starts: Vec<char>,
+    /// The first characters of the units: most words that introduce a number are followed by
+    /// something else, and one look at the next character says so.
+    unit_starts: CharSet,
     /// Counters, longest first, for the ends of clauses.
     counters: Vec<String>,
     /// The last characters of the counters.
@@ -73,9 +74,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         .collect();
     let marked = marked.into_iter().cloned().collect();
     let units: Vec<String> = units.into_iter().cloned().collect();
-    let mut unit_starts: Vec<char> = units.iter().filter_map(|u| u.chars().next()).collect();
-    unit_starts.sort_unstable();
-    unit_starts.dedup();
+    let unit_starts = CharSet::of(units.iter().filter_map(|u| u.chars().next()));
     let pair_finders = data
         .pairs
         .iter()
@@ -137,7 +136,7 @@ impl Rule for MissingNumber {
                 .text
                 .get(marker.span.end..)
                 .and_then(|t| t.chars().next());
-            if !next.is_some_and(|c| self.unit_starts.contains(&c)) {
+            if !next.is_some_and(|c| self.unit_starts.contains(c)) {
                 continue;
             }
             let word = doc.slice(marker.span);
@@ -156,18 +155,31 @@ impl Rule for MissingNumber {
                 self.check_unit(doc, bounds, span, true, out);
             }
         }
-        for block in &doc.blocks {
-            let text = doc.slice(block.span);
-            for finder in &self.introducers {
-                for at in finder.find_iter(text.as_bytes()) {
-                    let from = at + finder.needle().len();
-                    let rest = text.get(from..).unwrap_or_default();
-                    if let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) {
-                        let start = block.span.start + from;
-                        let span = Span::new(start, start + unit.len());
-                        self.check_unit(doc, block.span, span, true, out);
-                    }
+        // Each introducer is searched for once in the whole text, then placed in its block.
+        for finder in &self.introducers {
+            for at in finder.find_iter(doc.text.as_bytes()) {
+                let from = at + finder.needle().len();
+                let rest = doc.text.get(from..).unwrap_or_default();
+                if !rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| self.unit_starts.contains(c))
+                {
+                    continue;
                 }
+                let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) else {
+                    continue;
+                };
+                let b = doc.blocks.partition_point(|b| b.span.start <= at);
+                let Some(block) = b
+                    .checked_sub(1)
+                    .and_then(|b| doc.blocks.get(b))
+                    .filter(|b| b.span.end >= from + unit.len())
+                else {
+                    continue;
+                };
+                let span = Span::new(from, from + unit.len());
+                self.check_unit(doc, block.span, span, true, out);
             }
         }
         self.check_pairs(doc, out);
