@@ -33,6 +33,8 @@ pub mod report;
 pub mod rules;
 #[cfg(feature = "cli")]
 pub mod runner;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod source;
 pub mod threads;
 

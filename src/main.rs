@@ -65,6 +65,27 @@ struct CheckArgs {
     encoding: Option<String>,
 }
 
+#[cfg(feature = "serve")]
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8470)]
+    port: u16,
+    /// The address to listen on. Anything but the loopback address lets other machines use the
+    /// page, which has no login.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Use this configuration file instead of discovering heshu.toml from the current directory.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    isolated: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check reports for figures that do not add up, placeholders, broken structure.
@@ -82,6 +103,10 @@ enum Command {
     },
     /// Serve the Language Server Protocol over stdio, for editors.
     Lsp,
+    /// Serve a web page on this machine where a report can be dropped and its figures checked
+    /// (the document never leaves the machine). Ctrl-C stops it.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
     /// List every rule: id, default severity, summary.
     Rules,
     /// Explain a rule, with its examples.
@@ -172,6 +197,8 @@ fn run() -> ExitCode {
                 ExitCode::from(EXIT_ERROR)
             }
         },
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve(&args),
         Command::Rules => list_rules(),
         Command::Explain { rule } => explain(&rule),
     }
@@ -228,6 +255,51 @@ fn report_config_error(e: &ConfigError) {
         out = e.to_string();
     }
     eprintln!("heshu: invalid configuration {}\n{out}", e.path.display());
+}
+
+/// `heshu serve`: the page on this machine until Ctrl-C.
+#[cfg(feature = "serve")]
+fn serve(args: &ServeArgs) -> ExitCode {
+    let config = if args.isolated {
+        None
+    } else {
+        args.config
+            .clone()
+            .or_else(|| Settings::discover(Path::new(".")))
+    };
+    let settings = match config {
+        None => Settings::default(),
+        Some(path) => match Settings::load(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                report_config_error(&e);
+                return ExitCode::from(EXIT_ERROR);
+            }
+        },
+    };
+    if !args.host.is_loopback() {
+        eprintln!(
+            "heshu serve: warning: listening on {}: the page has no login, and anyone who can \
+             reach this address can use it",
+            args.host
+        );
+    }
+    let options = heshu::serve::Options {
+        host: args.host,
+        port: args.port,
+        open: args.open,
+    };
+    let announce = |url: &str| {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "heshu serve: {url}").and_then(|()| out.flush());
+    };
+    match heshu::serve::serve(&options, settings, announce) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("heshu serve: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
 }
 
 fn settings_for(args: &CheckArgs, paths: &[PathBuf]) -> Result<Settings, ExitCode> {
@@ -404,28 +476,7 @@ fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(),
     let Some(Ok(findings)) = reports.first().map(|r| r.outcome.as_ref()) else {
         return Err(format!("{} could not be checked", input.display()));
     };
-    let comments: Vec<heshu::source::docx::Comment> = findings
-        .iter()
-        .map(|d| {
-            let start = d
-                .labels
-                .iter()
-                .map(|l| l.span.start)
-                .fold(d.span.start, usize::min);
-            let end = d
-                .labels
-                .iter()
-                .map(|l| l.span.end)
-                .fold(d.span.end, usize::max);
-            let mut paragraphs = vec![format!("[{}] {}", d.rule, d.message)];
-            paragraphs.extend(d.help.clone());
-            heshu::source::docx::Comment {
-                start,
-                end,
-                paragraphs,
-            }
-        })
-        .collect();
+    let comments = report::annotate::comments(findings);
     let original = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
     let copy = heshu::source::docx::annotate(&original, &comments).map_err(|e| e.to_string())?;
     let tmp = out.with_extension("docx.tmp");

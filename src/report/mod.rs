@@ -4,6 +4,8 @@
 //! resolved, fingerprint computed) as soon as it is checked, so its document can be dropped: the
 //! formats that need every file (JSON, SARIF, statistics) keep only these.
 
+#[cfg(feature = "inputs")]
+pub mod annotate;
 pub mod baseline;
 pub mod claims;
 pub mod concise;

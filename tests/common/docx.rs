@@ -108,3 +108,10 @@ pub fn docx_with(document_xml: &str, extra: &[(&str, &str)]) -> Vec<u8> {
     }
     buf.into_inner()
 }
+
+/// The seed report as a .docx: one paragraph per line of `tests/fixtures/seed.txt`.
+pub fn seed_docx() -> Vec<u8> {
+    let seed = include_str!("../fixtures/seed.txt");
+    let body: Vec<Block<'_>> = seed.lines().map(|l| Block::Paragraph(vec![l])).collect();
+    docx(&document_xml(&body))
+}

@@ -4,6 +4,7 @@
 
 pub mod chinese;
 pub mod docx;
+pub mod http;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
