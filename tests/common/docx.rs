@@ -115,3 +115,27 @@ pub fn seed_docx() -> Vec<u8> {
     let body: Vec<Block<'_>> = seed.lines().map(|l| Block::Paragraph(vec![l])).collect();
     docx(&document_xml(&body))
 }
+
+/// A .docx of at least `size` bytes made of the real reports the repository carries
+/// (`tests/corpus/real`, one paragraph per line, report after report): what a long report
+/// weighs, made of real text (a repeated text would compress to nothing).
+pub fn real_reports_docx(size: usize) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/corpus/real")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut text = String::new();
+    for path in paths {
+        text.push_str(&std::fs::read_to_string(&path).expect("a report"));
+        text.push('\n');
+        let body: Vec<Block<'_>> = text.lines().map(|l| Block::Paragraph(vec![l])).collect();
+        let built = docx(&document_xml(&body));
+        if built.len() >= size {
+            return built;
+        }
+    }
+    panic!("tests/corpus/real holds less than {size} bytes of .docx");
+}

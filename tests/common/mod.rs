@@ -5,6 +5,7 @@
 pub mod chinese;
 pub mod docx;
 pub mod http;
+pub mod webdriver;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

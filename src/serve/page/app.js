@@ -202,9 +202,16 @@
     const item = $('findings').querySelector(`li.finding[data-f="${id}"]`);
     if (item) {
       item.classList.add('active');
-      if (!fromList) item.scrollIntoView({ block: 'nearest' });
+      if (!fromList) scrollWithin($('list'), item);
     }
-    if (marks.length && fromList) marks[0].scrollIntoView({ block: 'center' });
+    if (marks.length && fromList) scrollWithin($('doc'), marks[0]);
+  }
+
+  // Scroll a pane (not the window) so that `element` stands in its middle.
+  function scrollWithin(pane, element) {
+    const box = pane.getBoundingClientRect();
+    const at = element.getBoundingClientRect();
+    pane.scrollTop += (at.top - box.top) - (box.height - at.height) / 2;
   }
 
   // --- Downloading the annotated copy ---------------------------------------------------------
