@@ -420,3 +420,38 @@ fn another_address_than_loopback_is_served_with_a_warning() {
     assert!(line.starts_with("heshu serve: http://0.0.0.0:"), "{line}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("no login"));
 }
+
+#[test]
+fn the_configuration_of_the_working_directory_is_honoured() {
+    let dir = common::scratch("serve", "config");
+    std::fs::write(dir.join("heshu.toml"), "ignore = [\"residue\"]\n").unwrap();
+    let server = Server::start_in(&dir, &[]);
+    let found = server
+        .upload("/api/check", "seed.docx", &seed_docx())
+        .json();
+    let expected: Vec<&str> = SEED_FINDINGS
+        .iter()
+        .copied()
+        .filter(|r| *r != "residue")
+        .collect();
+    assert_eq!(rules_of(&found), expected);
+    let rules = request(&server.addr, &server.addr, "GET", "/api/rules", &[], b"")
+        .unwrap()
+        .json();
+    let residue = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "residue")
+        .unwrap();
+    assert_eq!(residue["on"], false);
+    // A configuration that does not parse is reported, and nothing is served.
+    std::fs::write(dir.join("heshu.toml"), "ignore = [\"no-such-rule\"]\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+}

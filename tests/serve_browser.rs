@@ -179,6 +179,21 @@ fn the_seed_docx_is_checked_highlighted_clicked_and_annotated_in_a_real_browser(
         SEED_FINDINGS.len()
     );
     assert!(comments.contains("[placeholder]"));
+
+    // Switching a rule off under 规则 checks the file again without it.
+    let rules = browser.find("#rules-box summary");
+    browser.click(&rules);
+    browser.script("document.body.dataset.shownMs = ''; return true;");
+    let placeholder = browser.find("#rules input[value='placeholder']");
+    browser.click(&placeholder);
+    browser.wait_for(
+        "the check without placeholder",
+        "return document.body.dataset.shownMs !== '';",
+    );
+    let left = browser.script(
+        "return [...document.querySelectorAll('#findings li.finding code')].map(c => c.textContent);",
+    );
+    assert_eq!(left, serde_json::json!(["truncated", "residue"]));
 }
 
 #[test]

@@ -126,13 +126,21 @@ pub struct Server {
 }
 
 impl Server {
-    /// Start `heshu serve --port 0 --isolated` with these extra arguments and wait for its
-    /// address.
+    /// Start `heshu serve --port 0 --isolated` from the repository root with these extra
+    /// arguments and wait for its address.
     pub fn start(extra: &[&str]) -> Self {
+        let mut args = vec!["--isolated"];
+        args.extend_from_slice(extra);
+        Self::start_in(std::path::Path::new(super::ROOT), &args)
+    }
+
+    /// Start `heshu serve --port 0` in `dir` (where it looks for heshu.toml) with these
+    /// arguments and wait for its address.
+    pub fn start_in(dir: &std::path::Path, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_heshu"))
-            .args(["serve", "--port", "0", "--isolated"])
+            .args(["serve", "--port", "0"])
             .args(extra)
-            .current_dir(super::ROOT)
+            .current_dir(dir)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
