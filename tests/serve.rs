@@ -455,3 +455,52 @@ fn the_configuration_of_the_working_directory_is_honoured() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn open_hands_the_address_to_the_default_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = common::scratch("serve", "open");
+    let seen = dir.join("opened.txt");
+    // A stand-in for xdg-open that writes down what it was asked to open.
+    let opener = dir.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+        .args(["serve", "--port", "0", "--isolated", "--open"])
+        .env("PATH", path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("heshu serve: ")
+        .unwrap()
+        .to_owned();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(&seen).unwrap_or_default() != url {
+        assert!(
+            Instant::now() < deadline,
+            "the browser was not asked to open {url}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
