@@ -251,6 +251,16 @@ fn big_unit(c: char) -> Option<Decimal> {
     }
 }
 
+/// What follows a year written in four Arabic digits at the start of `s` (`2022年全县…` →
+/// `全县…`), if `s` starts with one: subjects are compared without the year that dates them.
+pub fn after_year(s: &str) -> Option<&str> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    s.get(4..).and_then(|rest| rest.strip_prefix('年'))
+}
+
 /// The year a year figure names (`2020年`, `二〇二〇年`), if it is one of 1000–2999.
 pub fn year_value(written: &str) -> Option<u32> {
     let (_, n) = numeral(written).ok()?;
@@ -586,6 +596,14 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_year_before_a_subject_is_passed_over() {
+        assert_eq!(after_year("2022年全县"), Some("全县"));
+        assert_eq!(after_year("20222年全县"), None);
+        assert_eq!(after_year("全县2022年"), None);
+        assert_eq!(after_year("2022"), None);
     }
 
     fn val(s: &str) -> (Decimal, &str) {

@@ -141,12 +141,7 @@ impl ConflictingFigure {
             .trim()
             .trim_end_matches(['为', '是', '达', '有', '共']);
         // `2022年全县…`: a year before the opening word.
-        let without_year = subject
-            .get(..4)
-            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|_| subject.get(4..))
-            .and_then(|rest| rest.strip_prefix('年'))
-            .unwrap_or(subject);
+        let without_year = crate::grammar::numerals::after_year(subject).unwrap_or(subject);
         // The first character decides for nearly every subject, without comparing words.
         let opens = without_year
             .chars()

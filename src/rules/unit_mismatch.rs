@@ -167,15 +167,9 @@ fn bare<'a>(s: &'a str, prefixes: &[String]) -> std::borrow::Cow<'a, str> {
     let text = crate::grammar::figures::without_ruby(s);
     let mut rest: &str = &text;
     loop {
-        let year_end = rest
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit())
-            .count();
-        if year_end == 4 {
-            if let Some(after) = rest.get(4..).and_then(|r| r.strip_prefix('年')) {
-                rest = after;
-                continue;
-            }
+        if let Some(after) = crate::grammar::numerals::after_year(rest) {
+            rest = after;
+            continue;
         }
         match prefixes.iter().find(|p| rest.starts_with(p.as_str())) {
             Some(p) => rest = rest.get(p.len()..).unwrap_or_default(),
