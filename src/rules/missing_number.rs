@@ -28,6 +28,9 @@ struct Data {
     after: Vec<String>,
     /// The two units of one count (`户` and `人` of `326户1024人`).
     pairs: Vec<(String, String)>,
+    /// Words after which 万 or 亿 is a number of its own (`上万人`, `数万人`), besides the
+    /// grammar's qualifiers (`逾万人`, `近万人`).
+    magnitude_words: Vec<String>,
 }
 
 struct MissingNumber {
@@ -183,6 +186,7 @@ impl Rule for MissingNumber {
             }
         }
         self.check_pairs(doc, out);
+        self.check_bare_items(doc, out);
         for clause in &doc.clauses {
             if !clause.terminator.is_some_and(ends_clause) {
                 continue;
@@ -216,7 +220,93 @@ impl Rule for MissingNumber {
     }
 }
 
+/// A span without the white space at its ends.
+fn trimmed(doc: &Document, span: Span) -> Span {
+    let text = doc.slice(span);
+    let start = span.start + (text.len() - text.trim_start().len());
+    Span::new(start, start + text.trim().len())
+}
+
+/// Whether a unit stands as a word of its own where it is written; a unit of a magnitude and a
+/// counter (`万人`, which the dictionary splits as 万 + 人) when both of its pieces do.
+fn stands_alone(doc: &Document, bounds: Span, span: Span, unit: &str) -> bool {
+    let words = segment::builtin();
+    if words.alone(&doc.text, bounds, span) {
+        return true;
+    }
+    let Some(rest) = unit.strip_prefix(['万', '亿']).filter(|r| !r.is_empty()) else {
+        return false;
+    };
+    let magnitude = Span::new(span.start, span.end - rest.len());
+    words.alone(&doc.text, bounds, magnitude)
+        && words.alone(&doc.text, bounds, Span::new(magnitude.end, span.end))
+}
+
 impl MissingNumber {
+    /// `分别增加人、人、人`: items of a list joined by 、 that are the same unit and nothing
+    /// else lost their numbers (a list of different units, `人、户、个`, may name them); the item
+    /// before them ending in that unit lost its number too.
+    fn check_bare_items(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let bare = |i: usize| -> Option<(&str, Span)> {
+            let clause = doc.clauses.get(i)?;
+            let span = trimmed(doc, clause.span);
+            let text = doc.slice(span);
+            self.units.iter().any(|u| u == text).then_some((text, span))
+        };
+        let joined = |i: usize, j: usize| {
+            doc.clauses
+                .get(i)
+                .is_some_and(|c| c.terminator == Some('、'))
+                && doc
+                    .clauses
+                    .get(i)
+                    .zip(doc.clauses.get(j))
+                    .is_some_and(|(a, b)| a.sentence == b.sentence)
+        };
+        for i in 0..doc.clauses.len() {
+            let Some((unit, span)) = bare(i) else {
+                continue;
+            };
+            let same_next = joined(i, i + 1) && bare(i + 1).is_some_and(|(u, _)| u == unit);
+            let same_before = i
+                .checked_sub(1)
+                .is_some_and(|p| joined(p, i) && bare(p).is_some_and(|(u, _)| u == unit));
+            if !same_next && !same_before {
+                continue;
+            }
+            // The item that opens the run: `分别增加人`.
+            let opening = i
+                .checked_sub(1)
+                .filter(|&p| !same_before && joined(p, i) && bare(p).is_none())
+                .and_then(|p| doc.clauses.get(p))
+                .map(|c| trimmed(doc, c.span));
+            if let Some(opening) = opening {
+                let text = doc.slice(opening);
+                if let Some(before) = text.strip_suffix(unit) {
+                    let at = Span::new(opening.start + before.len(), opening.end);
+                    let prev = before.chars().next_back();
+                    if prev.is_some_and(|p| segment::is_han(p) && !ends_numeral(p))
+                        && !after_figure(doc, at.start)
+                    {
+                        self.emit_missing(at, unit, out);
+                    }
+                }
+            }
+            self.emit_missing(span, unit, out);
+        }
+    }
+
+    fn emit_missing(&self, span: Span, unit: &str, out: &mut Emitter<'_>) {
+        out.emit(
+            span,
+            format!("“{unit}”前缺少数字"),
+            Some(format!(
+                "此处应写明数字（如“12{unit}”）：数字可能在编辑时被删去，或模板未填写"
+            )),
+            vec![Label::new(span, "缺少数字")],
+        );
+    }
+
     /// `脱贫户户人`: a noun that ends with a pair's first unit, the unit again and the second
     /// unit, no figure before either (`N户M人` with both numbers lost). Reduplication
     /// (`家家户户人人`) and a second unit that begins a word (`户人家`, `户人均`) are not it.
@@ -302,6 +392,19 @@ impl MissingNumber {
         {
             return;
         }
+        // `逾万人`, `上万人`: 万 is the number.
+        if unit.starts_with(['万', '亿']) {
+            let lexicon = Lexicon::builtin();
+            if lexicon.prefix_qualifiers.match_end(before).is_some()
+                || self
+                    .data
+                    .magnitude_words
+                    .iter()
+                    .any(|w| before.ends_with(w.as_str()))
+            {
+                return;
+            }
+        }
         let at_clause_end = next.is_none_or(ends_clause);
         let counter = self.data.counters.iter().any(|c| c == unit);
         let slot = if counter {
@@ -309,16 +412,9 @@ impl MissingNumber {
         } else {
             introduced && at_clause_end
         };
-        if !slot || !segment::builtin().alone(&doc.text, bounds, span) {
+        if !slot || !stands_alone(doc, bounds, span, unit) {
             return;
         }
-        out.emit(
-            span,
-            format!("“{unit}”前缺少数字"),
-            Some(format!(
-                "此处应写明数字（如“12{unit}”）：数字可能在编辑时被删去，或模板未填写"
-            )),
-            vec![Label::new(span, "缺少数字")],
-        );
+        self.emit_missing(span, unit, out);
     }
 }
