@@ -486,7 +486,7 @@ fn arabic_figure(g: &Grammar, text: &str, at: usize, end: usize, prev: Option<ch
         return figure(at, skip_code_run(text, at, end), FigureKind::Code);
     }
     // Ratios: 12.8:45.4:41.9
-    if matches!(c1, Some(':') | Some('：')) && digit(c2) {
+    if c1.is_some_and(is_ratio_colon) && digit(c2) {
         return ratio(text, at, end, n, after, g.rounding);
     }
     // 〔2018〕59号 and “33618”: codes.
@@ -550,6 +550,12 @@ fn digits_end(text: &str, from: usize, end: usize) -> usize {
     j
 }
 
+/// The colons a ratio is written with: ASCII, full-width, the ratio sign `∶` and the vertical
+/// two-dot leader `︰` that some editors put in its place (`11.8︰48.3︰39.9`).
+fn is_ratio_colon(c: char) -> bool {
+    matches!(c, ':' | '：' | '∶' | '︰')
+}
+
 fn ratio(
     text: &str,
     at: usize,
@@ -565,7 +571,7 @@ fn ratio(
     let mut stop = after;
     loop {
         let rest = text.get(stop..end).unwrap_or_default();
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, ':' | '：')) else {
+        let Some(sep) = rest.chars().next().filter(|&c| is_ratio_colon(c)) else {
             break;
         };
         match number::arabic(rest.get(sep.len_utf8()..).unwrap_or_default()) {
