@@ -80,9 +80,15 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
             }
             // A base the share names.
             let phrase = base_phrase(lx, doc, share);
+            // An average is a share only of the average it names (`人均工资性收入11950元，占可支
+            // 配收入的比重为57.6%`: of 人均可支配收入).
+            if part.reading == Reading::Average && phrase.is_empty() {
+                continue;
+            }
             if !phrase.is_empty() {
                 let base = match named_base(lx, doc, part_at, part, phrase) {
                     Some(b) => ShareBase::Claim(b),
+                    None if part.reading == Reading::Average => continue,
                     None => ShareBase::Common {
                         group: group_of(&mut open, &mut next_group, phrase, part),
                         or_whole: None,
@@ -199,7 +205,8 @@ fn part_index(before: &[Claim]) -> Option<usize> {
         {
             continue;
         }
-        return (c.is_amount() && c.reading == Reading::Level).then_some(i);
+        return (c.is_amount() && matches!(c.reading, Reading::Level | Reading::Average))
+            .then_some(i);
     }
     None
 }
@@ -273,6 +280,17 @@ pub(super) fn names_base(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
     })
 }
 
+/// Whether an average's subject is the average a share names: what follows its last 人均 is the
+/// name (`全国居民人均可支配收入` for `占可支配收入的比重`), whoever's average it is (the nearest
+/// one before the part is taken).
+fn names_average(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
+    let Some((_, name)) = subject.rsplit_once("人均") else {
+        return false;
+    };
+    let name = name.trim();
+    !name.is_empty() && (name == phrase || name == core(lx, phrase))
+}
+
 /// The figure whose subject is the named base: the nearest level before the part, in its block
 /// or the one before, commensurable with the part.
 fn named_base(
@@ -284,7 +302,7 @@ fn named_base(
 ) -> Option<usize> {
     let block = doc.sentences.get(part.sentence)?.block;
     let before = doc.claims.get(..part_at)?;
-    before
+    let mut candidates = before
         .iter()
         .enumerate()
         .rev()
@@ -293,13 +311,32 @@ fn named_base(
                 .get(c.sentence)
                 .is_some_and(|s| s.block + NAMED_BASE_BLOCKS >= block)
         })
-        .find(|(_, c)| {
+        .filter(|(_, c)| {
             c.is_amount()
-                && c.reading == Reading::Level
+                && c.reading == part.reading
                 && !c.quantity.is_percent()
                 && c.quantity.commensurable(&part.quantity)
-                && names_base(lx, doc.slice(c.subject), phrase)
-        })
+        });
+    if part.reading != Reading::Average {
+        return candidates
+            .find(|(_, c)| names_base(lx, doc.slice(c.subject), phrase))
+            .map(|(i, _)| i);
+    }
+    // An average of whose the part says (`全国居民人均工资性收入`) is of that one's average; one
+    // that does not say is of the only average with the name, where there is one.
+    let whose = |subject: &str| {
+        subject
+            .rsplit_once("人均")
+            .map(|(who, _)| who.trim().to_owned())
+    };
+    let own = whose(doc.slice(part.subject)).unwrap_or_default();
+    let mut named = candidates.filter(|(_, c)| names_average(lx, doc.slice(c.subject), phrase));
+    if own.is_empty() {
+        let (first, _) = named.next()?;
+        return named.next().is_none().then_some(first);
+    }
+    named
+        .find(|(_, c)| whose(doc.slice(c.subject)).as_deref() == Some(own.as_str()))
         .map(|(i, _)| i)
 }
 
