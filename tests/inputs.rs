@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::docx::{document_xml, docx, docx_with, Block};
+use common::docx::{document_xml, docx, docx_with, junk, zip_bomb, zip_without_document, Block};
 use common::{heshu, stderr, stdout};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -164,34 +164,13 @@ fn hostile_inputs_end_in_a_clear_error() {
     // A truncated zip.
     std::fs::write(dir.join("truncated.docx"), &good[..good.len() / 2]).unwrap();
     // A zip bomb: a small archive whose document.xml expands enormously.
-    let bomb_xml = format!(
-        "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>",
-        "0".repeat(64 * 1024 * 1024)
-    );
-    std::fs::write(dir.join("bomb.docx"), docx(&bomb_xml)).unwrap();
+    std::fs::write(dir.join("bomb.docx"), zip_bomb()).unwrap();
     // Random bytes, as .txt and as .docx.
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let random: Vec<u8> = (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 24) as u8
-        })
-        .collect();
+    let random = junk(4096);
     std::fs::write(dir.join("random.txt"), &random).unwrap();
     std::fs::write(dir.join("random.docx"), &random).unwrap();
     // A zip that is no Word document.
-    std::fs::write(dir.join("notword.docx"), {
-        let mut buf = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        std::io::Write::write_all(&mut zip, b"x").unwrap();
-        zip.finish().unwrap();
-        buf.into_inner()
-    })
-    .unwrap();
+    std::fs::write(dir.join("notword.docx"), zip_without_document()).unwrap();
     std::fs::write(dir.join("fine.docx"), &good).unwrap();
     let out = heshu(
         &[

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::docx::{docx, seed_docx};
+use common::docx::{junk, seed_docx, zip_bomb, zip_without_document};
 use common::http::{request, Server};
 use common::SEED_FINDINGS;
 use std::io::Write;
@@ -205,19 +205,7 @@ fn the_seed_as_docx_draws_its_findings_with_lines_for_the_page() {
 fn bad_uploads_get_a_clear_message_and_the_server_goes_on() {
     let server = Server::start(&[]);
     let good = seed_docx();
-    let bomb = docx(&format!(
-        "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>",
-        "0".repeat(64 * 1024 * 1024)
-    ));
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let junk: Vec<u8> = (0..65536)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 24) as u8
-        })
-        .collect();
+    let junk = junk(65536);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "报告.docx",
@@ -229,12 +217,12 @@ fn bad_uploads_get_a_clear_message_and_the_server_goes_on() {
             good[..good.len() / 2].to_vec(),
             "不是可以读取的 Word 文档",
         ),
-        ("炸弹.docx", bomb, "压缩炸弹"),
+        ("炸弹.docx", zip_bomb(), "压缩炸弹"),
         ("乱码.txt", junk.clone(), "不是文本文件"),
         ("乱码.docx", junk, "不是可以读取的 Word 文档"),
         ("旧版.doc", b"\xd0\xcf\x11\xe0".to_vec(), "另存为"),
         ("空.txt", Vec::new(), "空文件"),
-        ("没有正文.docx", empty_zip(), "没有 Word 正文"),
+        ("没有正文.docx", zip_without_document(), "没有 Word 正文"),
     ];
     for (name, body, says) in cases {
         let r = server.upload("/api/check", name, &body);
@@ -248,18 +236,6 @@ fn bad_uploads_get_a_clear_message_and_the_server_goes_on() {
     let not_docx = server.upload("/api/annotate", "seed.txt", b"x");
     assert_eq!(not_docx.status, 422);
     assert!(not_docx.json()["error"].as_str().unwrap().contains(".docx"));
-}
-
-fn empty_zip() -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("readme.txt", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.write_all(b"hello").unwrap();
-        zip.finish().unwrap();
-    }
-    buf.into_inner()
 }
 
 #[test]

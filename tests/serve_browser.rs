@@ -18,24 +18,43 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-fn browser_or_skip(test: &str) -> Option<(PathBuf, PathBuf)> {
-    if webdriver::available() {
-        let dir = common::scratch("serve-browser", test);
-        let (profile, downloads) = (dir.join("profile"), dir.join("downloads"));
-        std::fs::create_dir_all(&profile).unwrap();
-        std::fs::create_dir_all(&downloads).unwrap();
-        return Some((profile, downloads));
+/// `heshu serve` and a headless Chromium showing its page, with a scratch folder for the files a
+/// test uploads and one the browser downloads into.
+struct Page {
+    dir: PathBuf,
+    downloads: PathBuf,
+    server: Server,
+    browser: Browser,
+}
+
+/// The page open in the browser, or `None` (the test skips) where the browser cannot run. A test
+/// that does not use the server still binds it (`server: _server`): it serves until dropped.
+fn open_page(test: &str) -> Option<Page> {
+    if !webdriver::available() {
+        assert!(
+            std::env::var_os("CI").is_none() && std::env::var_os("HESHU_REQUIRE_BROWSER").is_none(),
+            "CI must run the browser test: install chromium and chromium-driver"
+        );
+        eprintln!(
+            "{test}: skipped, no {} or {}",
+            webdriver::CHROMIUM,
+            webdriver::CHROMEDRIVER
+        );
+        return None;
     }
-    assert!(
-        std::env::var_os("CI").is_none() && std::env::var_os("HESHU_REQUIRE_BROWSER").is_none(),
-        "CI must run the browser test: install chromium and chromium-driver"
-    );
-    eprintln!(
-        "{test}: skipped, no {} or {}",
-        webdriver::CHROMIUM,
-        webdriver::CHROMEDRIVER
-    );
-    None
+    let dir = common::scratch("serve-browser", test);
+    let (profile, downloads) = (dir.join("profile"), dir.join("downloads"));
+    std::fs::create_dir_all(&profile).unwrap();
+    std::fs::create_dir_all(&downloads).unwrap();
+    let server = Server::start(&[]);
+    let browser = Browser::start(&profile, &downloads);
+    browser.goto(&server.url());
+    Some(Page {
+        dir,
+        downloads,
+        server,
+        browser,
+    })
 }
 
 /// Choose `path` in the page's file input and wait until the check is shown or refused.
@@ -85,15 +104,17 @@ fn expected_figures(found: &Value) -> Vec<String> {
 
 #[test]
 fn the_seed_docx_is_checked_highlighted_clicked_and_annotated_in_a_real_browser() {
-    let Some((profile, downloads)) = browser_or_skip("seed") else {
+    let Some(Page {
+        dir,
+        downloads,
+        server,
+        browser,
+    }) = open_page("seed")
+    else {
         return;
     };
-    let dir = profile.parent().unwrap().to_owned();
-    let server = Server::start(&[]);
     let seed = dir.join("县工作汇报.docx");
     std::fs::write(&seed, seed_docx()).unwrap();
-    let browser = Browser::start(&profile, &downloads);
-    browser.goto(&server.url());
     upload(&browser, &seed);
 
     // The findings, the summary.
@@ -198,11 +219,15 @@ fn the_seed_docx_is_checked_highlighted_clicked_and_annotated_in_a_real_browser(
 
 #[test]
 fn a_broken_file_shows_its_error_and_a_good_one_then_its_findings() {
-    let Some((profile, downloads)) = browser_or_skip("broken") else {
+    let Some(Page {
+        dir,
+        browser,
+        server: _server,
+        ..
+    }) = open_page("broken")
+    else {
         return;
     };
-    let dir = profile.parent().unwrap().to_owned();
-    let server = Server::start(&[]);
     let good = docx(&document_xml(&[Block::Paragraph(vec![
         "反馈问题47个，已整改完成44个，其余4个。",
     ])]));
@@ -210,8 +235,6 @@ fn a_broken_file_shows_its_error_and_a_good_one_then_its_findings() {
     std::fs::write(&broken, &good[..good.len() / 2]).unwrap();
     let fine = dir.join("整改.docx");
     std::fs::write(&fine, &good).unwrap();
-    let browser = Browser::start(&profile, &downloads);
-    browser.goto(&server.url());
 
     upload(&browser, &broken);
     let error = browser.script("return document.getElementById('error').textContent;");
@@ -240,16 +263,18 @@ fn a_broken_file_shows_its_error_and_a_good_one_then_its_findings() {
 
 #[test]
 fn a_one_megabyte_docx_is_checked_and_shown() {
-    let Some((profile, downloads)) = browser_or_skip("large") else {
+    let Some(Page {
+        dir,
+        browser,
+        server: _server,
+        ..
+    }) = open_page("large")
+    else {
         return;
     };
-    let dir = profile.parent().unwrap().to_owned();
-    let server = Server::start(&[]);
     let body = common::docx::real_reports_docx(1024 * 1024);
     let path = dir.join("报告.docx");
     std::fs::write(&path, &body).unwrap();
-    let browser = Browser::start(&profile, &downloads);
-    browser.goto(&server.url());
     upload(&browser, &path);
     assert_eq!(
         browser.script("return document.getElementById('error').hidden;"),

@@ -139,3 +139,37 @@ pub fn real_reports_docx(size: usize) -> Vec<u8> {
     }
     panic!("tests/corpus/real holds less than {size} bytes of .docx");
 }
+
+/// A zip bomb: a small .docx whose `word/document.xml` expands to 64 MB.
+pub fn zip_bomb() -> Vec<u8> {
+    docx(&format!(
+        "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:body></w:document>",
+        "0".repeat(64 * 1024 * 1024)
+    ))
+}
+
+/// A zip archive that holds no Word document.
+pub fn zip_without_document() -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
+            .expect("a zip entry");
+        zip.write_all(b"x").expect("zip entry text");
+        zip.finish().expect("a zip");
+    }
+    buf.into_inner()
+}
+
+/// `n` bytes of binary junk, the same every run (xorshift).
+pub fn junk(n: usize) -> Vec<u8> {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    (0..n)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}

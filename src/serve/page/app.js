@@ -59,6 +59,19 @@
     }
   }
 
+  // An upload to heshu: the file's bytes, its name, the rules switched off, and the page's token.
+  function upload(path, name, blob) {
+    return fetch(path, {
+      method: 'POST',
+      headers: {
+        'X-Heshu-Token': token,
+        'X-Heshu-Name': encodeURIComponent(name),
+        'X-Heshu-Off': [...off].join(','),
+      },
+      body: blob,
+    });
+  }
+
   // --- Checking ------------------------------------------------------------------------------
   async function check(name, blob) {
     $('error').hidden = true;
@@ -72,15 +85,7 @@
     const started = performance.now();
     let response;
     try {
-      response = await fetch('/api/check', {
-        method: 'POST',
-        headers: {
-          'X-Heshu-Token': token,
-          'X-Heshu-Name': encodeURIComponent(name),
-          'X-Heshu-Off': [...off].join(','),
-        },
-        body: blob,
-      });
+      response = await upload('/api/check', name, blob);
     } catch (e) {
       showError(`无法连接 heshu（${e.message}）：heshu serve 是否仍在运行？`);
       return;
@@ -220,15 +225,7 @@
     setStatus('正在生成带批注的副本……');
     let response;
     try {
-      response = await fetch('/api/annotate', {
-        method: 'POST',
-        headers: {
-          'X-Heshu-Token': token,
-          'X-Heshu-Name': encodeURIComponent(current.name),
-          'X-Heshu-Off': [...off].join(','),
-        },
-        body: current.blob,
-      });
+      response = await upload('/api/annotate', current.name, current.blob);
     } catch (e) {
       showError(`无法连接 heshu（${e.message}）`);
       return;
