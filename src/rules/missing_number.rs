@@ -247,8 +247,10 @@ impl MissingNumber {
     /// else lost their numbers (a list of different units, `人、户、个`, may name them); the item
     /// before them ending in that unit lost its number too.
     fn check_bare_items(&self, doc: &Document, out: &mut Emitter<'_>) {
+        // A clause is a bare unit only if it is as short as one (most are far longer).
+        let longest = self.units.first().map_or(0, String::len);
         let bare = |i: usize| -> Option<(&str, Span)> {
-            let clause = doc.clauses.get(i)?;
+            let clause = doc.clauses.get(i).filter(|c| c.span.len() <= longest + 8)?;
             let span = trimmed(doc, clause.span);
             let text = doc.slice(span);
             self.units.iter().any(|u| u == text).then_some((text, span))
