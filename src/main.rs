@@ -260,22 +260,9 @@ fn report_config_error(e: &ConfigError) {
 /// `heshu serve`: the page on this machine until Ctrl-C.
 #[cfg(feature = "serve")]
 fn serve(args: &ServeArgs) -> ExitCode {
-    let config = if args.isolated {
-        None
-    } else {
-        args.config
-            .clone()
-            .or_else(|| Settings::discover(Path::new(".")))
-    };
-    let settings = match config {
-        None => Settings::default(),
-        Some(path) => match Settings::load(&path) {
-            Ok(s) => s,
-            Err(e) => {
-                report_config_error(&e);
-                return ExitCode::from(EXIT_ERROR);
-            }
-        },
+    let settings = match load_settings(args.isolated, args.config.as_deref(), Path::new(".")) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     if !args.host.is_loopback() {
         eprintln!(
@@ -303,17 +290,27 @@ fn serve(args: &ServeArgs) -> ExitCode {
 }
 
 fn settings_for(args: &CheckArgs, paths: &[PathBuf]) -> Result<Settings, ExitCode> {
-    let config = if args.isolated {
+    let start = paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    load_settings(args.isolated, args.config.as_deref(), &start)
+}
+
+/// The settings of a command: none with `--isolated`, else the file `--config` names, else the
+/// heshu.toml discovered from `start`; an invalid file is reported and means exit status 2.
+fn load_settings(
+    isolated: bool,
+    config: Option<&Path>,
+    start: &Path,
+) -> Result<Settings, ExitCode> {
+    let config = if isolated {
         None
-    } else if let Some(c) = &args.config {
-        Some(c.clone())
     } else {
-        let start = paths
-            .iter()
-            .find(|p| p.as_os_str() != "-")
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("."));
-        Settings::discover(&start)
+        config
+            .map(Path::to_path_buf)
+            .or_else(|| Settings::discover(start))
     };
     match config {
         None => Ok(Settings::default()),

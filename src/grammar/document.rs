@@ -403,8 +403,9 @@ fn continued_number(s: &str, expected: Option<u32>) -> Option<(HeadingStyle, u32
     ))
 }
 
-/// Spans of the lines of `text`, without their line endings (`\n`, `\r\n` or `\r`).
-fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+/// Spans of the lines of `text`, without their line endings (`\n`, `\r\n` or `\r`); a last
+/// line break begins no empty line.
+pub fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {

@@ -280,15 +280,27 @@ pub(super) fn names_base(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
     })
 }
 
-/// Whether an average's subject is the average a share names: what follows its last 人均 is the
-/// name (`全国居民人均可支配收入` for `占可支配收入的比重`), whoever's average it is (the nearest
-/// one before the part is taken).
-fn names_average(lx: &Lexicon, subject: &str, phrase: &str) -> bool {
-    let Some((_, name)) = subject.rsplit_once("人均") else {
-        return false;
-    };
-    let name = name.trim();
-    !name.is_empty() && (name == phrase || name == core(lx, phrase))
+/// An average's subject split at its 人均 or 户均 marker (as the lexicon's `per-capita` and
+/// `per-household` markers found it): whose average it is, and of what (`全国居民人均可支配收入`
+/// → `全国居民`, `可支配收入`).
+fn average_of<'d>(doc: &'d Document, c: &Claim) -> Option<(&'d str, &'d str)> {
+    let marker = doc.clause_markers(c.clause).iter().rev().find(|m| {
+        matches!(m.kind, MarkerKind::PerCapita | MarkerKind::PerHousehold)
+            && m.span.start >= c.subject.start
+            && m.span.end <= c.subject.end
+    })?;
+    let whose = doc
+        .slice(Span::new(c.subject.start, marker.span.start))
+        .trim();
+    let what = doc.slice(Span::new(marker.span.end, c.subject.end)).trim();
+    Some((whose, what))
+}
+
+/// Whether an average is the one a share names: the average of that name (`人均可支配收入` for
+/// `占可支配收入的比重`), whoever's it is.
+fn names_average(lx: &Lexicon, doc: &Document, c: &Claim, phrase: &str) -> bool {
+    average_of(doc, c)
+        .is_some_and(|(_, what)| !what.is_empty() && (what == phrase || what == core(lx, phrase)))
 }
 
 /// The figure whose subject is the named base: the nearest level before the part, in its block
@@ -324,20 +336,14 @@ fn named_base(
     }
     // An average of whose the part says (`全国居民人均工资性收入`) is of that one's average; one
     // that does not say is of the only average with the name, where there is one.
-    let whose = |subject: &str| {
-        subject
-            .rsplit_once("人均")
-            .map(|(who, _)| who.trim().to_owned())
-    };
-    let own = whose(doc.slice(part.subject)).unwrap_or_default();
-    let mut named = candidates.filter(|(_, c)| names_average(lx, doc.slice(c.subject), phrase));
+    let whose = |c: &Claim| average_of(doc, c).map(|(who, _)| who);
+    let own = whose(part).unwrap_or_default();
+    let mut named = candidates.filter(|(_, c)| names_average(lx, doc, c, phrase));
     if own.is_empty() {
         let (first, _) = named.next()?;
         return named.next().is_none().then_some(first);
     }
-    named
-        .find(|(_, c)| whose(doc.slice(c.subject)).as_deref() == Some(own.as_str()))
-        .map(|(i, _)| i)
+    named.find(|(_, c)| whose(c) == Some(own)).map(|(i, _)| i)
 }
 
 /// A claim that may be a whole or a part of one: an amount, not a percentage, not per head.

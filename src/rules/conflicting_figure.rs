@@ -12,6 +12,7 @@
 //! **Example**: `全县累计识别监测对象1411户。…全县累计识别监测对象1511户。` → 1411户 ≠ 1511户.
 
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::grammar::lexicon::CharSet;
 use crate::model::diagnostic::Label;
 use crate::model::{Claim, Document, FigureKind, Reading};
 use serde::Deserialize;
@@ -34,18 +35,12 @@ struct Data {
 struct ConflictingFigure {
     data: Data,
     /// The first characters of the opening words.
-    opening_starts: Vec<char>,
+    opening_starts: CharSet,
 }
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let data: Data = d.data()?;
-    let mut opening_starts: Vec<char> = data
-        .opening_words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .collect();
-    opening_starts.sort_unstable();
-    opening_starts.dedup();
+    let opening_starts = CharSet::of(data.opening_words.iter().filter_map(|w| w.chars().next()));
     Ok(Box::new(ConflictingFigure {
         data,
         opening_starts,
@@ -146,7 +141,7 @@ impl ConflictingFigure {
         let opens = without_year
             .chars()
             .next()
-            .is_some_and(|first| self.opening_starts.contains(&first))
+            .is_some_and(|first| self.opening_starts.contains(first))
             && d.opening_words
                 .iter()
                 .any(|w| without_year.starts_with(w.as_str()));

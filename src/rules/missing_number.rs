@@ -227,6 +227,14 @@ fn trimmed(doc: &Document, span: Span) -> Span {
     Span::new(start, start + text.trim().len())
 }
 
+/// The length of the magnitude (the lexicon's 万, 亿 …) a unit starts with (`万人`).
+fn magnitude_len(unit: &str) -> Option<usize> {
+    Lexicon::builtin()
+        .magnitudes
+        .match_start(unit)
+        .map(|(len, _)| len)
+}
+
 /// Whether a unit stands as a word of its own where it is written; a unit of a magnitude and a
 /// counter (`万人`, which the dictionary splits as 万 + 人) when both of its pieces do.
 fn stands_alone(doc: &Document, bounds: Span, span: Span, unit: &str) -> bool {
@@ -234,10 +242,10 @@ fn stands_alone(doc: &Document, bounds: Span, span: Span, unit: &str) -> bool {
     if words.alone(&doc.text, bounds, span) {
         return true;
     }
-    let Some(rest) = unit.strip_prefix(['万', '亿']).filter(|r| !r.is_empty()) else {
+    let Some(len) = magnitude_len(unit).filter(|&len| len < unit.len()) else {
         return false;
     };
-    let magnitude = Span::new(span.start, span.end - rest.len());
+    let magnitude = Span::new(span.start, span.start + len);
     words.alone(&doc.text, bounds, magnitude)
         && words.alone(&doc.text, bounds, Span::new(magnitude.end, span.end))
 }
@@ -395,17 +403,19 @@ impl MissingNumber {
             return;
         }
         // `逾万人`, `上万人`: 万 is the number.
-        if unit.starts_with(['万', '亿']) {
-            let lexicon = Lexicon::builtin();
-            if lexicon.prefix_qualifiers.match_end(before).is_some()
+        let makes_it_a_number = || {
+            Lexicon::builtin()
+                .prefix_qualifiers
+                .match_end(before)
+                .is_some()
                 || self
                     .data
                     .magnitude_words
                     .iter()
                     .any(|w| before.ends_with(w.as_str()))
-            {
-                return;
-            }
+        };
+        if magnitude_len(unit).is_some() && makes_it_a_number() {
+            return;
         }
         let at_clause_end = next.is_none_or(ends_clause);
         let counter = self.data.counters.iter().any(|c| c == unit);

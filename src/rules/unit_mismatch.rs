@@ -17,6 +17,7 @@
 
 use super::common::{slipped_magnitude, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::grammar::lexicon::CharSet;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, Reading, UnitKind};
@@ -55,7 +56,7 @@ struct UnitMismatch {
     output_finders: Vec<memchr::memmem::Finder<'static>>,
     per_head_finders: Vec<memchr::memmem::Finder<'static>>,
     /// The first characters of the area names.
-    area_starts: Vec<char>,
+    area_starts: CharSet,
     yield_min: Decimal,
     yield_max: Decimal,
     counts_per_resident: Decimal,
@@ -64,12 +65,7 @@ struct UnitMismatch {
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let data: Data = d.data()?;
     let number = |s: &str| Decimal::from_str(s).map_err(|e| d.bad_pattern(s, e));
-    let mut area_starts: Vec<char> = data
-        .area_names
-        .iter()
-        .filter_map(|a| a.chars().next())
-        .collect();
-    area_starts.dedup();
+    let area_starts = CharSet::of(data.area_names.iter().filter_map(|a| a.chars().next()));
     let finders = |words: &[String]| {
         words
             .iter()
@@ -276,7 +272,7 @@ impl UnitMismatch {
     fn area_of<'a>(&'a self, subject: &str) -> Option<&'a str> {
         let subject = crate::grammar::figures::without_ruby(subject);
         subject.char_indices().find_map(|(i, c)| {
-            if !self.area_starts.contains(&c) {
+            if !self.area_starts.contains(c) {
                 return None;
             }
             let rest = subject.get(i..)?;

@@ -4,6 +4,7 @@
 
 use crate::check::check_text;
 use crate::config::Settings;
+use crate::model::Document;
 use crate::report::{Counts, FileReport, Located};
 use crate::source::{self, docx::DocxError, Format, SourceError};
 use serde::Serialize;
@@ -52,19 +53,28 @@ fn format_of(name: &str) -> Result<Format, Refused> {
     source::format_of(Path::new(name)).map_err(|e| refused(name, &e))
 }
 
+/// An upload read and checked: its document (which owns the text checked), the text as written
+/// where it differs (Markdown), its format, and its report.
+struct Read {
+    doc: Document,
+    display: Option<String>,
+    format: Format,
+    report: FileReport,
+}
+
 /// Read an upload, check it with `settings` less the rules in `off`, and describe it.
 fn checked(
     settings: &Settings,
     name: &str,
     bytes: Vec<u8>,
     off: &[String],
-) -> Result<(source::Source, FileReport), Refused> {
+) -> Result<Read, Refused> {
     let format = format_of(name)?;
     let path = Path::new(name);
     let read = crate::guard::catch(|| source::from_bytes(path, bytes, format, None))
         .map_err(|_| Refused(format!("读取「{name}」时出错：文件内容无法解析")))?;
     let source = read.map_err(|e| refused(name, &e))?;
-    let text = source.text.clone();
+    let (text, display, encoding) = (source.text, source.display, source.encoding);
     let (doc, diagnostics) =
         crate::guard::catch(|| check_text(text, path, settings)).map_err(|_| {
             Refused(format!(
@@ -78,12 +88,17 @@ fn checked(
         .collect();
     let report = FileReport {
         path: name.to_owned(),
-        encoding: Some(source.encoding),
+        encoding: Some(encoding),
         outcome: Ok(located),
         human: String::new(),
         json: Vec::new(),
     };
-    Ok((source, report))
+    Ok(Read {
+        doc,
+        display,
+        format,
+        report,
+    })
 }
 
 /// Check an upload and return the page's JSON ([`Checked`]).
@@ -94,18 +109,18 @@ pub fn check(
     off: &[String],
 ) -> Result<String, Refused> {
     let started = Instant::now();
-    let (source, report) = checked(settings, name, bytes, off)?;
-    let shown = source.display.as_deref().unwrap_or(&source.text);
-    let diagnostics = report.outcome.as_deref().unwrap_or(&[]);
-    let counts = Counts::of(std::slice::from_ref(&report));
+    let read = checked(settings, name, bytes, off)?;
+    let shown = read.display.as_deref().unwrap_or(&read.doc.text);
+    let diagnostics = read.report.outcome.as_deref().unwrap_or(&[]);
+    let counts = Counts::of(std::slice::from_ref(&read.report));
     let checked = Checked {
         name,
-        format: match source.format {
+        format: match read.format {
             Format::Docx => "docx",
             Format::Markdown => "markdown",
             Format::Text => "text",
         },
-        encoding: source.encoding,
+        encoding: read.report.encoding.unwrap_or("utf-8"),
         lines: lines(shown),
         diagnostics,
         summary: Summary {
@@ -130,31 +145,19 @@ pub fn annotate(
         return Err(Refused("只有 Word 文档（.docx）可以下载批注副本".into()));
     }
     let original = bytes.clone();
-    let (_, report) = checked(settings, name, bytes, off)?;
-    let comments = crate::report::annotate::comments(report.outcome.as_deref().unwrap_or(&[]));
+    let read = checked(settings, name, bytes, off)?;
+    let comments = crate::report::annotate::comments(read.report.outcome.as_deref().unwrap_or(&[]));
     crate::source::docx::annotate(&original, &comments).map_err(|e| docx_refused(name, &e))
 }
 
-/// The lines of a text as `heshu check` numbers them: ended by `\n`, `\r\n` or a lone `\r`
-/// (none after the last line break).
-pub fn lines(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut at = 0;
-    while let Some(i) = memchr::memchr2(b'\n', b'\r', bytes.get(at..).unwrap_or_default()) {
-        let end = at + i;
-        out.push(text.get(start..end).unwrap_or_default());
-        at = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
-            end + 2
-        } else {
-            end + 1
-        };
-        start = at;
-    }
-    // A last line break ends the last line; it does not begin an empty one.
-    if start < text.len() || out.is_empty() {
-        out.push(text.get(start..).unwrap_or_default());
+/// The lines of a text as `heshu check` numbers them (`grammar::document::lines`: ended by `\n`,
+/// `\r\n` or a lone `\r`, none after the last line break); one empty line for an empty text.
+fn lines(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = crate::grammar::document::lines(text)
+        .map(|line| line.text(text))
+        .collect();
+    if out.is_empty() {
+        out.push("");
     }
     out
 }

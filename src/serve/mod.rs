@@ -12,7 +12,7 @@
 mod api;
 mod page;
 
-pub use api::{lines, Refused};
+pub use api::Refused;
 
 use crate::config::Settings;
 use axum::body::Body;
