@@ -9,6 +9,7 @@
 //! exclude = ["drafts/**"]
 //! extra-units = [{ text = "箱", base = "箱", kind = "count" }]
 //! baseline = "heshu-baseline.json"          # the baseline editors add ignored findings to
+//! lang = "en"                                # zh | en: the language heshu writes in
 //!
 //! [severity]
 //! enumeration-count = "error"
@@ -94,6 +95,7 @@ struct ConfigFile {
     #[serde(default)]
     per_file_ignores: BTreeMap<String, Vec<String>>,
     baseline: Option<String>,
+    lang: Option<crate::model::Lang>,
     placeholder: Option<PatternSection>,
     residue: Option<PatternSection>,
 }
@@ -131,6 +133,9 @@ pub struct Settings {
     pub exclude: GlobSet,
     /// The baseline file the workspace uses (editors add ignored findings to it).
     pub baseline: Option<PathBuf>,
+    /// The language the configuration asks for (`lang`); `--lang` and `HESHU_LANG` come before
+    /// it, the locale after it (see [`crate::locale`]).
+    pub config_lang: Option<crate::model::Lang>,
     /// `root`, absolute, once asked for.
     root_absolute: std::sync::OnceLock<PathBuf>,
     per_file_ignores: Vec<(GlobSet, Vec<String>)>,
@@ -165,6 +170,7 @@ impl Default for Settings {
             include: glob_set(&include).unwrap_or_else(|_| GlobSet::empty()),
             exclude: GlobSet::empty(),
             baseline: None,
+            config_lang: None,
             root_absolute: std::sync::OnceLock::new(),
             per_file_ignores: Vec::new(),
         }
@@ -172,6 +178,16 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Write findings in `lang`.
+    pub fn set_lang(&mut self, lang: crate::model::Lang) {
+        self.linter.set_lang(lang);
+    }
+
+    /// The language findings are written in.
+    pub fn lang(&self) -> crate::model::Lang {
+        self.linter.lang()
+    }
+
     /// Find the configuration for `start` (a file or directory): the first `heshu.toml` or
     /// `.heshu.toml` in it or a directory above it.
     pub fn discover(start: &Path) -> Option<PathBuf> {
@@ -300,6 +316,7 @@ impl Settings {
             include,
             exclude,
             baseline: file.baseline.as_ref().map(|b| root.join(b)),
+            config_lang: file.lang,
             root_absolute: std::sync::OnceLock::new(),
             per_file_ignores,
         })

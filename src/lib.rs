@@ -26,6 +26,7 @@ pub mod check;
 pub mod config;
 pub mod grammar;
 pub mod guard;
+pub mod locale;
 #[cfg(feature = "cli")]
 pub mod lsp;
 pub mod model;

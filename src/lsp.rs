@@ -17,6 +17,7 @@ use crate::config::Settings;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::span::LineIndex;
 use crate::model::Document;
+use crate::model::Lang;
 use crate::report::baseline::{Baseline, Entry};
 use crate::report::fingerprint;
 use gen_lsp_types::{
@@ -172,15 +173,25 @@ struct Workspace {
     settings: Settings,
     /// The configured baseline as last read, with the modification time it was read at.
     baseline: Option<(Option<SystemTime>, Baseline)>,
+    /// The language asked for with `heshu --lang … lsp`.
+    lang_flag: Option<Lang>,
+    /// The language of the editor (`initialize`'s `locale`), after the configuration's.
+    client_lang: Option<Lang>,
 }
 
 impl Workspace {
-    fn new(root: Option<PathBuf>) -> (Self, Option<String>) {
+    fn new(
+        root: Option<PathBuf>,
+        lang_flag: Option<Lang>,
+        client_lang: Option<Lang>,
+    ) -> (Self, Option<String>) {
         let mut ws = Self {
             root,
             config: None,
             settings: Settings::default(),
             baseline: None,
+            lang_flag,
+            client_lang,
         };
         let error = ws.reload();
         (ws, error)
@@ -194,7 +205,7 @@ impl Workspace {
     fn reload(&mut self) -> Option<String> {
         let found = self.root.as_deref().and_then(Settings::discover);
         self.config = found.as_ref().map(|p| (p.clone(), Self::modified(p)));
-        match found {
+        let error = match found {
             None => {
                 self.settings = Settings::default();
                 None
@@ -206,7 +217,14 @@ impl Workspace {
                 }
                 Err(e) => Some(e.to_string()),
             },
-        }
+        };
+        // The flag, HESHU_LANG, the configuration, the editor's language, the locale.
+        let lang = crate::locale::resolve(
+            self.lang_flag,
+            self.settings.config_lang.or(self.client_lang),
+        );
+        self.settings.set_lang(lang);
+        error
     }
 
     /// Re-read the configuration if it appeared, changed or went away.
@@ -231,6 +249,13 @@ pub struct Server {
 impl Server {
     /// A server for a client that sent these `initialize` parameters.
     pub fn new(params: &Value) -> Self {
+        Self::with_lang(params, None)
+    }
+
+    /// A server for a client that sent these `initialize` parameters, asked to speak `lang`
+    /// (`heshu --lang en lsp`; else as [`crate::locale`] resolves it, the editor's `locale`
+    /// after the configuration's `lang`).
+    pub fn with_lang(params: &Value, lang: Option<Lang>) -> Self {
         let offers_utf8 = params
             .pointer("/capabilities/general/positionEncodings")
             .and_then(Value::as_array)
@@ -246,7 +271,11 @@ impl Server {
                     .and_then(Value::as_str)
                     .map(PathBuf::from)
             });
-        let (workspace, error) = Workspace::new(root);
+        let client_lang = params
+            .get("locale")
+            .and_then(Value::as_str)
+            .and_then(Lang::from_tag);
+        let (workspace, error) = Workspace::new(root, lang, client_lang);
         let mut server = Self {
             encoding: if offers_utf8 {
                 Encoding::Utf8
@@ -623,10 +652,10 @@ fn apply_change(text: &mut String, change: TextDocumentContentChangeEvent, encod
 }
 
 /// Serve LSP over standard input and output until the client shuts down.
-pub fn serve() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub fn serve(lang: Option<Lang>) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let (connection, io) = Connection::stdio();
     let (id, params): (RequestId, Value) = connection.initialize_start()?;
-    let mut server = Server::new(&params);
+    let mut server = Server::with_lang(&params, lang);
     connection.initialize_finish(id, server.capabilities())?;
     run(&connection, &mut server)?;
     drop(connection);

@@ -3,10 +3,12 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use heshu::config::{ConfigError, FailOn, Settings};
 use heshu::model::diagnostic::Severity;
+use heshu::model::Lang;
 use heshu::report::baseline::Baseline;
 use heshu::report::{self, Counts, FileReport};
 use heshu::rules;
 use heshu::runner::{self, CliGlobs, RunOptions};
+use heshu::tr;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +18,10 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "heshu", version, about)]
 struct Cli {
+    /// The language heshu writes in: zh or en (default: HESHU_LANG, the configuration's `lang`,
+    /// the locale, else zh).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -183,14 +189,15 @@ fn run() -> ExitCode {
             };
         }
     };
+    let lang = cli.lang;
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(args, lang),
         Command::Claims {
             path,
             format,
             encoding,
         } => claims(path, format, encoding.as_deref()),
-        Command::Lsp => match heshu::lsp::serve() {
+        Command::Lsp => match heshu::lsp::serve(lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("heshu lsp: {e}");
@@ -198,9 +205,9 @@ fn run() -> ExitCode {
             }
         },
         #[cfg(feature = "serve")]
-        Command::Serve(args) => serve(&args),
-        Command::Rules => list_rules(),
-        Command::Explain { rule } => explain(&rule),
+        Command::Serve(args) => serve(&args, lang),
+        Command::Rules => list_rules(heshu::locale::resolve(lang, None)),
+        Command::Explain { rule } => explain(&rule, heshu::locale::resolve(lang, None)),
     }
 }
 
@@ -259,8 +266,9 @@ fn report_config_error(e: &ConfigError) {
 
 /// `heshu serve`: the page on this machine until Ctrl-C.
 #[cfg(feature = "serve")]
-fn serve(args: &ServeArgs) -> ExitCode {
-    let settings = match load_settings(args.isolated, args.config.as_deref(), Path::new(".")) {
+fn serve(args: &ServeArgs, lang: Option<Lang>) -> ExitCode {
+    let settings = match load_settings(args.isolated, args.config.as_deref(), Path::new("."), lang)
+    {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -289,13 +297,17 @@ fn serve(args: &ServeArgs) -> ExitCode {
     }
 }
 
-fn settings_for(args: &CheckArgs, paths: &[PathBuf]) -> Result<Settings, ExitCode> {
+fn settings_for(
+    args: &CheckArgs,
+    paths: &[PathBuf],
+    lang: Option<Lang>,
+) -> Result<Settings, ExitCode> {
     let start = paths
         .iter()
         .find(|p| p.as_os_str() != "-")
         .cloned()
         .unwrap_or_else(|| PathBuf::from("."));
-    load_settings(args.isolated, args.config.as_deref(), &start)
+    load_settings(args.isolated, args.config.as_deref(), &start, lang)
 }
 
 /// The settings of a command: none with `--isolated`, else the file `--config` names, else the
@@ -304,6 +316,7 @@ fn load_settings(
     isolated: bool,
     config: Option<&Path>,
     start: &Path,
+    lang: Option<Lang>,
 ) -> Result<Settings, ExitCode> {
     let config = if isolated {
         None
@@ -312,16 +325,19 @@ fn load_settings(
             .map(Path::to_path_buf)
             .or_else(|| Settings::discover(start))
     };
-    match config {
-        None => Ok(Settings::default()),
+    let mut settings = match config {
+        None => Settings::default(),
         Some(path) => Settings::load(&path).map_err(|e| {
             report_config_error(&e);
             ExitCode::from(EXIT_ERROR)
-        }),
-    }
+        })?,
+    };
+    // `--lang`, HESHU_LANG, the configuration's `lang`, the locale, Chinese.
+    settings.set_lang(heshu::locale::resolve(lang, settings.config_lang));
+    Ok(settings)
 }
 
-fn check(args: CheckArgs) -> ExitCode {
+fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -332,7 +348,7 @@ fn check(args: CheckArgs) -> ExitCode {
         .first()
         .filter(|p| p.as_os_str() != heshu::source::STDIN && p.is_file())
         .map(|p| runner::Prefetch::start(p.clone(), args.encoding.clone()));
-    let settings = match settings_for(&args, &paths) {
+    let settings = match settings_for(&args, &paths, lang) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -415,17 +431,19 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let output = match (args.statistics, args.format) {
         (true, Format::Json) => statistics_json(&reports),
-        (true, _) => statistics(&reports),
-        (false, Format::Human) => summary_line(&reports),
+        (true, _) => statistics(&reports, settings.lang()),
+        (false, Format::Human) => summary_line(&reports, settings.lang()),
         // Written as the files were checked.
         (false, Format::Json) => String::new(),
-        (false, Format::Sarif) => match report::sarif::render(&reports, &sarif_rules()) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("heshu: cannot write SARIF: {e}");
-                return ExitCode::from(EXIT_ERROR);
+        (false, Format::Sarif) => {
+            match report::sarif::render(&reports, &sarif_rules(settings.lang())) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("heshu: cannot write SARIF: {e}");
+                    return ExitCode::from(EXIT_ERROR);
+                }
             }
-        },
+        }
         (false, Format::Github) => report::github::render(&reports),
         (false, Format::Concise) => report::concise::render(&reports),
     };
@@ -530,36 +548,49 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
     }
 }
 
-fn summary_line(reports: &[FileReport]) -> String {
+fn summary_line(reports: &[FileReport], lang: Lang) -> String {
+    let t = heshu::locale::catalog(lang);
     let c = Counts::of(reports);
     let unreadable = reports.iter().filter(|r| r.outcome.is_err()).count();
     let checked = reports.len() - unreadable;
-    if unreadable > 0 && c.total() == 0 {
+    let line = if unreadable > 0 && c.total() == 0 {
         // Never "no problems" about a file that was not checked.
-        return if checked == 0 {
-            format!("没有检查任何文件：{unreadable} 个文件无法读取。\n")
+        if checked == 0 {
+            tr!(t, "summary-none-checked", unreadable = unreadable)
         } else {
-            format!(
-                "{unreadable} 个文件无法读取，未检查；已检查的 {checked} 个文件中没有发现问题。\n"
+            tr!(
+                t,
+                "summary-unreadable-rest-clean",
+                unreadable = unreadable,
+                checked = checked
+            )
+        }
+    } else {
+        let files = if unreadable == 0 {
+            tr!(t, "summary-files", checked = reports.len())
+        } else {
+            tr!(
+                t,
+                "summary-files-unreadable",
+                checked = checked,
+                unreadable = unreadable
             )
         };
-    }
-    let files = if unreadable == 0 {
-        format!("检查了 {} 个文件", reports.len())
-    } else {
-        format!("检查了 {checked} 个文件，另有 {unreadable} 个无法读取、未检查")
+        if c.total() == 0 {
+            tr!(t, "summary-clean", files = files)
+        } else {
+            tr!(
+                t,
+                "summary-found",
+                total = c.total(),
+                errors = c.errors,
+                warnings = c.warnings,
+                infos = c.infos,
+                files = files
+            )
+        }
     };
-    if c.total() == 0 {
-        format!("未发现问题（{files}）。\n")
-    } else {
-        format!(
-            "发现 {} 个问题：错误 {}，警告 {}，提示 {}（{files}）。\n",
-            c.total(),
-            c.errors,
-            c.warnings,
-            c.infos
-        )
-    }
+    line + "\n"
 }
 
 fn rule_counts(reports: &[FileReport]) -> BTreeMap<&'static str, (usize, Severity)> {
@@ -576,12 +607,12 @@ fn rule_counts(reports: &[FileReport]) -> BTreeMap<&'static str, (usize, Severit
 }
 
 /// `--statistics`: a count per rule, most frequent first, like `ruff --statistics`.
-fn statistics(reports: &[FileReport]) -> String {
+fn statistics(reports: &[FileReport], lang: Lang) -> String {
     let mut rows: Vec<_> = rule_counts(reports).into_iter().collect();
     rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
     let mut out = String::new();
     for (rule, (n, severity)) in rows {
-        let summary = rules::find(rule).map_or("", |r| r.meta.summary.as_str());
+        let summary = rules::find(rule).map_or("", |r| r.meta.summary(lang));
         out.push_str(&format!("{n:>6}\t{rule:<22}\t{severity:<7}\t{summary}\n"));
     }
     out
@@ -620,20 +651,23 @@ fn claims(path: PathBuf, format: ClaimsFormat, encoding: Option<&str>) -> ExitCo
     }
 }
 
-fn list_rules() -> ExitCode {
+fn list_rules(lang: Lang) -> ExitCode {
     let mut out = String::new();
     for r in rules::registry() {
         out.push_str(&format!(
             "{:<22} {:<8} {}\n",
-            r.meta.id, r.meta.severity, r.meta.summary
+            r.meta.id,
+            r.meta.severity,
+            r.meta.summary(lang)
         ));
     }
     status(write_out(&out))
 }
 
-fn explain(id: &str) -> ExitCode {
+fn explain(id: &str, lang: Lang) -> ExitCode {
+    let t = heshu::locale::catalog(lang);
     let Some(r) = rules::find(id) else {
-        eprintln!("heshu: no rule `{id}` (`heshu rules` lists them)");
+        eprintln!("heshu: {}", tr!(t, "explain-no-rule", rule = id));
         return ExitCode::from(EXIT_ERROR);
     };
     let m = &r.meta;
@@ -641,17 +675,17 @@ fn explain(id: &str) -> ExitCode {
         "{} ({})\n{}\n\n{}\n",
         m.id,
         m.severity,
-        m.summary,
-        m.explanation.trim()
+        m.summary(lang),
+        m.explanation(lang).trim()
     );
     if !m.examples.bad.is_empty() {
-        out.push_str("\nDraws it:\n");
+        out.push_str(&format!("\n{}\n", t.text("explain-bad")));
         for e in &m.examples.bad {
             out.push_str(&format!("  {}\n", e.replace('\n', "⏎")));
         }
     }
     if !m.examples.good.is_empty() {
-        out.push_str("\nDoes not draw it:\n");
+        out.push_str(&format!("\n{}\n", t.text("explain-good")));
         for e in &m.examples.good {
             out.push_str(&format!("  {}\n", e.replace('\n', "⏎")));
         }
@@ -660,13 +694,13 @@ fn explain(id: &str) -> ExitCode {
 }
 
 /// The rules as the SARIF renderer takes them.
-fn sarif_rules() -> Vec<report::sarif::RuleInfo<'static>> {
+fn sarif_rules(lang: Lang) -> Vec<report::sarif::RuleInfo<'static>> {
     rules::registry()
         .iter()
         .map(|r| report::sarif::RuleInfo {
             id: &r.meta.id,
-            summary: &r.meta.summary,
-            explanation: &r.meta.explanation,
+            summary: r.meta.summary(lang),
+            explanation: r.meta.explanation(lang),
             severity: r.meta.severity,
         })
         .collect()

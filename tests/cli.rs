@@ -224,11 +224,11 @@ fn rules_and_explain() {
 #[test]
 fn closed_pipe_is_not_an_error() {
     use std::io::{Read, Write};
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let dir = scratch("pipe");
     let file = dir.join("many.txt");
     std::fs::write(&file, "消除风险**户**人。\n".repeat(5000)).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let mut child = common::command()
         .args(["check", file.to_str().unwrap(), "--fail-on", "never"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

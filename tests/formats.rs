@@ -21,7 +21,7 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+    common::command()
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")

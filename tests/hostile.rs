@@ -11,7 +11,6 @@ mod common;
 
 use common::{scratch, stderr, stdout};
 use std::path::Path;
-use std::process::Command;
 
 /// A file beside the hostile one, with one real fault: its finding must survive.
 const WITNESS: &str = "反馈问题47个,已整改完成44个,其余4个问题序时推进。\n";
@@ -35,7 +34,7 @@ fn check_beside_witness(dir: &Path, name: &str, hostile: Vec<u8>) {
     drop(hostile);
     let witness = dir.join("witness.txt");
     std::fs::write(&witness, WITNESS).expect("write the witness");
-    let out = Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let out = common::command()
         .args(["check", "--isolated", "--format", "concise"])
         .arg(&path)
         .arg(&witness)
@@ -153,7 +152,7 @@ fn an_unreadable_file_is_never_no_problems() {
     let dir = scratch("hostile", "unreadable");
     let good = dir.join("good.txt");
     std::fs::write(&good, "全县共有行政村190个。\n").expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let out = common::command()
         .arg("check")
         .arg(&good)
         .arg(dir.join("missing.txt"))

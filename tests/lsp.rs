@@ -4,7 +4,7 @@ mod common;
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ struct Client {
 
 impl Client {
     fn start(position_encodings: &[&str], root: Option<&std::path::Path>) -> (Self, Value) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_heshu"))
+        let mut child = common::command()
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -378,7 +378,7 @@ fn ctrl_c_stops_the_server_cleanly() {
 
 #[test]
 fn another_address_than_loopback_is_served_with_a_warning() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let out = common::command()
         .args(["serve", "--port", "0", "--isolated", "--host", "0.0.0.0"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -423,7 +423,7 @@ fn the_configuration_of_the_working_directory_is_honoured() {
     assert_eq!(residue["on"], false);
     // A configuration that does not parse is reported, and nothing is served.
     std::fs::write(dir.join("heshu.toml"), "ignore = [\"no-such-rule\"]\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let out = common::command()
         .args(["serve", "--port", "0"])
         .current_dir(&dir)
         .output()
@@ -451,7 +451,7 @@ fn open_hands_the_address_to_the_default_browser() {
         dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_heshu"))
+    let mut child = common::command()
         .args(["serve", "--port", "0", "--isolated", "--open"])
         .env("PATH", path)
         .stdout(std::process::Stdio::piped())

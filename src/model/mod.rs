@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod document;
 pub mod interval;
+pub mod lang;
 pub mod quantity;
 pub mod span;
 pub mod vocabulary;
@@ -17,6 +18,7 @@ pub use document::{
     StatedChange, SummaryKind, SCOPE_SENTENCES,
 };
 pub use interval::{Bound, Interval};
+pub use lang::Lang;
 pub use quantity::{Figure, FigureKind, Malformation, Quantity};
 pub use span::Span;
 pub use vocabulary::{MarkerKind, QualifierKind, Unit, UnitKind};

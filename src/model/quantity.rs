@@ -73,15 +73,15 @@ pub enum Malformation {
 }
 
 impl Malformation {
-    /// A short Chinese description.
-    pub fn describe(self) -> &'static str {
+    /// The catalog key of what is wrong (`malformed-leading-point`: 小数点前没有数字).
+    pub fn key(self) -> &'static str {
         match self {
-            Malformation::EmptyGroup => "千分位分隔符后没有数字",
-            Malformation::LeadingPoint => "小数点前没有数字",
-            Malformation::DoubledPoint => "小数点重复",
-            Malformation::TwoPoints => "一个数字中有两个小数点",
-            Malformation::RunTogetherDate { year: Some(_), .. } => "日期缺少“年”“月”，数字连在一起",
-            Malformation::RunTogetherDate { year: None, .. } => "日期缺少“月”，数字连在一起",
+            Malformation::EmptyGroup => "malformed-empty-group",
+            Malformation::LeadingPoint => "malformed-leading-point",
+            Malformation::DoubledPoint => "malformed-doubled-point",
+            Malformation::TwoPoints => "malformed-two-points",
+            Malformation::RunTogetherDate { year: Some(_), .. } => "malformed-run-together-date",
+            Malformation::RunTogetherDate { year: None, .. } => "malformed-run-together-month-day",
         }
     }
 

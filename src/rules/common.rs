@@ -1,10 +1,12 @@
 //! Helpers the arithmetic rules share: which claims take part, and how amounts are shown.
 
 use super::Emitter;
+use crate::locale::Catalog;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::Quantity;
 use crate::model::{Claim, Document, PartsKind, Relation};
+use crate::tr;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The sums the grammar relates that must add up: a total with its parts closed by a remainder,
@@ -210,35 +212,30 @@ impl Shown {
     }
 
     /// A stated figure's interval: `为 47个`, `在 79.5% 至 80.5% 之间`, `大于 2200家`.
-    pub(super) fn stated(&self, iv: &Interval) -> String {
+    pub(super) fn stated(&self, t: &Catalog, iv: &Interval) -> String {
         let exact = RoundingStrategy::MidpointAwayFromZero;
+        let at = |v: Decimal| self.amount(v, 6, exact);
         match (iv.lower, iv.upper) {
-            (Some(l), Some(h)) if l.value == h.value => {
-                format!("为 {}", self.amount(l.value, 6, exact))
-            }
-            (Some(l), Some(h)) => format!(
-                "在 {} 至 {} 之间",
-                self.amount(l.value, 6, exact),
-                self.amount(h.value, 6, exact)
-            ),
-            (Some(l), None) if l.inclusive => format!("不少于 {}", self.amount(l.value, 6, exact)),
-            (Some(l), None) => format!("大于 {}", self.amount(l.value, 6, exact)),
-            (None, Some(h)) if h.inclusive => format!("不超过 {}", self.amount(h.value, 6, exact)),
-            (None, Some(h)) => format!("小于 {}", self.amount(h.value, 6, exact)),
-            (None, None) => "不定".to_owned(),
+            (Some(l), Some(h)) if l.value == h.value => tr!(t, "amount-is", a = at(l.value)),
+            (Some(l), Some(h)) => tr!(t, "amount-between", a = at(l.value), b = at(h.value)),
+            (Some(l), None) if l.inclusive => tr!(t, "amount-at-least", a = at(l.value)),
+            (Some(l), None) => tr!(t, "amount-above", a = at(l.value)),
+            (None, Some(h)) if h.inclusive => tr!(t, "amount-at-most", a = at(h.value)),
+            (None, Some(h)) => tr!(t, "amount-below", a = at(h.value)),
+            (None, None) => t.text("amount-unbounded"),
         }
     }
 
     /// A computed interval, shown to two decimals: `= 48个`, `≈ 77.89%`,
     /// `在 8.2亿元 至 8.4亿元 之间`. (Display only: the decision was made on exact bounds.)
-    pub(super) fn computed(&self, iv: &Interval) -> String {
-        self.computed_to(iv, 2)
+    pub(super) fn computed(&self, t: &Catalog, iv: &Interval) -> String {
+        self.computed_to(t, iv, 2)
     }
 
     /// A computed interval shown beside the stated one it contradicts, with as many decimals (two
     /// to four) as it takes for the two not to look alike: 37952 ÷ 914326 is `≈ 4.151%`, not
     /// `≈ 4.15%`, beside a stated `4.1%` = [4.05%, 4.15%).
-    pub(super) fn computed_beside(&self, iv: &Interval, stated: &Interval) -> String {
+    pub(super) fn computed_beside(&self, t: &Catalog, iv: &Interval, stated: &Interval) -> String {
         let near = RoundingStrategy::MidpointAwayFromZero;
         let dp = (2..=4)
             .find(|&dp| {
@@ -254,12 +251,12 @@ impl Shown {
                 below || above
             })
             .unwrap_or(4);
-        self.computed_to(iv, dp)
+        self.computed_to(t, iv, dp)
     }
 
-    fn computed_to(&self, iv: &Interval, dp: u32) -> String {
+    fn computed_to(&self, t: &Catalog, iv: &Interval, dp: u32) -> String {
         let (Some(lo), Some(hi)) = (iv.lo(), iv.hi()) else {
-            return self.stated(iv);
+            return self.stated(t, iv);
         };
         let near = RoundingStrategy::MidpointAwayFromZero;
         let (lo6, hi6) = (self.amount(lo, 6, near), self.amount(hi, 6, near));
@@ -273,7 +270,7 @@ impl Shown {
         } else if lo2 == hi2 {
             format!("≈ {lo2}")
         } else {
-            format!("在 {lo2} 至 {hi2} 之间")
+            tr!(t, "amount-between", a = lo2, b = hi2)
         }
     }
 }
@@ -289,7 +286,8 @@ pub(super) struct Quotient<'a> {
     pub stated: &'a Claim,
     /// 100 for a percentage, 1 otherwise.
     pub factor: Decimal,
-    /// Names of the numerator, denominator and result (`部分`, `基数`, `占比`).
+    /// The catalog keys of the names of the numerator, denominator and result (`name-part`,
+    /// `name-base`, `name-share`: 部分, 基数, 占比).
     pub names: [&'static str; 3],
     /// How results are shown.
     pub shown: Shown,
@@ -310,30 +308,51 @@ impl Quotient<'_> {
         if !computed.disjoint(&self.stated.quantity.interval) {
             return;
         }
-        let [num_name, den_name, res_name] = self.names;
+        let t = out.tr();
+        let [num_name, den_name, res_name] = self.names.map(|key| t.text(key));
         let (num, den, res) = (
             doc.slice(self.numerator.span),
             doc.slice(self.denominator.span),
             doc.slice(self.stated.span),
         );
-        let times = if self.factor == Decimal::ONE_HUNDRED {
-            " × 100%"
+        let formula = if self.factor == Decimal::ONE_HUNDRED {
+            format!("{num} ÷ {den} × 100%")
         } else {
-            ""
+            format!("{num} ÷ {den}")
         };
         out.emit(
             self.stated.span,
-            format!("{res_name} {res} 与 {num} ÷ {den} 不符"),
-            Some(format!(
-                "{num} ÷ {den}{times} {}，但所写{res_name}{}",
-                self.shown
-                    .computed_beside(&computed, &self.stated.quantity.interval),
-                self.shown.stated(&self.stated.quantity.interval)
+            tr!(
+                t,
+                "quotient-message",
+                name = &res_name,
+                figure = res,
+                numerator = num,
+                denominator = den
+            ),
+            Some(tr!(
+                t,
+                "quotient-help",
+                formula = formula,
+                computed = self
+                    .shown
+                    .computed_beside(t, &computed, &self.stated.quantity.interval),
+                name = &res_name,
+                stated = self.shown.stated(t, &self.stated.quantity.interval)
             )),
             vec![
-                Label::new(self.numerator.span, format!("{num_name} {num}")),
-                Label::new(self.denominator.span, format!("{den_name} {den}")),
-                Label::new(self.stated.span, format!("{res_name} {res}")),
+                Label::new(
+                    self.numerator.span,
+                    tr!(t, "label-named", name = num_name, figure = num),
+                ),
+                Label::new(
+                    self.denominator.span,
+                    tr!(t, "label-named", name = den_name, figure = den),
+                ),
+                Label::new(
+                    self.stated.span,
+                    tr!(t, "label-named", name = &res_name, figure = res),
+                ),
             ],
         );
     }

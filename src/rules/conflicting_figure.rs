@@ -15,6 +15,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::grammar::lexicon::CharSet;
 use crate::model::diagnostic::Label;
 use crate::model::{Claim, Document, FigureKind, Reading};
+use crate::tr;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -203,15 +204,30 @@ impl ConflictingFigure {
 fn report(doc: &Document, subject: &str, first: &Claim, c: &Claim, out: &mut Emitter<'_>) {
     let (a, b) = (doc.slice(first.span), doc.slice(c.span));
     let line = doc.line_col(first.span.start).0;
+    let t = out.tr();
     out.emit(
         c.span,
-        format!("{subject}前后不一：前文（第 {line} 行）为 {a}，此处为 {b}"),
-        Some(format!(
-            "同一文件中“{subject}”两次出现，时间相同，数值却不能同时成立（{a} 与 {b}）：核对后统一，或写明口径、时间的不同",
+        tr!(
+            t,
+            "conflicting-figure-message",
+            subject = subject,
+            line = line,
+            first = a,
+            here = b
+        ),
+        Some(tr!(
+            t,
+            "conflicting-figure-help",
+            subject = subject,
+            first = a,
+            here = b
         )),
         vec![
-            Label::new(first.span, format!("前文 {a}")),
-            Label::new(c.span, format!("此处 {b}")),
+            Label::new(
+                first.span,
+                tr!(t, "conflicting-figure-label-first", figure = a),
+            ),
+            Label::new(c.span, tr!(t, "conflicting-figure-label-here", figure = b)),
         ],
     );
 }

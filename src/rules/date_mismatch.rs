@@ -16,6 +16,7 @@ use crate::grammar::numerals;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
 use crate::model::{Document, FigureKind, Relation};
+use crate::tr;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -194,21 +195,45 @@ impl DateMismatch {
             opening.span.start + opening_digits.start,
             opening.span.start + opening_digits.end,
         );
+        let t = out.tr();
+        let opening_text = if text.chars().count() > 24 {
+            format!("{}…", text.chars().take(24).collect::<String>())
+        } else {
+            text.to_owned()
+        };
         out.emit(
             opening_span,
-            format!("标题为{reviewed}年的总结，正文开篇所述却是{year}年"),
-            Some(format!(
-                "标题“{}”回顾 {reviewed} 年，正文开篇“{}”写的是 {year} 年：年份是否沿用了其他年份的稿件？",
-                doc.slice(title.span).trim(),
-                if text.chars().count() > 24 {
-                    format!("{}…", text.chars().take(24).collect::<String>())
-                } else {
-                    text.to_owned()
-                },
+            tr!(
+                t,
+                "date-mismatch-review-message",
+                reviewed = reviewed.to_string(),
+                year = year.to_string()
+            ),
+            Some(tr!(
+                t,
+                "date-mismatch-review-help",
+                title = doc.slice(title.span).trim(),
+                reviewed = reviewed.to_string(),
+                opening = opening_text,
+                year = year.to_string()
             )),
             vec![
-                Label::new(title_span, format!("标题：{reviewed}年")),
-                Label::new(opening_span, format!("正文：{year}年")),
+                Label::new(
+                    title_span,
+                    tr!(
+                        t,
+                        "date-mismatch-review-label-title",
+                        year = reviewed.to_string()
+                    ),
+                ),
+                Label::new(
+                    opening_span,
+                    tr!(
+                        t,
+                        "date-mismatch-review-label-opening",
+                        year = year.to_string()
+                    ),
+                ),
             ],
         );
     }
@@ -239,19 +264,28 @@ impl DateMismatch {
                 continue;
             }
             let (a, b) = (doc.slice(from.span), doc.slice(to.span));
+            let t = out.tr();
             out.emit(
                 end_span,
-                format!("变化的起止年份相同：由{start}年的 {a} 到{end}年的 {b}"),
-                Some(format!(
-                    "一个年份到它自己不是变化：核对两个年份，其中一个多半应为 {} 年或 {} 年",
-                    start.saturating_sub(1),
-                    start.saturating_add(1)
+                tr!(
+                    t,
+                    "date-mismatch-same-year-message",
+                    start = start.to_string(),
+                    from = a,
+                    end = end.to_string(),
+                    to = b
+                ),
+                Some(tr!(
+                    t,
+                    "date-mismatch-same-year-help",
+                    before = start.saturating_sub(1).to_string(),
+                    after = start.saturating_add(1).to_string()
                 )),
                 vec![
-                    Label::new(start_span, "起始年份"),
-                    Label::new(from.span, format!("起点 {a}")),
-                    Label::new(end_span, "终止年份，与起始年份相同"),
-                    Label::new(to.span, format!("终点 {b}")),
+                    Label::new(start_span, t.text("date-mismatch-label-start-year")),
+                    Label::new(from.span, tr!(t, "label-from", figure = a)),
+                    Label::new(end_span, t.text("date-mismatch-label-end-year")),
+                    Label::new(to.span, tr!(t, "label-to", figure = b)),
                 ],
             );
         }
@@ -298,18 +332,43 @@ impl DateMismatch {
                 if expected == year {
                     continue;
                 }
+                let t = out.tr();
+                let (year_text, count_text) = (year.to_string(), count.to_string());
                 out.emit(
                     count_span,
-                    format!("{year}年不是{name}{count}{word}"),
-                    Some(format!(
-                        "{name}在 {} 年：{} + {count} = {expected}，{year} 年是{name}{}{word}",
-                        event.year,
-                        event.year,
-                        year.saturating_sub(event.year)
+                    tr!(
+                        t,
+                        "date-mismatch-anniversary-message",
+                        year = &year_text,
+                        name = name,
+                        count = &count_text,
+                        word = word
+                    ),
+                    Some(tr!(
+                        t,
+                        "date-mismatch-anniversary-help",
+                        name = name,
+                        event_year = event.year.to_string(),
+                        count = &count_text,
+                        expected = expected.to_string(),
+                        year = &year_text,
+                        actual = year.saturating_sub(event.year).to_string(),
+                        word = word
                     )),
                     vec![
-                        Label::new(year_span, format!("{year}年")),
-                        Label::new(count_span, format!("{count}{word}")),
+                        Label::new(
+                            year_span,
+                            tr!(t, "date-mismatch-anniversary-label-year", year = &year_text),
+                        ),
+                        Label::new(
+                            count_span,
+                            tr!(
+                                t,
+                                "date-mismatch-anniversary-label-count",
+                                count = &count_text,
+                                word = word
+                            ),
+                        ),
                     ],
                 );
             }

@@ -12,6 +12,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::tr;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -229,18 +230,14 @@ fn report_run(out: &mut Emitter<'_>, run: &mut Vec<(Span, Span)>) {
     };
     let again = first.1.cover(last.1);
     let original = first.0.cover(last.0);
-    let message = if run.len() == 1 {
-        "段落重复：与前文完全相同".to_owned()
-    } else {
-        format!("连续 {} 个段落重复：与前文完全相同", run.len())
-    };
+    let t = out.tr();
     out.emit(
         again,
-        message,
-        Some("删去重复的段落，或改写其中一处".to_owned()),
+        tr!(t, "duplicate-paragraph-message", count = run.len()),
+        Some(t.text("duplicate-paragraph-help")),
         vec![
-            Label::new(original, "第一次出现"),
-            Label::new(again, "再次出现"),
+            Label::new(original, t.text("duplicate-label-first")),
+            Label::new(again, t.text("duplicate-label-again")),
         ],
     );
     run.clear();
@@ -255,20 +252,30 @@ fn report_sentences(out: &mut Emitter<'_>, repeated: &[(Span, Span)]) {
     };
     // A text pasted into itself may repeat thousands of sentences: the first pairs are labelled,
     // the message counts them all.
+    let t = out.tr();
     let mut labels = Vec::with_capacity(repeated.len().min(MOST_PAIRS) * 2);
     for (i, (original, again)) in repeated.iter().enumerate().take(MOST_PAIRS) {
-        labels.push(Label::new(*original, format!("第一次出现（{}）", i + 1)));
-        labels.push(Label::new(*again, format!("再次出现（{}）", i + 1)));
+        labels.push(Label::new(
+            *original,
+            tr!(
+                t,
+                "duplicate-label-first-numbered",
+                number = (i + 1).to_string()
+            ),
+        ));
+        labels.push(Label::new(
+            *again,
+            tr!(
+                t,
+                "duplicate-label-again-numbered",
+                number = (i + 1).to_string()
+            ),
+        ));
     }
-    let message = if repeated.len() == 1 {
-        "长句重复：与前文完全相同".to_owned()
-    } else {
-        format!("{} 个长句重复：与前文完全相同", repeated.len())
-    };
     out.emit(
         first.1.cover(last.1),
-        message,
-        Some("删去重复的句子，或改写其中一处".to_owned()),
+        tr!(t, "duplicate-sentence-message", count = repeated.len()),
+        Some(t.text("duplicate-sentence-help")),
         labels,
     );
 }

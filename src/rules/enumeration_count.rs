@@ -12,6 +12,7 @@
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Document, ItemCount, Relation, SummaryKind};
+use crate::tr;
 
 struct EnumerationCount;
 
@@ -47,21 +48,40 @@ impl Rule for EnumerationCount {
             if !contradicts(*kind, n, items) {
                 continue;
             }
+            let t = out.tr();
             let counted = if items.min == items.max {
                 items.min.to_string()
             } else {
-                format!("{} 或 {}", items.min, items.max)
+                tr!(
+                    t,
+                    "either-or",
+                    a = items.min.to_string(),
+                    b = items.max.to_string()
+                )
             };
             out.emit(
                 count.span,
-                format!("概括数 {} 与列举的 {counted} 项不符", doc.slice(count.span)),
-                Some(format!(
-                    "列举了 {counted} 项（{}），但概括为 {n} 项",
-                    doc.slice(*list).trim_end_matches(OPENING_QUOTES)
+                tr!(
+                    t,
+                    "enumeration-count-message",
+                    figure = doc.slice(count.span),
+                    counted = &counted,
+                    max = items.max
+                ),
+                Some(tr!(
+                    t,
+                    "enumeration-count-help",
+                    counted = &counted,
+                    max = items.max,
+                    list = doc.slice(*list).trim_end_matches(OPENING_QUOTES),
+                    n = n
                 )),
                 vec![
-                    Label::new(*list, format!("列举 {counted} 项")),
-                    Label::new(count.span, format!("概括数 {n}")),
+                    Label::new(
+                        *list,
+                        tr!(t, "label-listed", counted = &counted, max = items.max),
+                    ),
+                    Label::new(count.span, tr!(t, "enumeration-count-label-count", n = n)),
                 ],
             );
         }
@@ -83,12 +103,13 @@ fn contradicts(kind: SummaryKind, n: usize, items: &ItemCount) -> bool {
 /// An empty item in a list (`司空山、、名木古树`, `苗、、汉`): a word was lost between two 、, and
 /// any count of the list is off by it.
 fn empty_items(doc: &Document, out: &mut Emitter<'_>) {
+    let t = out.tr();
     for &span in &doc.empty_items {
         out.emit(
             span,
-            "列举中有空项：两个顿号之间缺少一项",
-            Some("补上缺少的一项，或删去多余的顿号；若列举后有概括数，一并核对".to_owned()),
-            vec![Label::new(span, "空项")],
+            t.text("enumeration-count-empty-message"),
+            Some(t.text("enumeration-count-empty-help")),
+            vec![Label::new(span, t.text("enumeration-count-empty-label"))],
         );
     }
 }

@@ -18,6 +18,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, GrowthKind, Relation};
+use crate::tr;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 
@@ -138,39 +139,54 @@ fn check(
         doc.slice(to.span),
         doc.slice(change.span),
     );
+    let t = out.tr();
     // A fall is shown as the figures' fall, beside the fall stated.
     let (formula, shown) = match (kind, falls) {
         (GrowthKind::Percent, false) => (format!("({b} − {a}) ÷ {a} × 100%"), Shown::plain("%")),
         (GrowthKind::Percent, true) => (format!("({a} − {b}) ÷ {a} × 100%"), Shown::plain("%")),
-        (GrowthKind::Points, false) => (format!("{b} − {a}"), Shown::plain("个百分点")),
-        (GrowthKind::Points, true) => (format!("{a} − {b}"), Shown::plain("个百分点")),
+        (GrowthKind::Points, false) => (format!("{b} − {a}"), Shown::plain(&t.text("unit-points"))),
+        (GrowthKind::Points, true) => (format!("{a} − {b}"), Shown::plain(&t.text("unit-points"))),
         (GrowthKind::Amount, false) => (format!("{b} − {a}"), Shown::like(&change.quantity)),
         (GrowthKind::Amount, true) => (format!("{a} − {b}"), Shown::like(&change.quantity)),
-        (GrowthKind::Times, _) => (format!("{b} ÷ {a}"), Shown::plain("倍")),
+        (GrowthKind::Times, _) => (format!("{b} ÷ {a}"), Shown::plain(&t.text("unit-times"))),
         (GrowthKind::Compound { years }, _) => (
-            format!("(({b} ÷ {a}) 开 {years} 次方 − 1) × 100%（{years} 年间每年）"),
+            tr!(
+                t,
+                "growth-mismatch-compound-formula",
+                from = a,
+                to = b,
+                years = years
+            ),
             Shown::plain("%"),
         ),
     };
-    let shown_computed = shown.computed(&if falls { computed.neg() } else { computed });
-    let shown_stated = shown.stated(&change.quantity.interval);
+    let shown_computed = shown.computed(t, &if falls { computed.neg() } else { computed });
+    let shown_stated = shown.stated(t, &change.quantity.interval);
     let direction = match (kind, falls) {
-        (GrowthKind::Times, _) => "",
-        (GrowthKind::Compound { .. }, true) => "年均下降",
-        (GrowthKind::Compound { .. }, false) => "年均增长",
-        (_, true) => "下降",
-        (_, false) => "增长",
+        (GrowthKind::Times, _) => "growth-mismatch-times",
+        (GrowthKind::Compound { .. }, true) => "growth-mismatch-yearly-fall",
+        (GrowthKind::Compound { .. }, false) => "growth-mismatch-yearly-growth",
+        (_, true) => "growth-mismatch-fall",
+        (_, false) => "growth-mismatch-growth",
     };
     out.emit(
         change.span,
-        format!("变化 {c} 与前后两个数字不符"),
-        Some(format!(
-            "{formula} {shown_computed}，但所写{direction}{shown_stated}"
+        tr!(t, "growth-mismatch-message", change = c),
+        Some(tr!(
+            t,
+            "growth-mismatch-help",
+            formula = formula,
+            computed = shown_computed,
+            direction = t.text(direction),
+            stated = shown_stated
         )),
         vec![
-            Label::new(from.span, format!("起点 {a}")),
-            Label::new(to.span, format!("终点 {b}")),
-            Label::new(change.span, format!("所写变化 {c}")),
+            Label::new(from.span, tr!(t, "label-from", figure = a)),
+            Label::new(to.span, tr!(t, "label-to", figure = b)),
+            Label::new(
+                change.span,
+                tr!(t, "growth-mismatch-label-change", figure = c),
+            ),
         ],
     );
 }

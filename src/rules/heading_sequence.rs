@@ -13,6 +13,7 @@
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Document, Heading, HeadingStyle};
+use crate::tr;
 
 struct HeadingSequence;
 
@@ -67,31 +68,39 @@ impl Rule for HeadingSequence {
                             has_parent && p.style == h.style && h.number == p.number + 1
                         })
                     {
+                        let t = out.tr();
                         emit(
                             doc,
                             out,
                             prev,
                             h,
-                            format!(
-                                "下级标题 {} 沿用了上一节的编号，未从 1 重新编号",
-                                number(doc, h)
+                            tr!(
+                                t,
+                                "heading-sequence-carried-message",
+                                heading = number(doc, h)
                             ),
-                            "新的上级标题之下，下级标题应从 1 开始编号".to_owned(),
+                            t.text("heading-sequence-carried-help"),
                         );
                     } else if let Some(prev) = recent
                         .filter(|r| r.level < h.level && r.number + 1 == h.number && r.number > 1)
                     {
+                        let t = out.tr();
                         emit(
                             doc,
                             out,
                             prev,
                             h,
-                            format!(
-                                "同一级标题编号格式不一致：{} 之后是 {}",
-                                number(doc, prev),
-                                number(doc, h)
+                            tr!(
+                                t,
+                                "heading-sequence-style-message",
+                                previous = number(doc, prev),
+                                heading = number(doc, h)
                             ),
-                            format!("与 {} 同级的标题应使用相同的编号格式", number(doc, prev)),
+                            tr!(
+                                t,
+                                "heading-sequence-style-help",
+                                previous = number(doc, prev)
+                            ),
                         );
                     }
                 }
@@ -112,30 +121,48 @@ fn number<'a>(doc: &'a Document, h: &Heading) -> &'a str {
 
 fn compare(doc: &Document, prev: &Heading, h: &Heading, out: &mut Emitter<'_>) {
     let (p, n) = (number(doc, prev), number(doc, h));
+    let t = out.tr();
     let (message, help) = if prev.style != h.style {
         (
-            format!("同一级标题编号格式不一致：{p} 之后是 {n}"),
-            format!("与 {p} 同级的标题应使用相同的编号格式"),
+            tr!(
+                t,
+                "heading-sequence-style-message",
+                previous = p,
+                heading = n
+            ),
+            tr!(t, "heading-sequence-style-help", previous = p),
         )
     } else if h.number == prev.number {
         (
-            format!("标题编号重复：{p} 出现两次"),
-            "同一级标题应连续编号".to_owned(),
+            tr!(t, "heading-sequence-repeated-message", previous = p),
+            t.text("heading-sequence-consecutive-help"),
         )
     } else if h.number == 1 {
         // A new list that starts again at 1 (`…有以下几点` followed by `一、`) is no fault.
         return;
     } else if h.number < prev.number {
         (
-            format!("标题编号倒退：{p} 之后是 {n}"),
-            "同一级标题应连续编号".to_owned(),
+            tr!(
+                t,
+                "heading-sequence-backwards-message",
+                previous = p,
+                heading = n
+            ),
+            t.text("heading-sequence-consecutive-help"),
         )
     } else if h.number > prev.number + 1 {
         (
-            format!("标题编号跳号：{p} 之后是 {n}"),
-            format!(
-                "同一级标题应连续编号：{p} 之后缺少 {} 个编号",
-                h.number - prev.number - 1
+            tr!(
+                t,
+                "heading-sequence-skipped-message",
+                previous = p,
+                heading = n
+            ),
+            tr!(
+                t,
+                "heading-sequence-skipped-help",
+                previous = p,
+                missing = h.number - prev.number - 1
             ),
         )
     } else {
@@ -152,13 +179,24 @@ fn emit(
     message: String,
     help: String,
 ) {
+    let t = out.tr();
     out.emit(
         h.span,
         message,
         Some(help),
         vec![
-            Label::new(prev.span, format!("前一个标题 {}", number(doc, prev))),
-            Label::new(h.span, format!("此标题 {}", number(doc, h))),
+            Label::new(
+                prev.span,
+                tr!(
+                    t,
+                    "heading-sequence-label-previous",
+                    heading = number(doc, prev)
+                ),
+            ),
+            Label::new(
+                h.span,
+                tr!(t, "heading-sequence-label-this", heading = number(doc, h)),
+            ),
         ],
     );
 }

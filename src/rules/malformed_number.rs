@@ -12,6 +12,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::Document;
 use crate::model::FigureKind;
+use crate::tr;
 
 struct MalformedNumber;
 
@@ -27,15 +28,22 @@ impl Rule for MalformedNumber {
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         for f in &doc.figures {
             if let FigureKind::Malformed(kind) = f.kind {
+                let t = out.tr();
                 let help = match kind.meant() {
-                    Some(meant) => format!("应为“{meant}”？核对原文，补上缺失的字"),
-                    None => "核对原始数据，写出完整的数字".to_owned(),
+                    Some(meant) => tr!(t, "malformed-number-help-meant", meant = meant),
+                    None => t.text("malformed-number-help"),
                 };
+                let what = t.text(kind.key());
                 out.emit(
                     f.span,
-                    format!("数字 {} 写法错误：{}", doc.slice(f.span), kind.describe()),
+                    tr!(
+                        t,
+                        "malformed-number-message",
+                        figure = doc.slice(f.span),
+                        what = &what
+                    ),
                     Some(help),
-                    vec![Label::new(f.span, kind.describe())],
+                    vec![Label::new(f.span, what)],
                 );
             }
         }

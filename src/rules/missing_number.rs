@@ -18,6 +18,7 @@ use crate::grammar::segment;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::tr;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -307,13 +308,12 @@ impl MissingNumber {
     }
 
     fn emit_missing(&self, span: Span, unit: &str, out: &mut Emitter<'_>) {
+        let t = out.tr();
         out.emit(
             span,
-            format!("“{unit}”前缺少数字"),
-            Some(format!(
-                "此处应写明数字（如“12{unit}”）：数字可能在编辑时被删去，或模板未填写"
-            )),
-            vec![Label::new(span, "缺少数字")],
+            tr!(t, "missing-number-message", unit = unit),
+            Some(tr!(t, "missing-number-help", unit = unit)),
+            vec![Label::new(span, t.text("missing-number-label"))],
         );
     }
 
@@ -359,15 +359,27 @@ impl MissingNumber {
                 {
                     continue;
                 }
+                let t = out.tr();
                 out.emit(
                     span,
-                    format!("“{first}”“{second}”前缺少数字"),
-                    Some(format!(
-                        "此处应写明户数和人数（如“12{first}35{second}”）：数字可能在编辑时被删去，或模板未填写"
+                    tr!(
+                        t,
+                        "missing-number-pair-message",
+                        first = first,
+                        second = second
+                    ),
+                    Some(tr!(
+                        t,
+                        "missing-number-pair-help",
+                        first = first,
+                        second = second
                     )),
                     vec![
-                        Label::new(Span::new(span.start, span.start + first.len()), "缺少户数"),
-                        Label::new(second_span, "缺少人数"),
+                        Label::new(
+                            Span::new(span.start, span.start + first.len()),
+                            t.text("missing-number-label-households"),
+                        ),
+                        Label::new(second_span, t.text("missing-number-label-persons")),
                     ],
                 );
             }

@@ -26,9 +26,11 @@ mod suppression;
 mod truncated;
 mod unit_mismatch;
 
+use crate::locale::Catalog;
 use crate::model::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::model::Lang;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -44,8 +46,8 @@ pub trait Rule: Send + Sync {
     /// For a [`Scope::Lines`] rule: one finding made of two that a segment boundary split (the
     /// last of a segment, on its last block, and the first of the next, on its first block), or
     /// `None` to keep both. The default keeps both.
-    fn join(&self, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
-        let _ = (earlier, later);
+    fn join(&self, t: &Catalog, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
+        let _ = (t, earlier, later);
         None
     }
 }
@@ -88,16 +90,40 @@ pub struct RuleMeta {
     pub id: String,
     /// Default severity.
     pub severity: Severity,
-    /// One line.
+    /// One line, in Chinese.
     pub summary: String,
-    /// What it checks, why it matters, an example (printed by `heshu explain`).
+    /// One line, in English.
+    #[serde(rename = "summary-en")]
+    pub summary_en: String,
+    /// What it checks, why it matters, an example (printed by `heshu explain`), in English.
     pub explanation: String,
+    /// The same in Chinese (the English stands in until it is written).
+    #[serde(rename = "explanation-zh", default)]
+    pub explanation_zh: Option<String>,
     /// Data the rule's logic reads (patterns, bounds).
     #[serde(default)]
     pub data: toml::Table,
     /// Examples run by the test suite.
     #[serde(default)]
     pub examples: Examples,
+}
+
+impl RuleMeta {
+    /// The one-line summary in `lang`.
+    pub fn summary(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.summary,
+            Lang::En => &self.summary_en,
+        }
+    }
+
+    /// The explanation in `lang`.
+    pub fn explanation(&self, lang: Lang) -> &str {
+        match (lang, &self.explanation_zh) {
+            (Lang::Zh, Some(zh)) => zh,
+            _ => &self.explanation,
+        }
+    }
 }
 
 /// A rule with its metadata.
@@ -304,10 +330,16 @@ const PARALLEL_RULES_MIN: usize = 4 * 1024 * 1024;
 pub struct Emitter<'a> {
     rule: &'static str,
     severity: Severity,
+    lang: Lang,
     out: &'a mut Vec<Diagnostic>,
 }
 
 impl Emitter<'_> {
+    /// The catalog of the language findings are written in (see [`crate::tr!`]).
+    pub fn tr(&self) -> &'static Catalog {
+        crate::locale::catalog(self.lang)
+    }
+
     /// Report a finding at `span`, with labels on every figure involved.
     pub fn emit(
         &mut self,
@@ -342,6 +374,8 @@ pub type PanicReport<'a> = dyn FnMut(&str, String) + 'a;
 #[derive(Clone)]
 pub struct Linter {
     rules: Vec<ActiveRule>,
+    /// The language findings are written in.
+    lang: Lang,
 }
 
 impl std::fmt::Debug for Linter {
@@ -379,7 +413,20 @@ impl Linter {
                 })
             })
             .collect();
-        Self { rules }
+        Self {
+            rules,
+            lang: Lang::default(),
+        }
+    }
+
+    /// Write findings in `lang` (Chinese unless told).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The language findings are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Change the severity of one rule.
@@ -482,6 +529,7 @@ impl Linter {
                                 let mut emitter = Emitter {
                                     rule: r.id,
                                     severity: r.severity,
+                                    lang: self.lang,
                                     out: &mut found,
                                 };
                                 r.rule.check(doc, &mut emitter);
@@ -503,6 +551,7 @@ impl Linter {
                     let mut emitter = Emitter {
                         rule: active.id,
                         severity: active.severity,
+                        lang: self.lang,
                         out: &mut out,
                     };
                     active.rule.check(doc, &mut emitter);
@@ -513,6 +562,7 @@ impl Linter {
                         let mut emitter = Emitter {
                             rule: active.id,
                             severity: active.severity,
+                            lang: self.lang,
                             out: &mut found,
                         };
                         active.rule.check(doc, &mut emitter);
@@ -557,7 +607,10 @@ impl Linter {
             if earlier.span.end <= last_block.start || later.span.start >= first_block.end {
                 continue;
             }
-            if let Some(joined) = r.rule.join(earlier, later) {
+            if let Some(joined) = r
+                .rule
+                .join(crate::locale::catalog(self.lang), earlier, later)
+            {
                 if let Some(slot) = before.get_mut(a) {
                     *slot = joined;
                 }
@@ -578,7 +631,13 @@ impl Linter {
             .iter()
             .find(|r| r.id == suppression::UNUSED_SUPPRESSION && !skip(r.id))
             .map(|r| r.severity);
-        let mut out = suppression::apply(doc, found, &|id| self.runs(id) && !skip(id), unused);
+        let mut out = suppression::apply(
+            doc,
+            found,
+            &|id| self.runs(id) && !skip(id),
+            unused,
+            crate::locale::catalog(self.lang),
+        );
         out.sort_by(|a, b| {
             (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
         });

@@ -13,6 +13,7 @@ use crate::model::diagnostic::Label;
 use crate::model::FigureKind;
 use crate::model::{Document, Rate, Reading};
 use crate::model::{MarkerKind, UnitKind};
+use crate::tr;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -81,26 +82,50 @@ impl OutOfRange {
                 }) = c.rate
                 {
                     let word = doc.slice(name);
+                    let t = out.tr();
                     out.emit(
                         c.span,
-                        format!("{word} {} 超过 100%", doc.slice(c.span)),
-                        Some(format!(
-                            "{word}不能超过 100%，所写数值{}",
-                            Shown::plain("%").stated(&q.interval)
+                        tr!(
+                            t,
+                            "out-of-range-rate-message",
+                            rate = word,
+                            figure = doc.slice(c.span)
+                        ),
+                        Some(tr!(
+                            t,
+                            "out-of-range-rate-help",
+                            rate = word,
+                            stated = Shown::plain("%").stated(t, &q.interval)
                         )),
                         // One label, on the figure: fingerprints hash the labelled text, and
                         // baselines written before must hold.
-                        vec![Label::new(c.span, format!("{word} {}", doc.slice(c.span)))],
+                        vec![Label::new(
+                            c.span,
+                            tr!(t, "label-named", name = word, figure = doc.slice(c.span)),
+                        )],
                     );
                 }
             }
             if q.base_unit() == "小时" && lo > self.max_hours && !c.has(MarkerKind::Total) {
                 if let Some(word) = self.day_words.iter().find(|w| subject.contains(w.as_str())) {
+                    let t = out.tr();
                     out.emit(
                         c.span,
-                        format!("{word}小时数 {} 超过一天的小时数", doc.slice(c.span)),
-                        Some(format!("一天只有 {} 小时", self.max_hours)),
-                        vec![Label::new(c.span, format!("{word}小时数"))],
+                        tr!(
+                            t,
+                            "out-of-range-hours-message",
+                            word = word,
+                            figure = doc.slice(c.span)
+                        ),
+                        Some(tr!(
+                            t,
+                            "out-of-range-hours-help",
+                            hours = self.max_hours.to_string()
+                        )),
+                        vec![Label::new(
+                            c.span,
+                            tr!(t, "out-of-range-hours-label", word = word),
+                        )],
                     );
                 }
             }
@@ -110,11 +135,24 @@ impl OutOfRange {
                     .iter()
                     .find(|w| subject.contains(w.as_str()))
                 {
+                    let t = out.tr();
                     out.emit(
                         c.span,
-                        format!("{word}天数 {} 超过一年的天数", doc.slice(c.span)),
-                        Some(format!("一年至多 {} 天", self.max_days)),
-                        vec![Label::new(c.span, format!("{word}天数"))],
+                        tr!(
+                            t,
+                            "out-of-range-days-message",
+                            word = word,
+                            figure = doc.slice(c.span)
+                        ),
+                        Some(tr!(
+                            t,
+                            "out-of-range-days-help",
+                            days = self.max_days.to_string()
+                        )),
+                        vec![Label::new(
+                            c.span,
+                            tr!(t, "out-of-range-days-label", word = word),
+                        )],
                     );
                 }
             }
@@ -127,20 +165,31 @@ fn dates(doc: &Document, out: &mut Emitter<'_>) {
         let FigureKind::Date { month, day } = f.kind else {
             continue;
         };
+        let t = out.tr();
         let problem = match (month, day) {
-            (Some(m), _) if m == 0 || m > 12 => Some(format!("不存在 {m} 月")),
-            (Some(m), Some(d)) if d == 0 || d > days_in_month(m) => {
-                Some(format!("{m} 月只有 {} 天，没有 {d} 日", days_in_month(m)))
+            (Some(m), _) if m == 0 || m > 12 => {
+                Some(tr!(t, "out-of-range-no-month", month = m.to_string()))
             }
-            (None, Some(d)) if d == 0 || d > 31 => Some(format!("一个月没有 {d} 日")),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(m) => Some(tr!(
+                t,
+                "out-of-range-no-day",
+                month = m.to_string(),
+                days = days_in_month(m).to_string(),
+                day = d.to_string()
+            )),
+            (None, Some(d)) if d == 0 || d > 31 => Some(tr!(
+                t,
+                "out-of-range-no-day-in-any-month",
+                day = d.to_string()
+            )),
             _ => None,
         };
         if let Some(help) = problem {
             out.emit(
                 f.span,
-                format!("日期 {} 不存在", doc.slice(f.span)),
+                tr!(t, "out-of-range-date-message", figure = doc.slice(f.span)),
                 Some(help),
-                vec![Label::new(f.span, "日期")],
+                vec![Label::new(f.span, t.text("out-of-range-date-label"))],
             );
         }
     }

@@ -14,6 +14,7 @@ use super::common::{interval_sum, written_sum, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Claim, Document, PartsKind, Relation};
+use crate::tr;
 
 struct PartExceedsWhole;
 
@@ -72,47 +73,51 @@ impl Rule for PartExceedsWhole {
 }
 
 fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], kind: PartsKind, out: &mut Emitter<'_>) {
+    let t = out.tr();
     let shown = Shown::like(&whole.quantity);
     let mut labels = vec![Label::new(
         whole.span,
-        format!("整体 {}", doc.slice(whole.span)),
+        tr!(t, "label-whole", figure = doc.slice(whole.span)),
     )];
     labels.extend(
         parts
             .iter()
-            .map(|p| Label::new(p.span, format!("部分 {}", doc.slice(p.span)))),
+            .map(|p| Label::new(p.span, tr!(t, "label-part", figure = doc.slice(p.span)))),
     );
     let Some(first) = parts.first() else {
         return;
     };
+    let whole_text = doc.slice(whole.span);
     let (message, help) = if parts.len() == 1 {
         (
-            format!(
-                "部分 {} 大于整体 {}",
-                doc.slice(first.span),
-                doc.slice(whole.span)
+            tr!(
+                t,
+                "part-exceeds-whole-message",
+                part = doc.slice(first.span),
+                whole = whole_text
             ),
-            format!(
-                "部分{}，但整体{}",
-                shown.stated(&first.quantity.interval),
-                shown.stated(&whole.quantity.interval)
+            tr!(
+                t,
+                "part-exceeds-whole-help",
+                part = shown.stated(t, &first.quantity.interval),
+                whole = shown.stated(t, &whole.quantity.interval)
             ),
         )
     } else {
         let sum = interval_sum(parts);
+        let key = match kind {
+            PartsKind::Listed => "part-exceeds-whole-listed-message",
+            PartsKind::DefinedSubset => "part-exceeds-whole-defined-message",
+            _ => "part-exceeds-whole-parts-message",
+        };
         (
-            if kind == PartsKind::Listed {
-                format!("“分别”所列各项之和大于总数 {}", doc.slice(whole.span))
-            } else if kind == PartsKind::DefinedSubset {
-                format!("各部分之和大于其所属的整体 {}", doc.slice(whole.span))
-            } else {
-                format!("“其中”各部分之和大于整体 {}", doc.slice(whole.span))
-            },
-            format!(
-                "{} {}，但整体{}",
-                written_sum(doc, parts),
-                shown.computed(&sum),
-                shown.stated(&whole.quantity.interval)
+            tr!(t, key, whole = whole_text),
+            tr!(
+                t,
+                "part-exceeds-whole-parts-help",
+                sum = written_sum(doc, parts),
+                computed = shown.computed(t, &sum),
+                whole = shown.stated(t, &whole.quantity.interval)
             ),
         )
     };

@@ -13,6 +13,7 @@ use super::common::{Quotient, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Claim, Document, Relation};
+use crate::tr;
 use rust_decimal::Decimal;
 
 struct PerCapitaMismatch;
@@ -69,16 +70,23 @@ fn fewer_people(doc: &Document, households: &Claim, persons: &Claim, out: &mut E
         return;
     }
     let (h, p) = (doc.slice(households.span), doc.slice(persons.span));
+    let t = out.tr();
     out.emit(
         persons.span,
-        format!("人数 {p} 少于户数 {h}"),
-        Some(format!(
-            "每户至少有一人：{h} 至少有 {} 人，但所写为 {p}，户均不足一人",
-            households.quantity.value
+        tr!(t, "per-capita-fewer-message", persons = p, households = h),
+        Some(tr!(
+            t,
+            "per-capita-fewer-help",
+            households = h,
+            least = households.quantity.value.to_string(),
+            persons = p
         )),
         vec![
-            Label::new(households.span, format!("户数 {h}")),
-            Label::new(persons.span, format!("人数 {p}")),
+            Label::new(
+                households.span,
+                tr!(t, "per-capita-label-households", figure = h),
+            ),
+            Label::new(persons.span, tr!(t, "per-capita-label-persons", figure = p)),
         ],
     );
 }
@@ -89,7 +97,7 @@ fn check(doc: &Document, total: &Claim, count: &Claim, avg: &Claim, out: &mut Em
         denominator: count,
         stated: avg,
         factor: Decimal::ONE,
-        names: ["总量", "计数", "平均数"],
+        names: ["name-total", "name-count", "name-average"],
         shown: Shown::like(&avg.quantity),
     }
     .check(doc, out);

@@ -14,6 +14,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::grammar::lexicon::Lexicon;
 use crate::model::diagnostic::Label;
 use crate::model::{Document, Reading};
+use crate::tr;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -98,13 +99,17 @@ impl Rule for PercentagePoint {
                 }
                 let written = doc.slice(c.span);
                 let value = written.trim_end_matches(['%', '％']);
+                let t = out.tr();
                 out.emit(
                     c.span,
-                    format!("比重或比率的变化写作 {written}：应为“{value}个百分点”？"),
-                    Some(format!(
-                        "两个百分数之差用“个百分点”表示；“{written}”读作相对变化（原数值的 {written}）。若指相对变化，可写明“相对下降”或给出前后两个数值"
-                    )),
-                    vec![Label::new(c.span, "百分数的变化")],
+                    tr!(
+                        t,
+                        "percentage-point-message",
+                        written = written,
+                        value = value
+                    ),
+                    Some(tr!(t, "percentage-point-help", written = written)),
+                    vec![Label::new(c.span, t.text("percentage-point-label"))],
                 );
             }
         }

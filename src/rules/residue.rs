@@ -11,9 +11,12 @@
 //! of the text.
 
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::locale::Catalog;
 use crate::model::diagnostic::{Diagnostic, Label};
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::model::Lang;
+use crate::tr;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::{Arc, Mutex};
@@ -23,6 +26,9 @@ use std::sync::{Arc, Mutex};
 struct PatternData {
     regex: String,
     what: String,
+    /// `what` in English.
+    #[serde(default)]
+    what_en: Option<String>,
     /// Only white space may stand before the match on its line.
     #[serde(default)]
     line_start: bool,
@@ -40,6 +46,7 @@ struct Data {
 /// One residue pattern: what it is and where on its line it may stand.
 struct Pattern {
     what: String,
+    what_en: Option<String>,
     line_start: bool,
     line_end: bool,
 }
@@ -132,6 +139,7 @@ impl ResiduePatterns {
             .into_iter()
             .map(|p| Pattern {
                 what: p.what,
+                what_en: p.what_en,
                 line_start: p.line_start,
                 line_end: p.line_end,
             })
@@ -143,9 +151,9 @@ impl ResiduePatterns {
         })
     }
 
-    /// Every match in `text`, as (byte range, what it is), in order, none overlapping and none
-    /// crossing a line end.
-    pub(super) fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    /// Every match in `text`, as (byte range, what it is in `lang`), in order, none overlapping
+    /// and none crossing a line end.
+    pub(super) fn find(&self, text: &str, lang: Lang) -> Vec<(std::ops::Range<usize>, &str)> {
         let mut found = Vec::new();
         for m in self.any.find_iter(text) {
             if m.as_str().contains(['\n', '\r']) {
@@ -170,14 +178,18 @@ impl ResiduePatterns {
             {
                 continue;
             }
-            found.push((m.range(), p.what.as_str()));
+            let what = match (&p.what_en, lang) {
+                (Some(en), Lang::En) => en.as_str(),
+                _ => p.what.as_str(),
+            };
+            found.push((m.range(), what));
         }
         found
     }
 
     /// Whether the text holds any residue.
     pub(super) fn is_match(&self, text: &str) -> bool {
-        self.any.is_match(text) && !self.find(text).is_empty()
+        self.any.is_match(text) && !self.find(text, Lang::Zh).is_empty()
     }
 }
 
@@ -197,7 +209,7 @@ impl Rule for Residue {
         super::Scope::Lines
     }
 
-    fn join(&self, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
+    fn join(&self, t: &Catalog, earlier: &Diagnostic, later: &Diagnostic) -> Option<Diagnostic> {
         let labels: Vec<Label> = earlier
             .labels
             .iter()
@@ -206,7 +218,7 @@ impl Rule for Residue {
             .collect();
         let kinds: Vec<&str> = labels.iter().map(|l| l.message.as_str()).collect();
         Some(Diagnostic {
-            message: message(&kinds),
+            message: message(t, &kinds),
             span: earlier.span.cover(later.span),
             labels,
             ..earlier.clone()
@@ -218,7 +230,8 @@ impl Rule for Residue {
         // Residue on consecutive lines (a web page's footer) makes one finding.
         let mut group: Vec<(Span, &str)> = Vec::new();
         let mut last_block: Option<usize> = None;
-        for (range, what) in self.patterns.find(&doc.text) {
+        let t = out.tr();
+        for (range, what) in self.patterns.find(&doc.text, t.lang()) {
             let i = doc.blocks.partition_point(|b| b.span.end <= range.start);
             if last_block.is_some_and(|l| l != i && l + 1 != i) {
                 report(out, &mut group);
@@ -231,14 +244,15 @@ impl Rule for Residue {
 }
 
 /// The message of a group: what its matches are, each kind once, in order.
-fn message(kinds: &[&str]) -> String {
+fn message(t: &Catalog, kinds: &[&str]) -> String {
     let mut unique: Vec<&str> = Vec::new();
     for kind in kinds {
         if !unique.contains(kind) {
             unique.push(kind);
         }
     }
-    format!("报告中不应有的网页残留或编辑标记：{}", unique.join("、"))
+    let list = unique.join(&t.text("list-separator"));
+    tr!(t, "residue-message", kinds = list)
 }
 
 fn report(out: &mut Emitter<'_>, group: &mut Vec<(Span, &str)>) {
@@ -247,10 +261,11 @@ fn report(out: &mut Emitter<'_>, group: &mut Vec<(Span, &str)>) {
     };
     let span = first.0.cover(last.0);
     let kinds: Vec<&str> = group.iter().map(|(_, what)| *what).collect();
+    let t = out.tr();
     out.emit(
         span,
-        message(&kinds),
-        Some("删除转载声明、来源说明、网址和编辑标记".to_owned()),
+        message(t, &kinds),
+        Some(t.text("residue-help")),
         group
             .iter()
             .map(|(s, what)| Label::new(*s, *what))

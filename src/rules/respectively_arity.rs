@@ -10,6 +10,7 @@
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Document, Relation};
+use crate::tr;
 
 struct RespectivelyArity;
 
@@ -37,24 +38,41 @@ impl Rule for RespectivelyArity {
             if n <= 1 || (items.min <= n && n <= items.max) {
                 continue;
             }
+            let t = out.tr();
             let counted = if items.min == items.max {
                 format!("{}", items.min)
             } else {
-                format!("{} 或 {}", items.min, items.max)
+                tr!(
+                    t,
+                    "either-or",
+                    a = items.min.to_string(),
+                    b = items.max.to_string()
+                )
             };
-            let mut labels = vec![Label::new(*marker, format!("列举 {counted} 项"))];
-            labels.extend(
-                values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| Label::new(c.span, format!("数值 {}", i + 1))),
-            );
+            let mut labels = vec![Label::new(
+                *marker,
+                tr!(t, "label-listed", counted = &counted, max = items.max),
+            )];
+            labels.extend(values.iter().enumerate().map(|(i, c)| {
+                Label::new(
+                    c.span,
+                    tr!(
+                        t,
+                        "respectively-arity-label-value",
+                        number = (i + 1).to_string()
+                    ),
+                )
+            }));
             out.emit(
                 *marker,
-                format!("“分别”前列举了 {counted} 项，后面却有 {n} 个数值"),
-                Some(format!(
-                    "项数 {counted} ≠ 数值个数 {n}：补齐或删去多余的数值，使每项对应一个数值"
-                )),
+                tr!(
+                    t,
+                    "respectively-arity-message",
+                    counted = &counted,
+                    max = items.max,
+                    n = n
+                ),
+                Some(tr!(t, "respectively-arity-help", counted = &counted, n = n)),
                 labels,
             );
         }

@@ -22,6 +22,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, FigureKind, MarkerKind, Relation, ShareBase, Span};
+use crate::tr;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -125,7 +126,7 @@ fn check_share(doc: &Document, part: &Claim, base: &Claim, share: &Claim, out: &
         denominator: base,
         stated: share,
         factor: Decimal::ONE_HUNDRED,
-        names: ["部分", "基数", "占比"],
+        names: ["name-part", "name-base", "name-share"],
         shown: Shown::plain("%"),
     }
     .check(doc, out);
@@ -188,25 +189,34 @@ fn composition(
             Some(w) => (doc.slice(w.span).to_owned(), Some(w.span)),
             None => (format!("({})", written_sum(doc, &parts)), None),
         };
+        let t = out.tr();
         let mut labels = vec![
-            Label::new(*piece, format!("占比 {}", doc.slice(*piece))),
-            Label::new(part.span, format!("部分 {}", doc.slice(part.span))),
+            Label::new(*piece, tr!(t, "label-share", figure = doc.slice(*piece))),
+            Label::new(
+                part.span,
+                tr!(t, "label-part", figure = doc.slice(part.span)),
+            ),
         ];
         if let Some(s) = base_span {
-            labels.push(Label::new(s, format!("基数 {}", doc.slice(s))));
+            labels.push(Label::new(s, tr!(t, "label-base", figure = doc.slice(s))));
         }
         out.emit(
             *piece,
-            format!(
-                "构成比例 {written} 中的 {} 与 {} ÷ {base_text} 不符",
-                doc.slice(*piece),
-                doc.slice(part.span)
+            tr!(
+                t,
+                "share-mismatch-composition-message",
+                composition = written,
+                share = doc.slice(*piece),
+                part = doc.slice(part.span),
+                base = &base_text
             ),
-            Some(format!(
-                "{} ÷ {base_text} × 100% {}，但所写占比{}",
-                doc.slice(part.span),
-                Shown::plain("%").computed_beside(&q, share),
-                Shown::plain("%").stated(share)
+            Some(tr!(
+                t,
+                "share-mismatch-composition-help",
+                part = doc.slice(part.span),
+                base = &base_text,
+                computed = Shown::plain("%").computed_beside(t, &q, share),
+                stated = Shown::plain("%").stated(t, share)
             )),
             labels,
         );
@@ -248,9 +258,10 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
         .filter(|(i, _)| i != odd)
         .map(|(_, o)| format!("{} ÷ {}", doc.slice(o.part.span), doc.slice(o.share.span)))
         .collect();
+    let t = out.tr();
     let mut labels = vec![
-        Label::new(m.part.span, format!("部分 {part}")),
-        Label::new(m.share.span, format!("占比 {share}")),
+        Label::new(m.part.span, tr!(t, "label-part", figure = part)),
+        Label::new(m.share.span, tr!(t, "label-share", figure = share)),
     ];
     // The agreeing shares of the same level (not of 其中 parts) label where the base comes from;
     // the help names every one.
@@ -262,18 +273,29 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
             .map(|(_, o)| {
                 Label::new(
                     o.share.span,
-                    format!("同一基数的占比 {}", doc.slice(o.share.span)),
+                    tr!(
+                        t,
+                        "share-mismatch-label-same-base",
+                        figure = doc.slice(o.share.span)
+                    ),
                 )
             }),
     );
+    // `= 480人`, `≈ 480人`, `在 … 之间`: the Chinese help drops the sign.
+    let (base_computed, common_computed) = (shown.computed(t, &m.base), shown.computed(t, common));
     out.emit(
         m.share.span,
-        format!("占比 {share} 与同句其他占比的基数不符"),
-        Some(format!(
-            "{part} ÷ {share} 得基数 {}，而 {} 得基数 {}",
-            shown.computed(&m.base).trim_start_matches(['=', '≈', ' ']),
-            others.join("、"),
-            shown.computed(common).trim_start_matches(['=', '≈', ' '])
+        tr!(t, "share-mismatch-base-message", share = share),
+        Some(tr!(
+            t,
+            "share-mismatch-base-help",
+            part = part,
+            share = share,
+            base = base_computed.trim_start_matches(['=', '≈', ' ']),
+            base_computed = &base_computed,
+            others = others.join(&t.text("list-separator")),
+            common = common_computed.trim_start_matches(['=', '≈', ' ']),
+            common_computed = &common_computed
         )),
         labels,
     );
@@ -313,25 +335,28 @@ fn rate_of_counts(
     } else {
         format!("{c} ÷ {b} × 100%")
     };
+    let t = out.tr();
     out.emit(
         rate.span,
-        format!("比率 {r} 与所列数字不符"),
-        Some(format!(
-            "{formula} {}，但所写比率{}",
-            shown.computed_beside(&computed, &rate.quantity.interval),
-            shown.stated(&rate.quantity.interval)
+        tr!(t, "share-mismatch-rate-message", rate = r),
+        Some(tr!(
+            t,
+            "share-mismatch-rate-help",
+            formula = formula,
+            computed = shown.computed_beside(t, &computed, &rate.quantity.interval),
+            stated = shown.stated(t, &rate.quantity.interval)
         )),
         vec![
-            Label::new(base.span, format!("总数 {b}")),
+            Label::new(base.span, tr!(t, "label-total", figure = b)),
             Label::new(
                 counted.span,
                 if complement {
-                    format!("未计入的 {c}")
+                    tr!(t, "share-mismatch-label-not-counted", figure = c)
                 } else {
-                    format!("计入的 {c}")
+                    tr!(t, "share-mismatch-label-counted", figure = c)
                 },
             ),
-            Label::new(rate.span, format!("比率 {r}")),
+            Label::new(rate.span, tr!(t, "share-mismatch-label-rate", figure = r)),
         ],
     );
 }

@@ -13,6 +13,7 @@ use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, FigureKind, MarkerKind, PartitionKind, PartsKind, Relation};
+use crate::tr;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -201,34 +202,52 @@ fn partitions(doc: &Document, out: &mut Emitter<'_>) {
                 .min(bounds.first().map_or(first.span.start, |b| b.span.start)),
             last.span.end,
         );
+        let t = out.tr();
         let names: Vec<&str> = bounds.iter().map(|b| doc.slice(b.span)).collect();
         let (what, unit) = match kind {
-            PartitionKind::Shares => ("比重之和", "%"),
-            PartitionKind::ShareChanges { .. } => ("比重变化之和", "个百分点"),
+            PartitionKind::Shares => ("sum-mismatch-share-sum", "%".to_owned()),
+            PartitionKind::ShareChanges { .. } => {
+                ("sum-mismatch-share-change-sum", t.text("unit-points"))
+            }
         };
+        let what = t.text(what);
         let mut labels: Vec<Label> = bounds
             .iter()
             .zip(&claims)
             .flat_map(|(b, c)| {
                 [
-                    Label::new(b.span, format!("分组 {}", doc.slice(b.span))),
+                    Label::new(
+                        b.span,
+                        tr!(t, "sum-mismatch-label-group", figure = doc.slice(b.span)),
+                    ),
                     Label::new(c.span, doc.slice(c.span).to_owned()),
                 ]
             })
             .collect();
         labels.dedup_by(|a, b| a.span == b.span);
+        let target = format!("{target}{unit}");
+        let dimension = if names.iter().any(|n| n.contains('岁')) {
+            "sum-mismatch-dimension-age"
+        } else {
+            "sum-mismatch-dimension-value"
+        };
         out.emit(
             span,
-            format!("{}各组{what}应为 {target}{unit}", names.join("、")),
-            Some(format!(
-                "各组覆盖全部{}，{what}应为 {target}{unit}：{} {}",
-                if names.iter().any(|n| n.contains('岁')) {
-                    "年龄"
-                } else {
-                    "取值"
-                },
-                written.join(" + "),
-                Shown::plain(unit).computed(&sum),
+            tr!(
+                t,
+                "sum-mismatch-partition-message",
+                groups = names.join(&t.text("list-separator")),
+                what = &what,
+                target = &target
+            ),
+            Some(tr!(
+                t,
+                "sum-mismatch-partition-help",
+                dimension = t.text(dimension),
+                what = &what,
+                target = &target,
+                sum = written.join(" + "),
+                computed = Shown::plain(&unit).computed(t, &sum),
             )),
             labels,
         );
@@ -243,33 +262,35 @@ fn report(doc: &Document, total: &Claim, parts: &[&Claim], kind: PartsKind, out:
     if !sum.disjoint(&total.quantity.interval) {
         return;
     }
+    let t = out.tr();
     let shown = Shown::like(&total.quantity);
     let mut labels = vec![Label::new(
         total.span,
-        format!("总数 {}", doc.slice(total.span)),
+        tr!(t, "label-total", figure = doc.slice(total.span)),
     )];
     for (i, p) in parts.iter().enumerate() {
         let role = if remainder && i + 1 == parts.len() {
-            "其余"
+            "sum-mismatch-label-rest"
         } else {
-            "部分"
+            "label-part"
         };
-        labels.push(Label::new(p.span, format!("{role} {}", doc.slice(p.span))));
+        labels.push(Label::new(p.span, tr!(t, role, figure = doc.slice(p.span))));
     }
+    let help = tr!(
+        t,
+        "sum-mismatch-help",
+        sum = written_sum(doc, parts),
+        computed = shown.computed(t, &sum),
+        total = shown.stated(t, &total.quantity.interval)
+    );
     out.emit(
         total.span,
-        format!("各部分之和与总数 {} 不符", doc.slice(total.span)),
-        Some(format!(
-            "{} {}，但总数{}{}",
-            written_sum(doc, parts),
-            shown.computed(&sum),
-            shown.stated(&total.quantity.interval),
-            if kind == PartsKind::Identity {
-                "（按统计口径，总数等于这些部分之和）"
-            } else {
-                ""
-            }
-        )),
+        tr!(t, "sum-mismatch-message", total = doc.slice(total.span)),
+        Some(if kind == PartsKind::Identity {
+            tr!(t, "sum-mismatch-identity-help", help = help)
+        } else {
+            help
+        }),
         labels,
     );
 }
@@ -300,15 +321,21 @@ impl SumMismatch {
                 let near = lo >= hundred - self.composition_window
                     && hi <= hundred + self.composition_window;
                 if near && sum.disjoint(&Interval::exact(hundred)) {
+                    let t = out.tr();
                     out.emit(
                         f.span,
-                        format!("构成比例 {} 各项之和不等于 100", doc.slice(f.span)),
-                        Some(format!(
-                            "{} {}，但各项之和应为 100",
-                            doc.slice(f.span).replace([':', '：'], " + "),
-                            Shown::plain("").computed(&sum)
+                        tr!(
+                            t,
+                            "sum-mismatch-composition-message",
+                            figure = doc.slice(f.span)
+                        ),
+                        Some(tr!(
+                            t,
+                            "sum-mismatch-composition-help",
+                            sum = doc.slice(f.span).replace([':', '：'], " + "),
+                            computed = Shown::plain("").computed(t, &sum)
                         )),
-                        vec![Label::new(f.span, "构成比例")],
+                        vec![Label::new(f.span, t.text("sum-mismatch-composition-label"))],
                     );
                 }
             }

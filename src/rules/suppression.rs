@@ -3,9 +3,11 @@
 //! rules ran, and reports the ones that suppressed nothing as `unused-suppression`.
 
 use super::{Emitter, Rule, RuleData, RuleError};
+use crate::locale::Catalog;
 use crate::model::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::tr;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -106,6 +108,7 @@ pub(super) fn apply(
     diagnostics: Vec<Diagnostic>,
     enabled: &dyn Fn(&str) -> bool,
     unused: Option<Severity>,
+    t: &Catalog,
 ) -> Vec<Diagnostic> {
     let mut sups = comments(doc);
     if sups.is_empty() {
@@ -139,13 +142,17 @@ pub(super) fn apply(
         }
         let (message, help) = if unknown.is_empty() {
             (
-                "未生效的 heshu-ignore 注释：它所屏蔽的规则在此没有发现问题".to_owned(),
-                "删除这条注释".to_owned(),
+                t.text("unused-suppression-message"),
+                t.text("unused-suppression-help"),
             )
         } else {
             (
-                format!("heshu-ignore 注释中有未知的规则：{}", unknown.join("、")),
-                "`heshu rules` 列出所有规则".to_owned(),
+                tr!(
+                    t,
+                    "unused-suppression-unknown-message",
+                    rules = unknown.join(&t.text("list-separator"))
+                ),
+                t.text("unused-suppression-unknown-help"),
             )
         };
         kept.push(Diagnostic {
@@ -154,7 +161,7 @@ pub(super) fn apply(
             message,
             help: Some(help),
             span: s.span,
-            labels: vec![Label::new(s.span, "屏蔽注释")],
+            labels: vec![Label::new(s.span, t.text("unused-suppression-label"))],
         });
     }
     kept

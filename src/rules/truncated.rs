@@ -13,6 +13,7 @@ use super::residue::{self, ResiduePatterns};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::model::diagnostic::Label;
 use crate::model::{Block, Document};
+use crate::tr;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -73,19 +74,17 @@ impl Truncated {
         let text = doc.slice(block.span);
         let tail_start = text.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
         let tail = crate::model::span::Span::new(block.span.start + tail_start, block.span.end);
+        let t = out.tr();
         let message = if section {
-            "本节最后一段在句中中断，下一个标题之前缺少结尾"
+            t.text("truncated-section-message")
         } else {
-            "文档在句中中断：最后一段没有结束标点"
+            t.text("truncated-message")
         };
         out.emit(
             tail,
             message,
-            Some(format!(
-                "这一段以“{}”结束；补全被截断的内容，或删去残句",
-                doc.slice(tail)
-            )),
-            vec![Label::new(tail, "在此中断")],
+            Some(tr!(t, "truncated-help", tail = doc.slice(tail))),
+            vec![Label::new(tail, t.text("truncated-label"))],
         );
     }
 }
@@ -107,16 +106,18 @@ impl Rule for Truncated {
         if let Some((i, block)) = last.and_then(|i| Some((i, blocks.get(i)?))) {
             match &block.heading {
                 Some(h) if block.heading_only => {
+                    let t = out.tr();
                     out.emit(
                         block.span,
-                        format!(
-                            "文档在标题“{}”处结束，标题下没有内容",
-                            doc.slice(block.span)
+                        tr!(
+                            t,
+                            "truncated-heading-message",
+                            heading = doc.slice(block.span)
                         ),
-                        Some("补全这一节的内容，或删去这个标题".to_owned()),
+                        Some(t.text("truncated-heading-help")),
                         vec![
-                            Label::new(h.span, "标题编号"),
-                            Label::new(h.title, "其后没有内容"),
+                            Label::new(h.span, t.text("truncated-heading-label-number")),
+                            Label::new(h.title, t.text("truncated-heading-label-title")),
                         ],
                     );
                 }

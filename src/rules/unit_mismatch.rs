@@ -18,9 +18,11 @@
 use super::common::{slipped_magnitude, Shown};
 use super::{Emitter, Rule, RuleData, RuleError};
 use crate::grammar::lexicon::CharSet;
+use crate::locale::Catalog;
 use crate::model::diagnostic::Label;
 use crate::model::interval::Interval;
 use crate::model::{Claim, Document, Reading, UnitKind};
+use crate::tr;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -119,38 +121,54 @@ fn sums(doc: &Document, out: &mut Emitter<'_>) {
             })
             .collect();
         let sum_as_written = super::common::interval_sum(&parts);
+        let t = out.tr();
         let mut labels = vec![Label::new(
             slip.figure.span,
-            format!("{figure}：应为 {meant}？"),
+            tr!(
+                t,
+                "unit-mismatch-label-slip",
+                figure = figure,
+                meant = &meant
+            ),
         )];
         labels.push(Label::new(
             slip.like.span,
-            format!("同组数字的写法 {}", doc.slice(slip.like.span)),
+            tr!(
+                t,
+                "unit-mismatch-label-like",
+                figure = doc.slice(slip.like.span)
+            ),
         ));
         if !slip.is_total {
             labels.push(Label::new(
                 total.span,
-                format!("总数 {}", doc.slice(total.span)),
+                tr!(t, "label-total", figure = doc.slice(total.span)),
             ));
         }
         let help = if slip.is_total {
-            format!(
-                "按所写，各部分之和 {}，总数却为 {figure}；总数若为 {meant}，即与之相符",
-                shown.computed(&sum_as_written),
+            tr!(
+                t,
+                "unit-mismatch-total-help",
+                computed = shown.computed(t, &sum_as_written),
+                figure = figure,
+                meant = &meant
             )
         } else {
-            format!(
-                "按所写，{} {}，但总数{}；若 {figure} 为 {meant}：{} {}，与总数相符",
-                super::common::written_sum(doc, &parts),
-                shown.computed(&sum_as_written),
-                shown.stated(&total.quantity.interval),
-                written.join(" + "),
-                shown.computed(&slip.sum),
+            tr!(
+                t,
+                "unit-mismatch-part-help",
+                sum = super::common::written_sum(doc, &parts),
+                computed = shown.computed(t, &sum_as_written),
+                total = shown.stated(t, &total.quantity.interval),
+                figure = figure,
+                meant = &meant,
+                corrected = written.join(" + "),
+                corrected_sum = shown.computed(t, &slip.sum)
             )
         };
         out.emit(
             slip.figure.span,
-            format!("{figure} 的数量级或单位与同组数字不符：应为 {meant}？"),
+            tr!(t, "unit-mismatch-message", figure = figure, meant = &meant),
             Some(help),
             labels,
         );
@@ -235,10 +253,25 @@ impl UnitMismatch {
             let (Some(lo), Some(hi)) = (per_mu.lo(), per_mu.hi()) else {
                 continue;
             };
+            let t = out.tr();
             let (what, bound) = if hi < self.yield_min {
-                ("远低于", format!("至少 {} 公斤/亩", self.yield_min))
+                (
+                    t.text("unit-mismatch-yield-far-below"),
+                    tr!(
+                        t,
+                        "unit-mismatch-yield-at-least",
+                        least = self.yield_min.to_string()
+                    ),
+                )
             } else if lo > self.yield_max {
-                ("远高于", format!("至多 {} 公斤/亩", self.yield_max))
+                (
+                    t.text("unit-mismatch-yield-far-above"),
+                    tr!(
+                        t,
+                        "unit-mismatch-yield-at-most",
+                        most = self.yield_max.to_string()
+                    ),
+                )
             } else {
                 continue;
             };
@@ -250,18 +283,41 @@ impl UnitMismatch {
                 .normalize();
             out.emit(
                 output.span,
-                format!(
-                    "{crop}单产约 {about} 公斤/亩，{what}任何作物：产量或面积的单位、数量级是否有误？"
+                tr!(
+                    t,
+                    "unit-mismatch-yield-message",
+                    crop = crop,
+                    about = about.to_string(),
+                    what = &what
                 ),
-                Some(format!(
-                    "{} ÷ {} {}（{crop}单产），任何作物的单产都{bound}",
-                    doc.slice(output.span),
-                    doc.slice(area.span),
-                    Shown::plain("公斤/亩").computed(&per_mu),
+                Some(tr!(
+                    t,
+                    "unit-mismatch-yield-help",
+                    output = doc.slice(output.span),
+                    area = doc.slice(area.span),
+                    computed = Shown::plain(&t.text("unit-kg-per-mu")).computed(t, &per_mu),
+                    crop = crop,
+                    bound = &bound
                 )),
                 vec![
-                    Label::new(output.span, format!("{crop}产量 {}", doc.slice(output.span))),
-                    Label::new(area.span, format!("{crop}面积 {}", doc.slice(area.span))),
+                    Label::new(
+                        output.span,
+                        tr!(
+                            t,
+                            "unit-mismatch-label-output",
+                            crop = crop,
+                            figure = doc.slice(output.span)
+                        ),
+                    ),
+                    Label::new(
+                        area.span,
+                        tr!(
+                            t,
+                            "unit-mismatch-label-area",
+                            crop = crop,
+                            figure = doc.slice(area.span)
+                        ),
+                    ),
                 ],
             );
         }
@@ -304,7 +360,7 @@ impl UnitMismatch {
         let mut populations: Vec<(&str, Option<Population<'_>>)> = Vec::new();
         for (count, area) in counts {
             if !populations.iter().any(|(a, _)| *a == area) {
-                populations.push((area, self.population(doc, area)));
+                populations.push((area, self.population(out.tr(), doc, area)));
             }
             let Some(population) = populations
                 .iter()
@@ -330,9 +386,15 @@ impl UnitMismatch {
                 .hi()
                 .and_then(|h| lo.checked_div(h))
                 .map_or(Decimal::ZERO, |t| t.floor());
+            let t = out.tr();
             let mut labels = vec![Label::new(
                 count.span,
-                format!("{area} {}", doc.slice(count.span)),
+                tr!(
+                    t,
+                    "label-named",
+                    name = area,
+                    figure = doc.slice(count.span)
+                ),
             )];
             labels.extend(
                 population
@@ -342,15 +404,19 @@ impl UnitMismatch {
             );
             out.emit(
                 count.span,
-                format!(
-                    "{} 是{area}人口的 {times} 倍以上：单位或数量级是否有误？",
-                    doc.slice(count.span),
+                tr!(
+                    t,
+                    "unit-mismatch-population-message",
+                    figure = doc.slice(count.span),
+                    area = area,
+                    times = times.to_string()
                 ),
-                Some(format!(
-                    "{}；一地所计的{}至多是其人口的 {} 倍",
-                    population.described,
-                    count.quantity.unit.map_or("", |u| u.text.as_str()),
-                    self.counts_per_resident,
+                Some(tr!(
+                    t,
+                    "unit-mismatch-population-help",
+                    population = &population.described,
+                    unit = count.quantity.unit.map_or("", |u| u.text.as_str()),
+                    most = self.counts_per_resident.to_string()
                 )),
                 labels,
             );
@@ -359,7 +425,7 @@ impl UnitMismatch {
 
     /// An area's population: stated (`全区常住人口41.3万人`), else its output over its output per
     /// head, stated in one paragraph. One pass over the claims of 人 and 元.
-    fn population<'d>(&self, doc: &'d Document, area: &str) -> Option<Population<'d>> {
+    fn population<'d>(&self, t: &Catalog, doc: &'d Document, area: &str) -> Option<Population<'d>> {
         let d = &self.data;
         let mut outputs: Vec<&Claim> = Vec::new();
         let mut heads: Vec<&Claim> = Vec::new();
@@ -383,7 +449,12 @@ impl UnitMismatch {
                     return Some(Population {
                         interval: c.quantity.interval,
                         from: vec![c],
-                        described: format!("{area}人口为 {}", doc.slice(c.span)),
+                        described: tr!(
+                            t,
+                            "unit-mismatch-population-stated",
+                            area = area,
+                            figure = doc.slice(c.span)
+                        ),
                     });
                 }
             } else if has(&self.per_head_finders) {
@@ -402,11 +473,15 @@ impl UnitMismatch {
             Some(Population {
                 interval,
                 from: vec![output, head],
-                described: format!(
-                    "{area}人口约为 {} ÷ {} {}",
-                    doc.slice(output.span),
-                    doc.slice(head.span),
-                    Shown::in_units(Decimal::from(10_000), "万人").computed(&interval),
+                described: tr!(
+                    t,
+                    "unit-mismatch-population-computed",
+                    area = area,
+                    output = doc.slice(output.span),
+                    head = doc.slice(head.span),
+                    computed =
+                        Shown::in_units(Decimal::from(10_000), &t.text("unit-ten-thousand-people"))
+                            .computed(t, &interval)
                 ),
             })
         })

@@ -25,7 +25,7 @@ pub fn rules_json(settings: &Settings) -> String {
             serde_json::json!({
                 "id": r.meta.id,
                 "severity": r.meta.severity,
-                "summary": r.meta.summary,
+                "summary": r.meta.summary(crate::model::Lang::Zh),
                 "on": settings.linter.runs(&r.meta.id),
             })
         })

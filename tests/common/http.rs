@@ -137,7 +137,12 @@ impl Server {
     /// Start `heshu serve --port 0` in `dir` (where it looks for heshu.toml) with these
     /// arguments and wait for its address.
     pub fn start_in(dir: &std::path::Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_heshu"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_heshu"));
+        // The default language whatever the machine's locale (see `common::command`).
+        for var in ["HESHU_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            command.env_remove(var);
+        }
+        let mut child = command
             .args(["serve", "--port", "0"])
             .args(extra)
             .current_dir(dir)

@@ -41,9 +41,26 @@ pub const ARITHMETIC: &[&str] = &[
 /// The repository root (tests run the binary from here so paths in output are stable).
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
+/// The heshu binary, in a clean language environment: no `HESHU_LANG` and no locale, so that it
+/// speaks its default (Chinese) whatever the machine running the tests is set to. Tests of the
+/// language setting set what they test on top.
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_heshu"));
+    for var in ["HESHU_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 /// Run `heshu` with `args`, feeding `stdin`, from the repository root.
 pub fn heshu(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_heshu"));
+    heshu_with(args, stdin, &[])
+}
+
+/// As [`heshu`], with environment variables set.
+pub fn heshu_with(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
+    let mut cmd = command();
+    cmd.envs(env.iter().copied());
     cmd.args(args)
         .current_dir(ROOT)
         .env_remove("NO_COLOR")

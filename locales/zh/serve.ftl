@@ -1,0 +1,1 @@
+# heshu's serve (zh)

@@ -1,0 +1,271 @@
+//! Every word heshu prints, in the user's language: message catalogs in Project Fluent's format
+//! (`locales/<lang>/*.ftl`, compiled into the binary), and the one language setting that chooses
+//! among them.
+//!
+//! The setting, strongest first: `--lang zh|en`, the `HESHU_LANG` environment variable, the
+//! configuration's `lang`, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `zh*` Chinese, `en*`
+//! English); Chinese where nothing says otherwise, as the documents are Chinese.
+//!
+//! A catalog is parsed the first time its language is asked for (a fraction of a millisecond), and
+//! never for a language nobody asked for. Rules and renderers format a message by its key with
+//! [`tr!`]: figures and arithmetic come in as arguments, counts as numbers (for English plurals).
+
+use crate::model::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The catalog files of each language, in the order they are added to its bundle. Both languages
+/// have the same files and the same keys (a test holds this).
+const FILES: [(&str, &str, &str); 4] = [
+    (
+        "messages.ftl",
+        include_str!("../../locales/zh/messages.ftl"),
+        include_str!("../../locales/en/messages.ftl"),
+    ),
+    (
+        "report.ftl",
+        include_str!("../../locales/zh/report.ftl"),
+        include_str!("../../locales/en/report.ftl"),
+    ),
+    (
+        "cli.ftl",
+        include_str!("../../locales/zh/cli.ftl"),
+        include_str!("../../locales/en/cli.ftl"),
+    ),
+    (
+        "serve.ftl",
+        include_str!("../../locales/zh/serve.ftl"),
+        include_str!("../../locales/en/serve.ftl"),
+    ),
+];
+
+/// The catalog files of a language: name and text.
+pub fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    FILES.iter().map(move |(name, zh, en)| match lang {
+        Lang::Zh => (*name, *zh),
+        Lang::En => (*name, *en),
+    })
+}
+
+/// An argument of a message: a text (a figure as written, a computation) or a count (which
+/// chooses an English plural).
+#[derive(Debug, Clone)]
+pub enum Arg<'a> {
+    /// Shown as it is.
+    Text(Cow<'a, str>),
+    /// A number of things.
+    Count(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
+        Arg::Text(s)
+    }
+}
+
+macro_rules! count_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Count(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+count_args!(usize, u32, u64, i64, i32, u8);
+
+/// The messages of one language.
+pub struct Catalog {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog").field("lang", &self.lang).finish()
+    }
+}
+
+/// What is wrong with a catalog file (only a test can meet this: the files are compiled in).
+#[derive(Debug, thiserror::Error)]
+#[error("locales/{lang}/{file}: {message}")]
+pub struct CatalogError {
+    /// The language.
+    pub lang: Lang,
+    /// The file.
+    pub file: &'static str,
+    /// What the parser or the bundle said.
+    pub message: String,
+}
+
+impl Catalog {
+    /// Parse a language's catalog files.
+    pub fn load(lang: Lang) -> Result<Self, CatalogError> {
+        let id: unic_langid::LanguageIdentifier = match lang.code().parse() {
+            Ok(id) => id,
+            Err(e) => {
+                return Err(CatalogError {
+                    lang,
+                    file: "",
+                    message: e.to_string(),
+                })
+            }
+        };
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Figures are shown as written: no Unicode isolation marks around arguments.
+        bundle.set_use_isolating(false);
+        for (file, text) in sources(lang) {
+            let resource =
+                FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| CatalogError {
+                    lang,
+                    file,
+                    message: format!("{errors:?}"),
+                })?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| CatalogError {
+                    lang,
+                    file,
+                    message: format!("{errors:?}"),
+                })?;
+        }
+        Ok(Self { lang, bundle })
+    }
+
+    /// The catalog's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the catalog has a message `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle.has_message(key)
+    }
+
+    /// A message without arguments.
+    pub fn text(&self, key: &str) -> String {
+        self.format(key, &[])
+    }
+
+    /// A message with its arguments; the key itself where the catalog lacks it (a test makes
+    /// sure none is lacking).
+    pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            // Every key the code asks for is in both catalogs: the tests exercise each message.
+            debug_assert!(false, "no message `{key}` in the {} catalog", self.lang);
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        if args.is_empty() {
+            return self
+                .bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+        }
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, arg) in args {
+            let value = match arg {
+                Arg::Text(s) => FluentValue::String(Cow::Borrowed(s.as_ref())),
+                Arg::Count(n) => FluentValue::from(*n),
+            };
+            fluent.set(*name, value);
+        }
+        self.bundle
+            .format_pattern(pattern, Some(&fluent), &mut errors)
+            .into_owned()
+    }
+}
+
+/// The catalog of a language, parsed on first use.
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    static CATALOGS: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Lang::Zh => &CATALOGS[0],
+        Lang::En => &CATALOGS[1],
+    };
+    slot.get_or_init(|| {
+        Catalog::load(lang).unwrap_or_else(|e| {
+            // The catalogs are compiled in and parsed by every test run: an error here is a
+            // defect of the build, reported once; messages then show their keys.
+            eprintln!("heshu: {e}");
+            Catalog {
+                lang,
+                bundle: FluentBundle::new_concurrent(Vec::new()),
+            }
+        })
+    })
+}
+
+/// The language a `HESHU_LANG` value names, if it is set; an error for a value that names none.
+pub fn from_heshu_lang() -> Result<Option<Lang>, String> {
+    match std::env::var("HESHU_LANG") {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|e| format!("HESHU_LANG: {e}")),
+        _ => Ok(None),
+    }
+}
+
+/// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not
+/// empty decides (as POSIX has it); `None` when it names neither Chinese nor English (`C`).
+pub fn from_locale() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_tag(&v))
+}
+
+/// The language to speak: the flag, else `HESHU_LANG`, else the configuration's, else the
+/// locale's, else Chinese. An invalid `HESHU_LANG` is ignored here (the command line reports it).
+pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Lang {
+    flag.or_else(|| from_heshu_lang().ok().flatten())
+        .or(config)
+        .or_else(from_locale)
+        .unwrap_or_default()
+}
+
+/// Format the message `key` of a [`Catalog`] with named arguments:
+/// `tr!(catalog, "sum-mismatch-message", total = "47个")`.
+#[macro_export]
+macro_rules! tr {
+    ($catalog:expr, $key:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $catalog.format($key, &[$((stringify!($name), $crate::locale::Arg::from($value))),*])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogs_parse() {
+        for lang in Lang::ALL {
+            if let Err(e) = Catalog::load(lang) {
+                panic!("{e}");
+            }
+        }
+    }
+}
