@@ -1,6 +1,8 @@
 //! The `heshu` command line: `check`, `claims`, `rules`, `explain`.
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod cli_help;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use heshu::config::{ConfigError, FailOn, Settings};
 use heshu::model::diagnostic::Severity;
 use heshu::model::Lang;
@@ -178,16 +180,35 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(EXIT_ERROR)
-            } else {
-                ExitCode::SUCCESS
-            };
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = cli_help::early_lang(&args);
+    let mut command = cli_help::localized(Cli::command(), heshu::locale::catalog(help_lang));
+    let usage_error = |e: clap::Error| {
+        let _ = e.print();
+        if e.use_stderr() {
+            ExitCode::from(EXIT_ERROR)
+        } else {
+            ExitCode::SUCCESS
         }
+    };
+    let matches = match command.try_get_matches_from_mut(&args) {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
+    // `heshu help [COMMAND]`: the help, in the same language.
+    if let Some(("help", sub)) = matches.subcommand() {
+        let shown = match sub.get_one::<String>("command") {
+            Some(name) => match command.find_subcommand_mut(name) {
+                Some(c) => c.print_help(),
+                None => command.print_help(),
+            },
+            None => command.print_help(),
+        };
+        return status(output_status(shown));
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
     };
     let lang = cli.lang;
     match cli.command {
@@ -704,4 +725,30 @@ fn sarif_rules(lang: Lang) -> Vec<report::sarif::RuleInfo<'static>> {
             severity: r.meta.severity,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+    use heshu::model::Lang;
+
+    #[test]
+    fn both_catalogs_hold_every_text_of_the_help() {
+        let command = Cli::command();
+        let keys = super::cli_help::keys(&command);
+        assert!(keys.len() > 40, "{keys:?}");
+        for lang in Lang::ALL {
+            let catalog = heshu::locale::catalog(lang);
+            let missing: Vec<&String> = keys.iter().filter(|k| !catalog.has(k)).collect();
+            assert!(missing.is_empty(), "{lang}: no {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_localised_command_line_is_consistent() {
+        for lang in Lang::ALL {
+            super::cli_help::localized(Cli::command(), heshu::locale::catalog(lang)).debug_assert();
+        }
+    }
 }

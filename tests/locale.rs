@@ -322,3 +322,56 @@ fn json_keeps_its_contract_whatever_the_language() {
         en["files"][0]["diagnostics"][0]["message"]
     );
 }
+
+#[test]
+fn help_speaks_the_locale_and_the_flag() {
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["help", "check"],
+        &["serve", "--help"],
+    ] {
+        let out = common::heshu_with(args, None, &zh);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {text}");
+        assert!(
+            text.contains("用法：") && text.contains("选项"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            !text.contains("Usage") && !text.contains("Options"),
+            "{args:?}: {text}"
+        );
+    }
+    // The flag before the locale; English help has no Chinese but heshu's name.
+    for args in [
+        &["--lang", "en", "--help"][..],
+        &["check", "--lang=en", "--help"],
+    ] {
+        let out = common::heshu_with(args, None, &zh);
+        let text = String::from_utf8_lossy(&out.stdout).replace("核数", "");
+        assert!(text.contains("Usage: heshu"), "{args:?}: {text}");
+        assert!(han_runs(&text).is_empty(), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn rules_and_explain_speak_both_languages() {
+    let rules_zh = common::heshu(&["rules"], None);
+    let rules_en = common::heshu(&["--lang", "en", "rules"], None);
+    let (zh, en) = (
+        String::from_utf8_lossy(&rules_zh.stdout),
+        String::from_utf8_lossy(&rules_en.stdout),
+    );
+    assert!(zh.contains("各部分之和与所述总数不符"), "{zh}");
+    assert!(
+        en.contains("parts that do not add up to their stated total"),
+        "{en}"
+    );
+    let out = common::heshu(&["--lang", "en", "explain", "no-such-rule"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule `no-such-rule`"));
+    let out = common::heshu(&["explain", "no-such-rule"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有规则 `no-such-rule`"));
+}
