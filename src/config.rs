@@ -26,7 +26,7 @@
 //!
 //! Keys are kebab-case; an unknown key or rule id is an error that points at it.
 
-use crate::grammar::identities::Identity;
+use crate::grammar::identities::{Identity, IdentityProblem};
 use crate::grammar::lexicon::{Lexicon, UnitSpec};
 use crate::grammar::{Grammar, Rounding};
 use crate::model::diagnostic::Severity;
@@ -102,7 +102,7 @@ struct ConfigFile {
 
 /// A configuration that could not be used: where, and why.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
+#[error("{}: {}", path.display(), problem)]
 pub struct ConfigError {
     /// The configuration file.
     pub path: PathBuf,
@@ -110,8 +110,52 @@ pub struct ConfigError {
     pub source_text: String,
     /// The byte range of the fault, when known.
     pub span: Option<Range<usize>>,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong (shown in English; [`ConfigError::localized`] words it in the user's
+    /// language).
+    pub problem: ConfigProblem,
+}
+
+/// What is wrong with a configuration.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.localized(crate::locale::catalog(crate::model::Lang::En)))]
+pub enum ConfigProblem {
+    /// The file could not be read (the system's words).
+    Unreadable(String),
+    /// A rule id that no rule has.
+    UnknownRule(String),
+    /// An identity that cannot be used.
+    Identity(String, crate::grammar::identities::IdentityProblem),
+    /// Anything else, in the words of the part that found it (the TOML parser, a glob, a
+    /// pattern, a unit).
+    Other(String),
+}
+
+impl ConfigError {
+    /// What is wrong, in the catalog's language (a parser's own words stay as they are).
+    pub fn localized(&self, t: &crate::locale::Catalog) -> String {
+        self.problem.localized(t)
+    }
+}
+
+impl ConfigProblem {
+    /// What is wrong, in the catalog's language (a parser's own words stay as they are).
+    pub fn localized(&self, t: &crate::locale::Catalog) -> String {
+        match self {
+            ConfigProblem::Unreadable(e) => crate::tr!(t, "config-unreadable", error = e.as_str()),
+            ConfigProblem::UnknownRule(id) => {
+                crate::tr!(t, "config-unknown-rule", rule = id.as_str())
+            }
+            ConfigProblem::Identity(id, problem) => {
+                let key = match problem {
+                    IdentityProblem::UnnamedWhole => "config-identity-unnamed-whole",
+                    IdentityProblem::TooFewParts => "config-identity-too-few-parts",
+                    IdentityProblem::UnnamedPart => "config-identity-unnamed-part",
+                };
+                crate::tr!(t, key, identity = id.as_str())
+            }
+            ConfigProblem::Other(detail) => detail.clone(),
+        }
+    }
 }
 
 /// Everything a check runs with, from defaults, a configuration file and the command line.
@@ -215,7 +259,7 @@ impl Settings {
             path: path.to_owned(),
             source_text: String::new(),
             span: None,
-            message: format!("cannot read: {e}"),
+            problem: ConfigProblem::Unreadable(e.to_string()),
         })?;
         let root = path
             .parent()
@@ -230,7 +274,7 @@ impl Settings {
             path: path.to_owned(),
             source_text: text.to_owned(),
             span,
-            message,
+            problem: ConfigProblem::Other(message),
         };
         let file: ConfigFile =
             toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_owned()))?;
@@ -245,10 +289,10 @@ impl Settings {
             .chain(file.per_file_ignores.values().flatten());
         for id in named {
             if !known(id) {
-                return Err(fail(
-                    locate(text, id),
-                    format!("unknown rule `{id}` (`heshu rules` lists them)"),
-                ));
+                return Err(ConfigError {
+                    problem: ConfigProblem::UnknownRule(id.clone()),
+                    ..fail(locate(text, id), String::new())
+                });
             }
         }
         let mut extra: Vec<(&str, toml::Table)> = Vec::new();
@@ -285,7 +329,10 @@ impl Settings {
                 .map_err(|e| fail(locate(text, "extra-units"), e.to_string()))?;
             for identity in &file.identity {
                 if let Some(problem) = identity.problem() {
-                    return Err(fail(locate(text, &identity.id), problem));
+                    return Err(ConfigError {
+                        problem: ConfigProblem::Identity(identity.id.clone(), problem),
+                        ..fail(locate(text, &identity.id), String::new())
+                    });
                 }
                 lx.identities.add(identity.clone());
             }
@@ -403,7 +450,7 @@ mod tests {
         let e = load("selcet = []\n").unwrap_err();
         assert_eq!(e.span, Some(0..6));
         let e = load("ignore = [\"no-such-rule\"]\n").unwrap_err();
-        assert!(e.message.contains("no-such-rule"));
+        assert!(e.to_string().contains("no-such-rule"));
         assert_eq!(e.span, Some(11..23));
     }
 

@@ -215,7 +215,11 @@ impl Workspace {
                     self.settings = s;
                     None
                 }
-                Err(e) => Some(e.to_string()),
+                Err(e) => {
+                    // The configuration's `lang` is not known: the flag, the editor, the locale.
+                    let lang = crate::locale::resolve(self.lang_flag, self.client_lang);
+                    Some(e.localized(crate::locale::catalog(lang)))
+                }
             },
         };
         // The flag, HESHU_LANG, the configuration, the editor's language, the locale.
@@ -306,6 +310,11 @@ impl Server {
             },
             "serverInfo": {"name": "heshu", "version": env!("CARGO_PKG_VERSION")}
         })
+    }
+
+    /// The catalog of the workspace's language.
+    fn tr(&self) -> &'static crate::locale::Catalog {
+        crate::locale::catalog(self.workspace.settings.lang())
     }
 
     fn log(&mut self, kind: u8, message: &str) {
@@ -422,7 +431,7 @@ impl Server {
             _ => Response::new_err(
                 r.id.clone(),
                 -32601,
-                format!("heshu does not handle {}", r.method),
+                crate::tr!(self.tr(), "lsp-unhandled", method = r.method.as_str()),
             ),
         }
     }
@@ -455,7 +464,13 @@ impl Server {
         let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(e) => {
-                self.log(1, &format!("heshu: {uri}: {e}; no diagnostics"));
+                let message = crate::tr!(
+                    self.tr(),
+                    "lsp-no-diagnostics",
+                    uri = uri,
+                    error = e.message.as_str()
+                );
+                self.log(1, &format!("heshu: {message}"));
                 return;
             }
         };
@@ -464,7 +479,17 @@ impl Server {
         let diagnostics = settings.linter.check_resilient(
             &parsed,
             &|id| ignored.contains(&id),
-            &mut |rule, message| panics.push(format!("heshu: rule {rule} panicked: {message}")),
+            &mut |rule, message| {
+                panics.push(format!(
+                    "heshu: {}",
+                    crate::tr!(
+                        crate::locale::catalog(settings.lang()),
+                        "lsp-rule-panicked",
+                        rule = rule,
+                        message = message
+                    )
+                ))
+            },
         );
         for p in panics {
             self.log(1, &p);
@@ -607,7 +632,7 @@ impl Server {
                         ]})
                     };
                     actions.push(json!({
-                        "title": format!("heshu: ignore this finding ({rule}) in the baseline"),
+                        "title": format!("heshu: {}", crate::tr!(self.tr(), "lsp-action-ignore", rule = rule)),
                         "kind": "quickfix",
                         "diagnostics": [d.clone()],
                         "edit": edit,
@@ -621,7 +646,7 @@ impl Server {
                     .unwrap_or(0);
                 let start = positions.position(positions.offset(line as u32, 0));
                 actions.push(json!({
-                    "title": format!("heshu: suppress {rule} on this line"),
+                    "title": format!("heshu: {}", crate::tr!(self.tr(), "lsp-action-suppress", rule = rule)),
                     "kind": "quickfix",
                     "diagnostics": [d.clone()],
                     "edit": {"changes": {uri: [{

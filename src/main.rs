@@ -165,6 +165,21 @@ enum Color {
     Never,
 }
 
+/// The language of what the command line itself writes (errors, notes): the help's until the
+/// settings are read, then theirs.
+static SPOKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Speak `lang` from now on.
+fn speak(lang: Lang) {
+    SPOKEN.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The catalog of the language spoken.
+fn t() -> &'static heshu::locale::Catalog {
+    let english = SPOKEN.load(std::sync::atomic::Ordering::Relaxed);
+    heshu::locale::catalog(if english { Lang::En } else { Lang::Zh })
+}
+
 /// Exit statuses: 0 clean, 1 findings at or above --fail-on, 2 input or usage errors.
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -174,7 +189,10 @@ fn main() -> ExitCode {
     // backtrace that buries the other files' results.
     heshu::guard::install_quiet_hook();
     heshu::guard::catch(run).unwrap_or_else(|e| {
-        eprintln!("heshu: {e}");
+        eprintln!(
+            "heshu: {}",
+            tr!(t(), "internal-error", message = e.message.as_str())
+        );
         ExitCode::from(EXIT_ERROR)
     })
 }
@@ -182,6 +200,7 @@ fn main() -> ExitCode {
 fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let help_lang = cli_help::early_lang(&args);
+    speak(help_lang);
     let mut command = cli_help::localized(Cli::command(), heshu::locale::catalog(help_lang));
     let usage_error = |e: clap::Error| {
         let _ = e.print();
@@ -221,14 +240,17 @@ fn run() -> ExitCode {
         Command::Lsp => match heshu::lsp::serve(lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("heshu lsp: {e}");
+                eprintln!(
+                    "heshu lsp: {}",
+                    tr!(t(), "error-lsp", error = e.to_string())
+                );
                 ExitCode::from(EXIT_ERROR)
             }
         },
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(&args, lang),
-        Command::Rules => list_rules(heshu::locale::resolve(lang, None)),
-        Command::Explain { rule } => explain(&rule, heshu::locale::resolve(lang, None)),
+        Command::Rules => list_rules(help_lang),
+        Command::Explain { rule } => explain(&rule, help_lang),
     }
 }
 
@@ -249,7 +271,10 @@ fn output_status(written: std::io::Result<()>) -> Result<(), ExitCode> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
-            eprintln!("heshu: cannot write output: {e}");
+            eprintln!(
+                "heshu: {}",
+                tr!(t(), "error-write-output", error = e.to_string())
+            );
             Err(ExitCode::from(EXIT_ERROR))
         }
     }
@@ -266,11 +291,14 @@ fn status(result: Result<(), ExitCode>) -> ExitCode {
 fn report_config_error(e: &ConfigError) {
     let mut out = String::new();
     let named = miette::NamedSource::new(e.path.display().to_string(), e.source_text.clone());
-    let mut diag = miette::MietteDiagnostic::new(e.message.clone())
+    let mut diag = miette::MietteDiagnostic::new(e.localized(t()))
         .with_code("heshu::config")
-        .with_help("`heshu help check` and README.md list the configuration keys");
+        .with_help(t().text("config-help"));
     if let Some(span) = &e.span {
-        diag = diag.with_label(miette::LabeledSpan::at(span.clone(), "here"));
+        diag = diag.with_label(miette::LabeledSpan::at(
+            span.clone(),
+            t().text("config-here"),
+        ));
     }
     let report = miette::Report::new(diag).with_source_code(named);
     let handler = miette::GraphicalReportHandler::new_themed(if std::io::stderr().is_terminal() {
@@ -280,9 +308,10 @@ fn report_config_error(e: &ConfigError) {
     })
     .with_links(false);
     if handler.render_report(&mut out, report.as_ref()).is_err() {
-        out = e.to_string();
+        out = format!("{}: {}", e.path.display(), e.localized(t()));
     }
-    eprintln!("heshu: invalid configuration {}\n{out}", e.path.display());
+    let path = e.path.display().to_string();
+    eprintln!("heshu: {}\n{out}", tr!(t(), "config-invalid", path = path));
 }
 
 /// `heshu serve`: the page on this machine until Ctrl-C.
@@ -295,9 +324,8 @@ fn serve(args: &ServeArgs, lang: Option<Lang>) -> ExitCode {
     };
     if !args.host.is_loopback() {
         eprintln!(
-            "heshu serve: warning: listening on {}: the page has no login, and anyone who can \
-             reach this address can use it",
-            args.host
+            "heshu serve: {}",
+            tr!(t(), "serve-warning-host", host = args.host.to_string())
         );
     }
     let options = heshu::serve::Options {
@@ -312,7 +340,7 @@ fn serve(args: &ServeArgs, lang: Option<Lang>) -> ExitCode {
     match heshu::serve::serve(&options, settings, announce) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("heshu serve: {e}");
+            eprintln!("heshu serve: {}", e.localized(t()));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -355,6 +383,7 @@ fn load_settings(
     };
     // `--lang`, HESHU_LANG, the configuration's `lang`, the locale, Chinese.
     settings.set_lang(heshu::locale::resolve(lang, settings.config_lang));
+    speak(settings.lang());
     Ok(settings)
 }
 
@@ -376,7 +405,7 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     let globs = match CliGlobs::new(&args.globs) {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("heshu: {e}");
+            eprintln!("heshu: {}", tr!(t(), "error-glob", error = e));
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -460,7 +489,7 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
             match report::sarif::render(&reports, &sarif_rules(settings.lang())) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("heshu: cannot write SARIF: {e}");
+                    eprintln!("heshu: {}", tr!(t(), "error-sarif", error = e.to_string()));
                     return ExitCode::from(EXIT_ERROR);
                 }
             }
@@ -497,24 +526,25 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
 /// Write a copy of the one .docx checked with a comment on each finding, atomically.
 fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(), String> {
     let [input] = paths else {
-        return Err("name exactly one .docx to annotate".into());
+        return Err(t().text("annotate-one-docx"));
     };
+    let input_name = input.display().to_string();
     if heshu::source::format_of(input).ok() != Some(heshu::source::Format::Docx) {
-        return Err(format!("{} is not a .docx", input.display()));
+        return Err(tr!(t(), "annotate-not-docx", path = &input_name));
     }
     let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     };
     if same(input, out) {
-        return Err("the copy must not replace the original".into());
+        return Err(t().text("annotate-same-file"));
     }
     let Some(Ok(findings)) = reports.first().map(|r| r.outcome.as_ref()) else {
-        return Err(format!("{} could not be checked", input.display()));
+        return Err(tr!(t(), "annotate-not-checked", path = &input_name));
     };
     let comments = report::annotate::comments(findings);
-    let original = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let copy = heshu::source::docx::annotate(&original, &comments).map_err(|e| e.to_string())?;
+    let original = std::fs::read(input).map_err(|e| format!("{input_name}: {e}"))?;
+    let copy = heshu::source::docx::annotate(&original, &comments).map_err(|e| e.localized(t()))?;
     let tmp = out.with_extension("docx.tmp");
     std::fs::write(&tmp, copy)
         .and_then(|()| std::fs::rename(&tmp, out))
@@ -523,19 +553,28 @@ fn annotate(paths: &[PathBuf], out: &Path, reports: &[FileReport]) -> Result<(),
             format!("{}: {e}", out.display())
         })?;
     eprintln!(
-        "heshu: wrote {} with {} comment(s)",
-        out.display(),
-        comments.len()
+        "heshu: {}",
+        tr!(
+            t(),
+            "annotate-written",
+            path = out.display().to_string(),
+            count = comments.len()
+        )
     );
     Ok(())
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline: {e}"))?;
-    let b: Baseline =
-        serde_json::from_str(&text).map_err(|e| format!("not a heshu baseline: {e}"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| tr!(t(), "baseline-unreadable", error = e.to_string()))?;
+    let b: Baseline = serde_json::from_str(&text)
+        .map_err(|e| tr!(t(), "baseline-invalid", error = e.to_string()))?;
     if b.version != report::baseline::BASELINE_VERSION {
-        return Err(format!("baseline version {} is not supported", b.version));
+        return Err(tr!(
+            t(),
+            "baseline-version",
+            version = b.version.to_string()
+        ));
     }
     Ok(b)
 }
@@ -546,7 +585,10 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
     let json = match serde_json::to_string_pretty(&baseline) {
         Ok(j) => j + "\n",
         Err(e) => {
-            eprintln!("heshu: cannot serialise the baseline: {e}");
+            eprintln!(
+                "heshu: {}",
+                tr!(t(), "baseline-unwritable", error = e.to_string())
+            );
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -554,13 +596,21 @@ fn write_baseline(path: &Path, reports: &[FileReport]) -> ExitCode {
     let written = std::fs::write(&tmp, json).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
-        eprintln!("heshu: {}: cannot write baseline: {e}", path.display());
+        eprintln!(
+            "heshu: {}: {}",
+            path.display(),
+            tr!(t(), "baseline-unwritable", error = e.to_string())
+        );
         return ExitCode::from(EXIT_ERROR);
     }
     eprintln!(
-        "heshu: recorded {} finding(s) in {}",
-        baseline.findings.len(),
-        path.display()
+        "heshu: {}",
+        tr!(
+            t(),
+            "baseline-written",
+            count = baseline.findings.len(),
+            path = path.display().to_string()
+        )
     );
     if reports.iter().any(|r| r.outcome.is_err()) {
         ExitCode::from(EXIT_ERROR)
@@ -655,7 +705,7 @@ fn claims(path: PathBuf, format: ClaimsFormat, encoding: Option<&str>) -> ExitCo
     let text = match heshu::source::read(&path, encoding) {
         Ok(s) => s.text,
         Err(e) => {
-            eprintln!("heshu: {e}");
+            eprintln!("heshu: {}", e.localized(t()));
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -665,7 +715,7 @@ fn claims(path: PathBuf, format: ClaimsFormat, encoding: Option<&str>) -> ExitCo
         ClaimsFormat::Json => match serde_json::to_string_pretty(&report::claims::records(&doc)) {
             Ok(s) => status(write_out(&(s + "\n"))),
             Err(e) => {
-                eprintln!("heshu: cannot serialise the claims: {e}");
+                eprintln!("heshu: {}", tr!(t(), "error-claims", error = e.to_string()));
                 ExitCode::from(EXIT_ERROR)
             }
         },

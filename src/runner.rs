@@ -177,7 +177,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
             return FileReport {
                 path: name,
                 encoding: None,
-                outcome: Err(e.to_string()),
+                outcome: Err(e.localized(crate::locale::catalog(settings.lang()))),
                 human: String::new(),
                 json: Vec::new(),
             }
@@ -293,14 +293,22 @@ pub fn run(
                         .unwrap_or_else(|e| FileReport {
                             path: path.display().to_string(),
                             encoding: None,
-                            outcome: Err(format!("{}: {e}", path.display())),
+                            outcome: Err(format!(
+                                "{}: {}",
+                                path.display(),
+                                crate::tr!(
+                                    crate::locale::catalog(settings.lang()),
+                                    "internal-error",
+                                    message = e.message.as_str()
+                                )
+                            )),
                             human: String::new(),
                             json: Vec::new(),
                         }),
                     Err((path, e)) => FileReport {
                         path: path.display().to_string(),
                         encoding: None,
-                        outcome: Err(e.to_string()),
+                        outcome: Err(e.localized(crate::locale::catalog(settings.lang()))),
                         human: String::new(),
                         json: Vec::new(),
                     },

@@ -76,11 +76,7 @@ fn comments_are_anchored_on_the_figures() {
         None,
     );
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    assert!(
-        stderr(&run).contains("with 3 comment(s)"),
-        "{}",
-        stderr(&run)
-    );
+    assert!(stderr(&run).contains("附 3 条批注"), "{}", stderr(&run));
     assert_eq!(
         std::fs::read(&input).unwrap(),
         original,
@@ -126,6 +122,8 @@ fn annotate_refuses_to_overwrite_or_to_guess() {
     let same = heshu(
         &[
             "check",
+            "--lang",
+            "en",
             input.to_str().unwrap(),
             "--annotate",
             input.to_str().unwrap(),
@@ -139,6 +137,8 @@ fn annotate_refuses_to_overwrite_or_to_guess() {
     let out = heshu(
         &[
             "check",
+            "--lang",
+            "en",
             txt.to_str().unwrap(),
             "--annotate",
             dir.join("x.docx").to_str().unwrap(),

@@ -59,6 +59,8 @@ fn unreadable_file_exits_two_and_the_others_are_still_checked() {
     std::fs::write(&binary, [b'a', 0, b'b']).unwrap();
     let args = [
         "check",
+        "--lang",
+        "en",
         missing.to_str().unwrap(),
         good.to_str().unwrap(),
         gbk.to_str().unwrap(),
@@ -102,7 +104,7 @@ fn unsupported_formats_name_the_way_out() {
     let dir = scratch("unsupported");
     let doc = dir.join("report.doc");
     std::fs::write(&doc, b"x").unwrap();
-    let out = heshu(&["check", doc.to_str().unwrap()], None);
+    let out = heshu(&["check", "--lang", "en", doc.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("save as .docx"));
 }

@@ -191,7 +191,7 @@ fn configuration_errors_point_at_the_key() {
         "select = [\"sum-mismatch\"]\nfail_on = \"error\"\n",
     );
     write(&dir, "a.txt", FAULTS);
-    let out = run_in(&dir, &["check", "a.txt"]);
+    let out = run_in(&dir, &["check", "--lang", "en", "a.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
@@ -203,7 +203,7 @@ fn configuration_errors_point_at_the_key() {
         "the line is shown: {err}"
     );
     write(&dir, "heshu.toml", "ignore = [\"sum-mismatchh\"]\n");
-    let out = run_in(&dir, &["check", "a.txt"]);
+    let out = run_in(&dir, &["check", "--lang", "en", "a.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown rule `sum-mismatchh`"));
 }
@@ -266,9 +266,19 @@ fn configuration_extends_patterns_units_rounding_and_per_file_ignores() {
 fn baseline_round_trip() {
     let dir = scratch("baseline");
     let report = write(&dir, "a.txt", FAULTS);
-    let out = run_in(&dir, &["check", "a.txt", "--write-baseline", "base.json"]);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "--lang",
+            "en",
+            "a.txt",
+            "--write-baseline",
+            "base.json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("recorded 2 finding(s)"));
+    assert!(stderr(&out).contains("recorded 2 findings"));
     let base: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("base.json")).unwrap()).unwrap();
     assert_eq!(base["version"], 1);
@@ -279,6 +289,8 @@ fn baseline_round_trip() {
             &dir,
             &[
                 "check",
+                "--lang",
+                "en",
                 "a.txt",
                 "--baseline",
                 "base.json",
@@ -416,7 +428,10 @@ fn configuration_adds_identities_and_refuses_broken_ones() {
     let text = "全年旅游总收入52.3亿元，国内旅游收入48.1亿元，入境旅游收入5.2亿元。\n";
     write(&dir, "a.txt", text);
     // Without the identity the three figures are not related.
-    let out = run_in(&dir, &["check", "--format", "concise", "a.txt"]);
+    let out = run_in(
+        &dir,
+        &["check", "--lang", "en", "--format", "concise", "a.txt"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     write(
         &dir,
@@ -428,7 +443,10 @@ fn configuration_adds_identities_and_refuses_broken_ones() {
             "parts = [[\"国内旅游收入\"], [\"入境旅游收入\"]]\n",
         ),
     );
-    let out = run_in(&dir, &["check", "--format", "concise", "a.txt"]);
+    let out = run_in(
+        &dir,
+        &["check", "--lang", "en", "--format", "concise", "a.txt"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("a.txt:1:8: error[sum-mismatch]"),
@@ -440,7 +458,7 @@ fn configuration_adds_identities_and_refuses_broken_ones() {
         "heshu.toml",
         "[[identity]]\nid = \"one-part\"\nwhole = [\"旅游总收入\"]\nparts = [[\"国内旅游收入\"]]\n",
     );
-    let out = run_in(&dir, &["check", "a.txt"]);
+    let out = run_in(&dir, &["check", "--lang", "en", "a.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("identity one-part: at least two parts are needed"));
 }

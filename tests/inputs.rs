@@ -84,6 +84,8 @@ fn gbk_utf16_and_crlf_give_the_seed_findings() {
     let out = heshu(
         &[
             "check",
+            "--lang",
+            "en",
             dir.join("gbk.txt").to_str().unwrap(),
             "--encoding",
             "utf-8",
@@ -175,6 +177,8 @@ fn hostile_inputs_end_in_a_clear_error() {
     let out = heshu(
         &[
             "check",
+            "--lang",
+            "en",
             dir.to_str().unwrap(),
             "--glob",
             "*",
@@ -322,6 +326,8 @@ fn large_files_are_scanned_whole() {
     let out = heshu(
         &[
             "check",
+            "--lang",
+            "en",
             late_nul.to_str().unwrap(),
             seed.to_str().unwrap(),
             "--format",

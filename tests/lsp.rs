@@ -259,7 +259,7 @@ fn markdown_code_actions_and_other_files() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("suppress"))
+        .find(|a| a["title"].as_str().unwrap().contains("屏蔽"))
         .expect("a suppression action");
     let edit = &suppress["edit"]["changes"][uri][0];
     assert_eq!(edit["newText"], "<!-- heshu-ignore placeholder -->\n");
@@ -305,7 +305,7 @@ fn workspace_configuration_is_honoured_and_reread() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["title"].as_str().unwrap().contains("ignore this finding"))
+        .find(|a| a["title"].as_str().unwrap().contains("在基线中忽略此问题"))
         .expect("an ignore action");
     let changes = ignore["edit"]["documentChanges"].as_array().unwrap();
     assert_eq!(changes[0]["kind"], "create");

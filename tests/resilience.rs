@@ -109,7 +109,7 @@ fn a_panic_on_one_file_is_that_files_error_and_the_others_are_reported() {
         match (&r.outcome, i) {
             (Err(e), 7) => {
                 assert!(e.contains("07.txt"), "{e}");
-                assert!(e.contains("internal error"), "{e}");
+                assert!(e.contains("内部错误"), "{e}");
                 assert!(e.contains("deliberately broken on this file"), "{e}");
             }
             (Ok(found), _) if i != 7 => {

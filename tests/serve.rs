@@ -394,7 +394,7 @@ fn another_address_than_loopback_is_served_with_a_warning() {
     let _ = out.kill();
     let output = out.wait_with_output().unwrap();
     assert!(line.starts_with("heshu serve: http://0.0.0.0:"), "{line}");
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no login"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("没有登录"));
 }
 
 #[test]

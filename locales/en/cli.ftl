@@ -68,3 +68,30 @@ cli-rules-usage = heshu rules
 cli-explain-about = Explain a rule, with its examples
 cli-explain-usage = heshu explain <RULE>
 cli-explain-rule = The rule id
+
+## Errors and notes of the command line (the system's own words after them).
+error-lsp = { $error }
+error-write-output = cannot write output: { $error }
+error-glob = { $error }
+error-sarif = cannot write SARIF: { $error }
+error-claims = cannot serialise the claims: { $error }
+annotate-one-docx = name exactly one .docx to annotate
+annotate-not-docx = { $path } is not a .docx
+annotate-same-file = the copy must not replace the original
+annotate-not-checked = { $path } could not be checked
+annotate-written = wrote { $path } with { $count ->
+    [one] 1 comment
+   *[other] { $count } comments
+}
+baseline-unreadable = cannot read baseline: { $error }
+baseline-invalid = not a heshu baseline: { $error }
+baseline-version = baseline version { $version } is not supported
+baseline-unwritable = cannot write baseline: { $error }
+baseline-written = recorded { $count ->
+    [one] 1 finding
+   *[other] { $count } findings
+} in { $path }
+serve-warning-host = warning: listening on { $host }: the page has no login, and anyone who can reach this address can use it
+serve-error-runtime = cannot start the server: { $error }
+serve-error-bind = cannot listen on { $address }: { $error }
+serve-error-stopped = the server stopped: { $error }

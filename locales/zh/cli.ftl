@@ -68,3 +68,24 @@ cli-rules-usage = heshu rules
 cli-explain-about = 解释一条规则，并给出示例
 cli-explain-usage = heshu explain <规则>
 cli-explain-rule = 规则编号
+
+## Errors and notes of the command line (the system's own words after them).
+error-lsp = { $error }
+error-write-output = 无法写出结果：{ $error }
+error-glob = { $error }
+error-sarif = 无法写出 SARIF：{ $error }
+error-claims = 无法输出数字列表：{ $error }
+annotate-one-docx = 请只指定一个要加批注的 .docx 文件
+annotate-not-docx = { $path } 不是 .docx 文件
+annotate-same-file = 副本不能覆盖原文件
+annotate-not-checked = { $path } 未能检查
+annotate-written = 已写出 { $path }，附 { $count } 条批注
+baseline-unreadable = 无法读取基线文件：{ $error }
+baseline-invalid = 不是 heshu 的基线文件：{ $error }
+baseline-version = 不支持第 { $version } 版的基线文件
+baseline-unwritable = 无法写出基线文件：{ $error }
+baseline-written = 已把 { $count } 个问题记入 { $path }
+serve-warning-host = 警告：正在 { $host } 上监听：网页没有登录，任何能访问此地址的人都能使用
+serve-error-runtime = 无法启动服务：{ $error }
+serve-error-bind = 无法在 { $address } 上监听：{ $error }
+serve-error-stopped = 服务异常停止：{ $error }

@@ -103,21 +103,29 @@ pub struct Identity {
     pub kind: IdentityKind,
 }
 
+/// Why an identity of a configuration cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityProblem {
+    /// The whole has no name.
+    UnnamedWhole,
+    /// Fewer than two parts.
+    TooFewParts,
+    /// A part has no name.
+    UnnamedPart,
+}
+
 impl Identity {
     /// What makes the identity unusable, if anything: a whole with no name, fewer than two
     /// parts, a part with no name, an empty name.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<IdentityProblem> {
         let empty =
             |names: &[String]| names.is_empty() || names.iter().any(|n| n.trim().is_empty());
         if empty(&self.whole) {
-            Some(format!("identity {}: the whole needs a name", self.id))
+            Some(IdentityProblem::UnnamedWhole)
         } else if self.parts.len() < 2 {
-            Some(format!(
-                "identity {}: at least two parts are needed",
-                self.id
-            ))
+            Some(IdentityProblem::TooFewParts)
         } else if self.parts.iter().any(|p| empty(p)) {
-            Some(format!("identity {}: every part needs a name", self.id))
+            Some(IdentityProblem::UnnamedPart)
         } else {
             None
         }

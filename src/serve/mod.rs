@@ -65,6 +65,23 @@ pub enum ServeError {
     Serve(std::io::Error),
 }
 
+impl ServeError {
+    /// What went wrong, in the catalog's language (the system's words after it).
+    pub fn localized(&self, t: &crate::locale::Catalog) -> String {
+        use crate::tr;
+        match self {
+            ServeError::Runtime(e) => tr!(t, "serve-error-runtime", error = e.to_string()),
+            ServeError::Bind { addr, source } => tr!(
+                t,
+                "serve-error-bind",
+                address = addr.to_string(),
+                error = source.to_string()
+            ),
+            ServeError::Serve(e) => tr!(t, "serve-error-stopped", error = e.to_string()),
+        }
+    }
+}
+
 struct App {
     settings: Settings,
     token: String,

@@ -37,6 +37,19 @@ pub enum DocxError {
     Xml(String),
 }
 
+impl DocxError {
+    /// What went wrong, in the catalog's language (the zip or XML reader's own words after it).
+    pub fn localized(&self, t: &crate::locale::Catalog) -> String {
+        use crate::tr;
+        match self {
+            DocxError::Zip(detail) => tr!(t, "docx-zip", detail = detail.as_str()),
+            DocxError::NoDocument => t.text("docx-no-document"),
+            DocxError::TooLarge(detail) => tr!(t, "docx-too-large", detail = detail.as_str()),
+            DocxError::Xml(detail) => tr!(t, "docx-xml", detail = detail.as_str()),
+        }
+    }
+}
+
 /// One `w:t` element's text in the extracted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {

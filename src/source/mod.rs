@@ -14,6 +14,54 @@ pub mod markdown;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+impl SourceError {
+    /// What went wrong, in the catalog's language, with the file's name (the system's or a
+    /// decoder's own words after it, as they are).
+    pub fn localized(&self, t: &crate::locale::Catalog) -> String {
+        use crate::tr;
+        match self {
+            SourceError::Io { path, source } => {
+                tr!(
+                    t,
+                    "source-unreadable",
+                    path = path.display().to_string(),
+                    error = source.to_string()
+                )
+            }
+            SourceError::Undecodable { path, reason } => {
+                tr!(
+                    t,
+                    "source-undecodable",
+                    path = path.display().to_string(),
+                    reason = reason.as_str()
+                )
+            }
+            SourceError::Binary { path, offset } => tr!(
+                t,
+                "source-binary",
+                path = path.display().to_string(),
+                offset = offset.to_string()
+            ),
+            SourceError::Empty { path } => {
+                tr!(t, "source-empty", path = path.display().to_string())
+            }
+            SourceError::Unsupported { path, extension } => tr!(
+                t,
+                "source-unsupported",
+                path = path.display().to_string(),
+                extension = extension.as_str()
+            ),
+            SourceError::UnknownEncoding(label) => {
+                tr!(t, "source-unknown-encoding", encoding = label.as_str())
+            }
+            #[cfg(feature = "inputs")]
+            SourceError::Docx { path, source } => {
+                format!("{}: {}", path.display(), source.localized(t))
+            }
+        }
+    }
+}
+
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
