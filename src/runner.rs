@@ -214,7 +214,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
             .filter_map(|(d, k)| k.then_some(d))
             .collect();
         let render = |chunk: &[&Diagnostic]| {
-            let renderer = HumanRenderer::new(color);
+            let renderer = HumanRenderer::new(color, settings.lang());
             let mut out = String::new();
             for d in chunk {
                 out.push_str(&renderer.render(&name, &doc, shown, d));

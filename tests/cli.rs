@@ -218,7 +218,7 @@ fn rules_and_explain() {
     let out = heshu(&["explain", "sum-mismatch"], None);
     let text = stdout(&out);
     assert!(
-        text.contains("What it checks") && text.contains("其余4个"),
+        text.contains("检查什么") && text.contains("其余4个"),
         "{text}"
     );
 }

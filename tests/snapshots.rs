@@ -87,3 +87,66 @@ fn each_rule_on_its_bad_examples() {
         snap!(format!("rule_{id}_json"), json);
     }
 }
+
+/// Issue 17: what heshu says in English, beside the Chinese above.
+#[test]
+fn seed_check_human_in_english() {
+    let out = heshu(
+        &[
+            "--lang",
+            "en",
+            "check",
+            "tests/fixtures/seed.txt",
+            "--color",
+            "never",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    snap!("seed_check_human_en", stdout(&out));
+}
+
+#[test]
+fn rules_and_explain_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let out = heshu(&["--lang", lang, "rules"], None);
+        assert!(out.status.success());
+        snap!(format!("rules_{lang}"), stdout(&out));
+        let out = heshu(&["--lang", lang, "explain", "sum-mismatch"], None);
+        assert!(out.status.success());
+        snap!(format!("explain_sum-mismatch_{lang}"), stdout(&out));
+    }
+}
+
+#[test]
+fn each_rule_on_its_bad_examples_in_english() {
+    for rule in heshu::rules::registry() {
+        let id = &rule.meta.id;
+        let mut human = String::new();
+        for (i, example) in rule.meta.examples.bad.iter().enumerate() {
+            let input = format!("{example}\n");
+            let header = format!("## bad example {}: {}\n", i + 1, example.replace('\n', "⏎"));
+            let out = heshu(
+                &[
+                    "--lang",
+                    "en",
+                    "check",
+                    "-",
+                    "--color",
+                    "never",
+                    "--fail-on",
+                    "info",
+                ],
+                Some(&input),
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{id} draws a finding on {example}"
+            );
+            human.push_str(&header);
+            human.push_str(&stdout(&out));
+        }
+        snap!(format!("rule_{id}_human_en"), human);
+    }
+}

@@ -138,7 +138,7 @@ missing-number-label-persons = number of persons missing
 
 ## out-of-range
 out-of-range-rate-message = { $rate } { $figure } is above 100%
-out-of-range-rate-help = a { $rate } cannot pass 100%; the value written { $stated }
+out-of-range-rate-help = { $rate } cannot be above 100%; the value written { $stated }
 out-of-range-hours-message = { $figure } for { $word }: more hours than a day has
 out-of-range-hours-help = a day has only { $hours } hours
 out-of-range-hours-label = hours { $word }

@@ -61,3 +61,11 @@ lsp-no-diagnostics = { $uri }: internal error ({ $error }); no diagnostics
 lsp-rule-panicked = rule { $rule } met an internal error: { $message }
 lsp-action-ignore = ignore this finding ({ $rule }) in the baseline
 lsp-action-suppress = suppress { $rule } on this line
+
+## Human output (miette).
+# What stands before the help, as wide as miette's `help: ` (8 columns with its indent).
+human-help = help:{" "}
+human-labels-not-shown = { $count ->
+    [one] 1 more label is not shown here
+   *[other] { $count } more labels are not shown here
+}

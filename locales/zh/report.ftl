@@ -37,3 +37,8 @@ lsp-no-diagnostics = { $uri }：内部错误（{ $error }）；没有检查结�
 lsp-rule-panicked = 规则 { $rule } 出现内部错误：{ $message }
 lsp-action-ignore = 在基线中忽略此问题（{ $rule }）
 lsp-action-suppress = 在此行屏蔽 { $rule }
+
+## Human output (miette).
+# What stands before the help, as wide as miette's `help: ` (8 columns with its indent).
+human-help = 说明：
+human-labels-not-shown = 另有 { $count } 处标注未在此显示

@@ -1,9 +1,11 @@
 //! Human output through miette: the rule id, the message, a label on every figure involved, and
 //! the computation in the help. Columns in the header are counted in characters, not bytes.
 
+use crate::locale::Catalog;
 use crate::model::diagnostic::{Diagnostic, Severity};
 use crate::model::span::Span;
 use crate::model::Document;
+use crate::model::Lang;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -144,6 +146,7 @@ impl SourceCode for Snippet<'_> {
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
     source: Snippet<'a>,
+    catalog: &'static Catalog,
 }
 
 impl Rendered<'_> {
@@ -191,7 +194,7 @@ impl miette::Diagnostic for Rendered<'_> {
             (None, 0) => None,
             (Some(h), 0) => Some(Box::new(h)),
             (h, n) => {
-                let note = format!("另有 {n} 处标注未在此显示");
+                let note = crate::tr!(self.catalog, "human-labels-not-shown", count = n);
                 Some(Box::new(match h {
                     Some(h) => format!("{h}\n{note}"),
                     None => note,
@@ -221,11 +224,20 @@ impl miette::Diagnostic for Rendered<'_> {
 /// Renders diagnostics for a terminal or a log.
 pub struct HumanRenderer {
     handler: GraphicalReportHandler,
+    catalog: &'static Catalog,
+    /// What stands before the help in the catalog's language, when it is not miette's own.
+    help_word: Option<String>,
 }
 
+/// The word miette writes before the help, with its indent.
+const MIETTE_HELP: &str = "  help: ";
+
 impl HumanRenderer {
-    /// A renderer with colours or without; terminal links are always off.
-    pub fn new(color: bool) -> Self {
+    /// A renderer with colours or without, writing in `lang`; terminal links are always off.
+    pub fn new(color: bool, lang: Lang) -> Self {
+        let catalog = crate::locale::catalog(lang);
+        let help_word = format!("  {}", catalog.text("human-help"));
+        let help_word = (help_word != MIETTE_HELP).then_some(help_word);
         let theme = if color {
             GraphicalTheme::unicode()
         } else {
@@ -236,6 +248,8 @@ impl HumanRenderer {
                 .with_links(false)
                 .with_width(100)
                 .with_context_lines(1),
+            catalog,
+            help_word,
         }
     }
 
@@ -251,9 +265,19 @@ impl HumanRenderer {
         let rendered = Rendered {
             diagnostic,
             source: Snippet::new(path, doc, shown, diagnostic),
+            catalog: self.catalog,
         };
         let mut out = String::new();
-        if self.handler.render_report(&mut out, &rendered).is_err() {
+        if self.handler.render_report(&mut out, &rendered).is_ok() {
+            // miette writes its help under an English word: the first after the quoted snippet
+            // (which ends with `╰`) is replaced by the catalog's, as wide (`提示：`).
+            if let Some(word) = &self.help_word {
+                let after = out.rfind('╰').unwrap_or(0);
+                if let Some(at) = out.get(after..).and_then(|s| s.find(MIETTE_HELP)) {
+                    out.replace_range(after + at..after + at + MIETTE_HELP.len(), word);
+                }
+            }
+        } else {
             // The renderer refused (a span it could not read): fall back to one line.
             let (line, col) = doc.line_col(diagnostic.span.start);
             out = format!(

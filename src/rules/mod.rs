@@ -97,9 +97,9 @@ pub struct RuleMeta {
     pub summary_en: String,
     /// What it checks, why it matters, an example (printed by `heshu explain`), in English.
     pub explanation: String,
-    /// The same in Chinese (the English stands in until it is written).
-    #[serde(rename = "explanation-zh", default)]
-    pub explanation_zh: Option<String>,
+    /// The same in Chinese.
+    #[serde(rename = "explanation-zh")]
+    pub explanation_zh: String,
     /// Data the rule's logic reads (patterns, bounds).
     #[serde(default)]
     pub data: toml::Table,
@@ -119,9 +119,9 @@ impl RuleMeta {
 
     /// The explanation in `lang`.
     pub fn explanation(&self, lang: Lang) -> &str {
-        match (lang, &self.explanation_zh) {
-            (Lang::Zh, Some(zh)) => zh,
-            _ => &self.explanation,
+        match lang {
+            Lang::Zh => &self.explanation_zh,
+            Lang::En => &self.explanation,
         }
     }
 }
