@@ -93,6 +93,19 @@ const ARGUMENTS_DIFFER: &[(&str, &str)] = &[
         "share-mismatch-base-help",
         "Chinese drops the = or ≈ of a computed base",
     ),
+    (
+        "js-checked",
+        "English chooses paragraph/paragraphs by the count",
+    ),
+    ("js-found", "English chooses problem/problems by the count"),
+    (
+        "js-badge-error",
+        "English chooses error/errors by the count",
+    ),
+    (
+        "js-badge-warning",
+        "English chooses warning/warnings by the count",
+    ),
 ];
 
 #[test]

@@ -292,3 +292,49 @@ fn a_one_megabyte_docx_is_checked_and_shown() {
         shown.as_str().unwrap_or("?")
     );
 }
+
+#[test]
+fn the_page_speaks_english_when_heshu_does() {
+    if !webdriver::available() {
+        return; // open_page says why, and fails on CI, for the tests above
+    }
+    let dir = common::scratch("serve-browser", "english");
+    let (profile, downloads) = (dir.join("profile"), dir.join("downloads"));
+    std::fs::create_dir_all(&profile).unwrap();
+    std::fs::create_dir_all(&downloads).unwrap();
+    let _server = Server::start(&["--lang", "en"]);
+    let browser = Browser::start(&profile, &downloads);
+    browser.goto(&_server.url());
+    let good = docx(&document_xml(&[Block::Paragraph(vec![
+        "反馈问题47个，已整改完成44个，其余4个。",
+    ])]));
+    let fine = dir.join("report.docx");
+    std::fs::write(&fine, &good).unwrap();
+    upload(&browser, &fine);
+    let summary = browser.script("return document.getElementById('summary').textContent;");
+    assert_eq!(summary, "1 problem:1 error0 warnings0 info");
+    let status = browser.script("return document.getElementById('status').textContent;");
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .starts_with("Checked “report.docx”: 1 paragraph in "),
+        "{status}"
+    );
+    let message =
+        browser.script("return document.querySelector('#findings .message').textContent;");
+    assert_eq!(message, "the parts do not add up to the total 47个");
+    // Nothing the page itself says is Chinese: only the document and its figures, and 核数.
+    let own = browser.script(
+        "const clone = document.body.cloneNode(true);
+         for (const e of clone.querySelectorAll('#doc, #findings q, h1, #rules')) e.remove();
+         return clone.textContent;",
+    );
+    let own = own.as_str().unwrap();
+    let han: String = own
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .collect();
+    // The message and labels quote the figures (个); the tagline names the 分别 lists it checks.
+    assert!(han.chars().all(|c| "个分别".contains(c)), "{han}: {own}");
+}

@@ -4,9 +4,11 @@
 
 use crate::check::check_text;
 use crate::config::Settings;
+use crate::locale::Catalog;
 use crate::model::Document;
 use crate::report::{Counts, FileReport, Located};
 use crate::source::{self, docx::DocxError, Format, SourceError};
+use crate::tr;
 use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
@@ -49,8 +51,8 @@ pub struct Refused(pub String);
 
 /// The format an uploaded name stands for (`.docx`, `.md`; anything else is read as text), or why
 /// it cannot be read.
-fn format_of(name: &str) -> Result<Format, Refused> {
-    source::format_of(Path::new(name)).map_err(|e| refused(name, &e))
+fn format_of(name: &str, t: &Catalog) -> Result<Format, Refused> {
+    source::format_of(Path::new(name)).map_err(|e| refused(t, name, &e))
 }
 
 /// An upload read and checked: its document (which owns the text checked), the text as written
@@ -69,18 +71,15 @@ fn checked(
     bytes: Vec<u8>,
     off: &[String],
 ) -> Result<Read, Refused> {
-    let format = format_of(name)?;
+    let t = crate::locale::catalog(settings.lang());
+    let format = format_of(name, t)?;
     let path = Path::new(name);
     let read = crate::guard::catch(|| source::from_bytes(path, bytes, format, None))
-        .map_err(|_| Refused(format!("读取「{name}」时出错：文件内容无法解析")))?;
-    let source = read.map_err(|e| refused(name, &e))?;
+        .map_err(|_| Refused(tr!(t, "serve-unparsable", name = name)))?;
+    let source = read.map_err(|e| refused(t, name, &e))?;
     let (text, display, encoding) = (source.text, source.display, source.encoding);
-    let (doc, diagnostics) =
-        crate::guard::catch(|| check_text(text, path, settings)).map_err(|_| {
-            Refused(format!(
-                "检查「{name}」时出错：请把这份文件报告给 heshu 的维护者"
-            ))
-        })?;
+    let (doc, diagnostics) = crate::guard::catch(|| check_text(text, path, settings))
+        .map_err(|_| Refused(tr!(t, "serve-internal", name = name)))?;
     let located: Vec<Located> = diagnostics
         .iter()
         .filter(|d| !off.iter().any(|o| o == d.rule))
@@ -130,7 +129,10 @@ pub fn check(
         },
         elapsed_ms: started.elapsed().as_secs_f64() * 1e3,
     };
-    serde_json::to_string(&checked).map_err(|e| Refused(format!("无法生成结果：{e}")))
+    serde_json::to_string(&checked).map_err(|e| {
+        let t = crate::locale::catalog(settings.lang());
+        Refused(tr!(t, "serve-no-result", error = e.to_string()))
+    })
 }
 
 /// Check a .docx upload and return its copy with a Word comment on each finding (what
@@ -141,13 +143,14 @@ pub fn annotate(
     bytes: Vec<u8>,
     off: &[String],
 ) -> Result<Vec<u8>, Refused> {
-    if format_of(name)? != Format::Docx {
-        return Err(Refused("只有 Word 文档（.docx）可以下载批注副本".into()));
+    let t = crate::locale::catalog(settings.lang());
+    if format_of(name, t)? != Format::Docx {
+        return Err(Refused(t.text("serve-docx-only")));
     }
     let original = bytes.clone();
     let read = checked(settings, name, bytes, off)?;
     let comments = crate::report::annotate::comments(read.report.outcome.as_deref().unwrap_or(&[]));
-    crate::source::docx::annotate(&original, &comments).map_err(|e| docx_refused(name, &e))
+    crate::source::docx::annotate(&original, &comments).map_err(|e| docx_refused(t, name, &e))
 }
 
 /// The lines of a text as `heshu check` numbers them (`grammar::document::lines`: ended by `\n`,
@@ -163,33 +166,27 @@ fn lines(text: &str) -> Vec<&str> {
 }
 
 /// Why a file could not be read, for the drafter (the technical cause after it).
-fn refused(name: &str, e: &SourceError) -> Refused {
+fn refused(t: &Catalog, name: &str, e: &SourceError) -> Refused {
     Refused(match e {
-        SourceError::Binary { .. } => {
-            format!("「{name}」不是文本文件，也不是 Word 文档：请选择 .docx、.txt 或 .md 文件")
-        }
-        SourceError::Empty { .. } => format!("「{name}」是空文件"),
+        SourceError::Binary { .. } => tr!(t, "serve-binary", name = name),
+        SourceError::Empty { .. } => tr!(t, "serve-empty", name = name),
         SourceError::Unsupported { extension, .. } => {
-            format!("无法读取 .{extension} 格式：请在 Word 或 WPS 中“另存为” .docx 后再上传")
+            tr!(t, "serve-unsupported", extension = extension.as_str())
         }
-        SourceError::Undecodable { .. } => {
-            format!("无法识别「{name}」的文字编码：请另存为 UTF-8 文本或 .docx")
-        }
-        SourceError::Docx { source, .. } => return docx_refused(name, source),
+        SourceError::Undecodable { .. } => tr!(t, "serve-undecodable", name = name),
+        SourceError::Docx { source, .. } => return docx_refused(t, name, source),
         SourceError::Io { .. } | SourceError::UnknownEncoding(_) => {
-            format!("无法读取「{name}」（{e}）")
+            tr!(t, "serve-unreadable", name = name, error = e.localized(t))
         }
     })
 }
 
-fn docx_refused(name: &str, e: &DocxError) -> Refused {
+fn docx_refused(t: &Catalog, name: &str, e: &DocxError) -> Refused {
     Refused(match e {
-        DocxError::Zip(_) => format!(
-            "「{name}」不是可以读取的 Word 文档（.docx）：文件可能已损坏、不完整，或并非 Word 文件"
-        ),
-        DocxError::NoDocument => format!("「{name}」中没有 Word 正文：这不是 Word 文档"),
-        DocxError::TooLarge(_) => format!("「{name}」解压后过大，已拒绝读取（可能是“压缩炸弹”）"),
-        DocxError::Xml(_) => format!("「{name}」的正文无法解析：Word 文档可能已损坏"),
+        DocxError::Zip(_) => tr!(t, "serve-docx-zip", name = name),
+        DocxError::NoDocument => tr!(t, "serve-docx-no-document", name = name),
+        DocxError::TooLarge(_) => tr!(t, "serve-docx-too-large", name = name),
+        DocxError::Xml(_) => tr!(t, "serve-docx-xml", name = name),
     })
 }
 

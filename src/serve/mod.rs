@@ -82,6 +82,13 @@ impl ServeError {
     }
 }
 
+impl App {
+    /// The catalog of the server's language.
+    fn tr(&self) -> &'static crate::locale::Catalog {
+        crate::locale::catalog(self.settings.lang())
+    }
+}
+
 struct App {
     settings: Settings,
     token: String,
@@ -119,12 +126,12 @@ pub fn serve(
         let app = Arc::new(App {
             hosts: allowed_hosts(bound),
             token: new_token(),
-            rules: page::rules_json(&settings),
+            rules: page::rules_json(&settings, settings.lang()),
             settings,
         });
         announce(&url);
         if options.open {
-            open_browser(&url);
+            open_browser(&url, app.tr());
         }
         axum::serve(listener, router(app))
             .with_graceful_shutdown(shutdown())
@@ -135,6 +142,7 @@ pub fn serve(
 
 /// The routes, behind the `Host` check.
 fn router(app: Arc<App>) -> Router {
+    let not_found = app.tr().text("serve-no-page");
     Router::new()
         .route("/", get(index))
         .route(
@@ -148,7 +156,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/rules", get(rules))
         .route("/api/check", post(check))
         .route("/api/annotate", post(annotate))
-        .fallback(|| async { refuse(StatusCode::NOT_FOUND, "没有这个页面") })
+        .fallback(|| async move { refuse(StatusCode::NOT_FOUND, &not_found) })
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
@@ -210,7 +218,7 @@ async fn shutdown() {
 }
 
 /// Open `url` in the default browser; a failure is reported and the server goes on.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, t: &crate::locale::Catalog) {
     let mut command = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -226,7 +234,8 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
-        eprintln!("heshu serve: cannot open a browser ({e}); open {url} yourself");
+        let message = crate::tr!(t, "serve-no-browser", error = e.to_string(), url = url);
+        eprintln!("heshu serve: {message}");
     }
 }
 
@@ -242,7 +251,7 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     } else {
         refuse(
             StatusCode::MISDIRECTED_REQUEST,
-            "此地址不属于这个 heshu 页面：请打开 heshu serve 打印的地址",
+            &app.tr().text("serve-wrong-host"),
         )
     };
     let headers = response.headers_mut();
@@ -284,7 +293,7 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 async fn index(State(app): State<Arc<App>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        page::index(&app.token, UPLOAD_LIMIT),
+        page::index(&app.token, UPLOAD_LIMIT, app.tr()),
     )
         .into_response()
 }
@@ -313,13 +322,17 @@ async fn upload(app: &App, headers: &HeaderMap, body: Body) -> Result<Upload, Re
     if !same(token.as_bytes(), app.token.as_bytes()) {
         return Err(refuse(
             StatusCode::FORBIDDEN,
-            "请求缺少本页面的凭据：请从 heshu serve 打印的地址上传文件",
+            &app.tr().text("serve-no-token"),
         ));
     }
     let too_large = || {
         refuse(
             StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("文件超过 {} MB 的上限", UPLOAD_LIMIT / (1024 * 1024)),
+            &crate::tr!(
+                app.tr(),
+                "serve-too-large",
+                limit = (UPLOAD_LIMIT / (1024 * 1024)).to_string()
+            ),
         )
     };
     let declared = headers
@@ -337,7 +350,7 @@ async fn upload(app: &App, headers: &HeaderMap, body: Body) -> Result<Upload, Re
         .and_then(|v| v.to_str().ok())
         .map(percent_decode)
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| "粘贴的文本.txt".to_owned());
+        .unwrap_or_else(|| app.tr().text("js-pasted-name"));
     // Only the file's own name: a path sent by a client names nothing here.
     let name = name
         .rsplit(['/', '\\'])
@@ -425,7 +438,10 @@ async fn check(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> R
         Ok(Err(Refused(message))) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &message),
         Err(e) => {
             eprintln!("heshu serve: a check failed: {e}");
-            refuse(StatusCode::INTERNAL_SERVER_ERROR, "检查时出错")
+            refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &app.tr().text("serve-check-failed"),
+            )
         }
     }
 }
@@ -467,7 +483,10 @@ async fn annotate(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -
         Ok(Err(Refused(message))) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &message),
         Err(e) => {
             eprintln!("heshu serve: an annotation failed: {e}");
-            refuse(StatusCode::INTERNAL_SERVER_ERROR, "生成批注副本时出错")
+            refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &app.tr().text("serve-annotate-failed"),
+            )
         }
     }
 }

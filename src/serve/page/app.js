@@ -7,7 +7,15 @@
   const token = meta('heshu-token');
   const limit = Number(meta('heshu-limit'));
   const $ = (id) => document.getElementById(id);
-  const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
+  // The page's words, in the server's language: templates whose {name} is filled here; a plural is
+  // { one, other }.
+  const TEXT = JSON.parse($('heshu-text').textContent);
+  const T = (key, vars = {}, n = 2) => {
+    const text = TEXT[key];
+    const template = typeof text === 'object' ? (n === 1 ? text.one : text.other) : text;
+    return template.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  };
+  const SEVERITY = { error: T('error'), warning: T('warning'), info: T('info') };
   const RANK = { info: 1, warning: 2, error: 3 };
   const OFF_KEY = 'heshu-off';
 
@@ -53,7 +61,7 @@
       });
       const id = document.createElement('code');
       id.textContent = rule.id;
-      label.append(box, ' ', id, ' ', rule.summary + (rule.on ? '' : '（配置文件已关闭）'));
+      label.append(box, ' ', id, ' ', rule.summary + (rule.on ? '' : T('offInConfig')));
       item.append(label);
       list.append(item);
     }
@@ -77,36 +85,37 @@
     $('error').hidden = true;
     if (blob.size > limit) {
       const mb = (blob.size / 1048576).toFixed(1);
-      showError(`「${name}」有 ${mb} MB，超过 ${Math.round(limit / 1048576)} MB 的上限`);
+      showError(T('tooLarge', { name, size: mb, limit: Math.round(limit / 1048576) }));
       return;
     }
     current = { name, blob };
-    setStatus(`正在核对「${name}」……`);
+    setStatus(T('checking', { name }));
     const started = performance.now();
     let response;
     try {
       response = await upload('/api/check', name, blob);
     } catch (e) {
-      showError(`无法连接 heshu（${e.message}）：heshu serve 是否仍在运行？`);
+      showError(T('noConnection', { error: e.message }));
       return;
     }
     let data;
     try {
       data = await response.json();
     } catch (e) {
-      showError(`heshu 的回答无法读取（HTTP ${response.status}）`);
+      showError(T('unreadableAnswer', { status: response.status }));
       return;
     }
     if (!response.ok) {
       $('result').hidden = true;
       current = null;
-      showError(data.error || `出错了（HTTP ${response.status}）`);
+      showError(data.error || T('failed', { status: response.status }));
       return;
     }
     render(data);
     const ms = Math.round(performance.now() - started);
     document.body.dataset.shownMs = String(ms);
-    setStatus(`已核对「${data.name}」：${data.lines.length} 段，用时 ${ms} 毫秒`);
+    const lines = data.lines.length;
+    setStatus(T('checked', { name: data.name, lines, ms }, lines));
   }
 
   // The ranges of one finding's figures on each line, in code points.
@@ -175,11 +184,14 @@
 
     const counts = data.summary;
     const total = counts.errors + counts.warnings + counts.infos;
+    const badge = (severity, key, n) =>
+      `<span class="badge sev-${severity}">${escapeHtml(T(key, { n }, n))}</span>`;
     $('summary').innerHTML = total === 0
-      ? '<span class="clean">没有发现问题</span>'
-      : `共 ${total} 处问题：<span class="badge sev-error">错误 ${counts.errors}</span>` +
-        `<span class="badge sev-warning">警告 ${counts.warnings}</span>` +
-        `<span class="badge sev-info">提示 ${counts.infos}</span>`;
+      ? `<span class="clean">${escapeHtml(T('clean'))}</span>`
+      : escapeHtml(T('found', { total }, total)) +
+        badge('error', 'badgeError', counts.errors) +
+        badge('warning', 'badgeWarning', counts.warnings) +
+        badge('info', 'badgeInfo', counts.infos);
 
     const items = findings.map((d, id) => {
       const labels = d.labels.map((l) =>
@@ -187,7 +199,8 @@
       const help = d.help ? `<pre class="help">${escapeHtml(d.help)}</pre>` : '';
       return `<li class="finding sev-${d.severity}" data-f="${id}" tabindex="0">` +
         `<div class="head"><span class="sev">${SEVERITY[d.severity] || d.severity}</span>` +
-        `<code>${escapeHtml(d.rule)}</code><span class="where">第 ${d.span.line} 段</span></div>` +
+        `<code>${escapeHtml(d.rule)}</code>` +
+        `<span class="where">${escapeHtml(T('where', { line: d.span.line }))}</span></div>` +
         `<p class="message">${escapeHtml(d.message)}</p>${help}<ul class="labels">${labels}</ul></li>`;
     });
     $('findings').innerHTML = items.join('');
@@ -222,16 +235,16 @@
   // --- Downloading the annotated copy ---------------------------------------------------------
   async function download() {
     if (!current) return;
-    setStatus('正在生成带批注的副本……');
+    setStatus(T('annotating'));
     let response;
     try {
       response = await upload('/api/annotate', current.name, current.blob);
     } catch (e) {
-      showError(`无法连接 heshu（${e.message}）`);
+      showError(T('noConnectionShort', { error: e.message }));
       return;
     }
     if (!response.ok) {
-      let message = `出错了（HTTP ${response.status}）`;
+      let message = T('failed', { status: response.status });
       try { message = (await response.json()).error || message; } catch (e) { /* keep it */ }
       showError(message);
       return;
@@ -245,7 +258,7 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    setStatus(`已下载「${link.download}」：每处问题在 Word 中是一条批注`);
+    setStatus(T('downloaded', { name: link.download }));
   }
 
   // --- Wiring -------------------------------------------------------------------------------
@@ -272,7 +285,7 @@
     window.addEventListener('drop', (e) => e.preventDefault());
     $('check-paste').addEventListener('click', () => {
       const text = $('paste').value;
-      if (text.trim()) check('粘贴的文本.txt', new Blob([text], { type: 'text/plain' }));
+      if (text.trim()) check(T('pastedName'), new Blob([text], { type: 'text/plain' }));
     });
     $('download').addEventListener('click', download);
     $('findings').addEventListener('click', (e) => {
