@@ -201,6 +201,14 @@ fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let help_lang = cli_help::early_lang(&args);
     speak(help_lang);
+    // A command line that parses needs no help text: the command is localised (a millisecond's
+    // work) only to show help, the version or an error.
+    if let Ok(cli) = Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        return run_command(cli, help_lang);
+    }
     let mut command = cli_help::localized(Cli::command(), heshu::locale::catalog(help_lang));
     let usage_error = |e: clap::Error| {
         let _ = e.print();
@@ -225,10 +233,14 @@ fn run() -> ExitCode {
         };
         return status(output_status(shown));
     }
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => return usage_error(e),
-    };
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run_command(cli, help_lang),
+        Err(e) => usage_error(e),
+    }
+}
+
+/// Run a parsed command line.
+fn run_command(cli: Cli, help_lang: Lang) -> ExitCode {
     let lang = cli.lang;
     match cli.command {
         Command::Check(args) => check(args, lang),

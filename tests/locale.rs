@@ -54,12 +54,13 @@ fn messages(lang: Lang) -> BTreeMap<(&'static str, String), BTreeSet<String>> {
                 if let Some(value) = &m.value {
                     variables(value, &mut vars);
                 }
-                let key = (file, m.id.name.to_owned());
+                // One name, one message, across the files (they are looked up in two bundles).
                 assert!(
-                    all.insert(key, vars).is_none(),
-                    "locales/{lang}/{file}: `{}` twice",
+                    !all.keys().any(|(_, id): &(&str, String)| id == m.id.name),
+                    "locales/{lang}/{file}: `{}` is already a message",
                     m.id.name
                 );
+                all.insert((file, m.id.name.to_owned()), vars);
             }
         }
     }

@@ -16,7 +16,12 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The catalog files of each language, in the order they are added to its bundle. Both languages
+/// How many of [`FILES`] every run needs (findings, summaries, errors); the rest (the command
+/// line's help and notes, the web page) are parsed the first time one of their messages is asked
+/// for, so that a check does not pay for them.
+const CORE_FILES: usize = 2;
+
+/// The catalog files of each language, in the order they are added to its bundles. Both languages
 /// have the same files and the same keys (a test holds this).
 const FILES: [(&str, &str, &str); 4] = [
     (
@@ -94,10 +99,16 @@ macro_rules! count_args {
 }
 count_args!(usize, u32, u64, i64, i32, u8);
 
+/// A bundle of catalog files.
+type Bundle = FluentBundle<FluentResource>;
+
 /// The messages of one language.
 pub struct Catalog {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    /// Messages of findings, summaries and errors.
+    core: Bundle,
+    /// The other files' messages, parsed when first asked for.
+    rest: OnceLock<Bundle>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -119,37 +130,44 @@ pub struct CatalogError {
 }
 
 impl Catalog {
-    /// Parse a language's catalog files.
+    /// Parse a language's catalog files (all of them: [`catalog`] parses the rarely used ones
+    /// only when asked for).
     pub fn load(lang: Lang) -> Result<Self, CatalogError> {
-        let id: unic_langid::LanguageIdentifier = match lang.code().parse() {
-            Ok(id) => id,
-            Err(e) => {
-                return Err(CatalogError {
-                    lang,
-                    file: "",
-                    message: e.to_string(),
-                })
-            }
+        let catalog = Self {
+            lang,
+            core: bundle(lang, sources(lang).take(CORE_FILES))?,
+            rest: OnceLock::new(),
         };
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        // Figures are shown as written: no Unicode isolation marks around arguments.
-        bundle.set_use_isolating(false);
-        for (file, text) in sources(lang) {
-            let resource =
-                FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| CatalogError {
-                    lang,
-                    file,
-                    message: format!("{errors:?}"),
-                })?;
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| CatalogError {
-                    lang,
-                    file,
-                    message: format!("{errors:?}"),
-                })?;
+        let rest = bundle(lang, sources(lang).skip(CORE_FILES))?;
+        let _ = catalog.rest.set(rest);
+        Ok(catalog)
+    }
+
+    /// The catalog's core files, the others to be parsed when first asked for; an error in a
+    /// file (a defect of the build, which the tests would have met) leaves its bundle empty.
+    fn lazy(lang: Lang) -> Self {
+        Self {
+            lang,
+            core: bundle(lang, sources(lang).take(CORE_FILES)).unwrap_or_else(|e| {
+                eprintln!("heshu: {e}");
+                empty_bundle()
+            }),
+            rest: OnceLock::new(),
         }
-        Ok(Self { lang, bundle })
+    }
+
+    /// The bundle that holds `key`, if any.
+    fn holding(&self, key: &str) -> Option<&Bundle> {
+        if self.core.has_message(key) {
+            return Some(&self.core);
+        }
+        let rest = self.rest.get_or_init(|| {
+            bundle(self.lang, sources(self.lang).skip(CORE_FILES)).unwrap_or_else(|e| {
+                eprintln!("heshu: {e}");
+                empty_bundle()
+            })
+        });
+        rest.has_message(key).then_some(rest)
     }
 
     /// The catalog's language.
@@ -159,7 +177,7 @@ impl Catalog {
 
     /// Whether the catalog has a message `key`.
     pub fn has(&self, key: &str) -> bool {
-        self.bundle.has_message(key)
+        self.holding(key).is_some()
     }
 
     /// A message without arguments.
@@ -170,15 +188,17 @@ impl Catalog {
     /// A message with its arguments; the key itself where the catalog lacks it (a test makes
     /// sure none is lacking).
     pub fn format(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+        let Some((bundle, pattern)) = self
+            .holding(key)
+            .and_then(|b| Some((b, b.get_message(key)?.value()?)))
+        else {
             // Every key the code asks for is in both catalogs: the tests exercise each message.
             debug_assert!(false, "no message `{key}` in the {} catalog", self.lang);
             return key.to_owned();
         };
         let mut errors = Vec::new();
         if args.is_empty() {
-            return self
-                .bundle
+            return bundle
                 .format_pattern(pattern, None, &mut errors)
                 .into_owned();
         }
@@ -190,10 +210,51 @@ impl Catalog {
             };
             fluent.set(*name, value);
         }
-        self.bundle
+        bundle
             .format_pattern(pattern, Some(&fluent), &mut errors)
             .into_owned()
     }
+}
+
+/// An empty bundle (for a catalog file that did not parse).
+fn empty_bundle() -> Bundle {
+    let mut b = FluentBundle::new_concurrent(Vec::new());
+    b.set_use_isolating(false);
+    b
+}
+
+/// A bundle of catalog files of `lang`.
+fn bundle<'a>(
+    lang: Lang,
+    files: impl Iterator<Item = (&'static str, &'a str)>,
+) -> Result<Bundle, CatalogError> {
+    let id: unic_langid::LanguageIdentifier =
+        lang.code()
+            .parse()
+            .map_err(|e: unic_langid::LanguageIdentifierError| CatalogError {
+                lang,
+                file: "",
+                message: e.to_string(),
+            })?;
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Figures are shown as written: no Unicode isolation marks around arguments.
+    bundle.set_use_isolating(false);
+    for (file, text) in files {
+        let resource =
+            FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| CatalogError {
+                lang,
+                file,
+                message: format!("{errors:?}"),
+            })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| CatalogError {
+                lang,
+                file,
+                message: format!("{errors:?}"),
+            })?;
+    }
+    Ok(bundle)
 }
 
 /// The catalog of a language, parsed on first use.
@@ -203,17 +264,9 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
         Lang::Zh => &CATALOGS[0],
         Lang::En => &CATALOGS[1],
     };
-    slot.get_or_init(|| {
-        Catalog::load(lang).unwrap_or_else(|e| {
-            // The catalogs are compiled in and parsed by every test run: an error here is a
-            // defect of the build, reported once; messages then show their keys.
-            eprintln!("heshu: {e}");
-            Catalog {
-                lang,
-                bundle: FluentBundle::new_concurrent(Vec::new()),
-            }
-        })
-    })
+    // The catalogs are compiled in and parsed by every test run: an error here is a defect of
+    // the build, reported once; messages then show their keys.
+    slot.get_or_init(|| Catalog::lazy(lang))
 }
 
 /// The language a `HESHU_LANG` value names, if it is set; an error for a value that names none.

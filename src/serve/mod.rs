@@ -437,7 +437,7 @@ async fn check(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> R
             .into_response(),
         Ok(Err(Refused(message))) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &message),
         Err(e) => {
-            eprintln!("heshu serve: a check failed: {e}");
+            eprintln!("heshu serve: {}: {e}", app.tr().text("serve-check-failed"));
             refuse(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &app.tr().text("serve-check-failed"),
@@ -482,7 +482,10 @@ async fn annotate(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -
         }
         Ok(Err(Refused(message))) => refuse(StatusCode::UNPROCESSABLE_ENTITY, &message),
         Err(e) => {
-            eprintln!("heshu serve: an annotation failed: {e}");
+            eprintln!(
+                "heshu serve: {}: {e}",
+                app.tr().text("serve-annotate-failed")
+            );
             refuse(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &app.tr().text("serve-annotate-failed"),
