@@ -135,7 +135,7 @@ fn both_catalogs_hold_the_same_messages_with_the_same_arguments() {
 }
 
 #[test]
-fn every_rule_has_its_summary_in_both_languages() {
+fn every_rule_has_its_summary_and_explanation_in_both_languages() {
     for r in heshu::rules::registry() {
         for lang in Lang::ALL {
             assert!(
@@ -143,7 +143,18 @@ fn every_rule_has_its_summary_in_both_languages() {
                 "rules/{}.toml: no {lang} summary",
                 r.meta.id
             );
+            assert!(
+                r.meta.explanation(lang).trim().chars().count() > 80,
+                "rules/{}.toml: no {lang} explanation",
+                r.meta.id
+            );
         }
+        assert!(
+            r.meta.explanation_zh.starts_with("检查什么：")
+                && r.meta.explanation.starts_with("What it checks:"),
+            "rules/{}.toml: an explanation in the wrong language",
+            r.meta.id
+        );
         assert!(
             !r.meta.summary_en.chars().any(is_han_in_own_words),
             "rules/{}.toml: summary-en in Chinese",

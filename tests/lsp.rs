@@ -19,7 +19,18 @@ struct Client {
 
 impl Client {
     fn start(position_encodings: &[&str], root: Option<&std::path::Path>) -> (Self, Value) {
+        Self::start_with(position_encodings, root, None, &[])
+    }
+
+    /// A session whose editor speaks `locale`, the server started with `args` before `lsp`.
+    fn start_with(
+        position_encodings: &[&str],
+        root: Option<&std::path::Path>,
+        locale: Option<&str>,
+        args: &[&str],
+    ) -> (Self, Value) {
         let mut child = common::command()
+            .args(args)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -66,10 +77,12 @@ impl Client {
             capabilities = json!({"general": {"positionEncodings": position_encodings}});
         }
         let root_uri = root.map(|r| format!("file://{}", r.display()));
-        let result = client.request(
-            "initialize",
-            json!({"processId": null, "rootUri": root_uri, "capabilities": capabilities}),
-        );
+        let mut params =
+            json!({"processId": null, "rootUri": root_uri, "capabilities": capabilities});
+        if let Some(locale) = locale {
+            params["locale"] = json!(locale);
+        }
+        let result = client.request("initialize", params);
         client.notify("initialized", json!({}));
         (client, result)
     }
@@ -325,5 +338,47 @@ fn workspace_configuration_is_honoured_and_reread() {
         ["placeholder"],
         "placeholder back, sum-mismatch baselined"
     );
+    client.shutdown();
+}
+
+#[test]
+fn the_editor_language_is_spoken_after_the_flag() {
+    let text = "反馈问题47个，已整改完成44个，其余4个。\n";
+    // The editor's locale: English messages, labels and code actions.
+    let (mut client, _) = Client::start_with(&["utf-8"], None, Some("en-US"), &[]);
+    open(&mut client, "file:///a.md", "markdown", text);
+    let found = client.diagnostics("file:///a.md");
+    assert_eq!(codes(&found), ["sum-mismatch"]);
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "the parts do not add up to the total 47个\n44个 + 4个 = 48个, but the total is 47个"
+        ),
+        "{message}"
+    );
+    assert_eq!(found[0]["relatedInformation"][0]["message"], "total 47个");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": "file:///a.md"}, "range": found[0]["range"], "context": {"diagnostics": found}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"heshu: suppress sum-mismatch on this line"),
+        "{titles:?}"
+    );
+    client.shutdown();
+    // `--lang` before the editor's locale.
+    let (mut client, _) = Client::start_with(&["utf-8"], None, Some("en-US"), &["--lang", "zh"]);
+    open(&mut client, "file:///a.md", "markdown", text);
+    let found = client.diagnostics("file:///a.md");
+    assert!(found[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("各部分之和与总数 47个 不符"));
     client.shutdown();
 }
