@@ -108,25 +108,7 @@ impl OutOfRange {
             }
             if q.base_unit() == "小时" && lo > self.max_hours && !c.has(MarkerKind::Total) {
                 if let Some(word) = self.day_words.iter().find(|w| subject.contains(w.as_str())) {
-                    let t = out.tr();
-                    out.emit(
-                        c.span,
-                        tr!(
-                            t,
-                            "out-of-range-hours-message",
-                            word = word,
-                            figure = doc.slice(c.span)
-                        ),
-                        Some(tr!(
-                            t,
-                            "out-of-range-hours-help",
-                            hours = self.max_hours.to_string()
-                        )),
-                        vec![Label::new(
-                            c.span,
-                            tr!(t, "out-of-range-hours-label", word = word),
-                        )],
-                    );
+                    over_period(doc, c, word, PeriodKeys::HOURS, self.max_hours, out);
                 }
             }
             if q.base_unit() == "天" && lo > self.max_days && !c.has(MarkerKind::Total) {
@@ -135,29 +117,50 @@ impl OutOfRange {
                     .iter()
                     .find(|w| subject.contains(w.as_str()))
                 {
-                    let t = out.tr();
-                    out.emit(
-                        c.span,
-                        tr!(
-                            t,
-                            "out-of-range-days-message",
-                            word = word,
-                            figure = doc.slice(c.span)
-                        ),
-                        Some(tr!(
-                            t,
-                            "out-of-range-days-help",
-                            days = self.max_days.to_string()
-                        )),
-                        vec![Label::new(
-                            c.span,
-                            tr!(t, "out-of-range-days-label", word = word),
-                        )],
-                    );
+                    over_period(doc, c, word, PeriodKeys::DAYS, self.max_days, out);
                 }
             }
         }
     }
+}
+
+/// The catalog keys of a finding of more hours than a day has, or days than a year.
+struct PeriodKeys {
+    message: &'static str,
+    help: &'static str,
+    label: &'static str,
+}
+
+impl PeriodKeys {
+    const HOURS: Self = Self {
+        message: "out-of-range-hours-message",
+        help: "out-of-range-hours-help",
+        label: "out-of-range-hours-label",
+    };
+    const DAYS: Self = Self {
+        message: "out-of-range-days-message",
+        help: "out-of-range-days-help",
+        label: "out-of-range-days-label",
+    };
+}
+
+/// Report `c`, a count of hours or days (`word` names its period) above `most`.
+fn over_period(
+    doc: &Document,
+    c: &crate::model::Claim,
+    word: &str,
+    keys: PeriodKeys,
+    most: Decimal,
+    out: &mut Emitter<'_>,
+) {
+    let t = out.tr();
+    let figure = doc.slice(c.span);
+    out.emit(
+        c.span,
+        tr!(t, keys.message, word = word, figure = figure),
+        Some(tr!(t, keys.help, most = most.to_string())),
+        vec![Label::new(c.span, tr!(t, keys.label, word = word))],
+    );
 }
 
 fn dates(doc: &Document, out: &mut Emitter<'_>) {
