@@ -30,36 +30,6 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
     heshu::locale::resolve(flag, None)
 }
 
-/// Every catalog key the help of `cmd` asks for (for the test that both catalogs hold them).
-#[cfg(test)]
-pub fn keys(cmd: &Command) -> Vec<String> {
-    let mut out = vec![
-        "cli-about".to_owned(),
-        "cli-usage-heading".to_owned(),
-        "cli-heading-arguments".to_owned(),
-        "cli-heading-options".to_owned(),
-        "cli-heading-commands".to_owned(),
-        "cli-help".to_owned(),
-        "cli-version".to_owned(),
-        "cli-help-command".to_owned(),
-        "cli-usage".to_owned(),
-    ];
-    for arg in cmd.get_arguments() {
-        out.extend(arg_keys("", arg));
-    }
-    for sub in cmd.get_subcommands() {
-        let name = sub.get_name();
-        out.push(format!("cli-{name}-about"));
-        out.push(format!("cli-{name}-usage"));
-        for arg in sub.get_arguments() {
-            out.extend(arg_keys(name, arg));
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
 fn arg_key(command: &str, arg: &Arg) -> String {
     let id = arg.get_id().as_str().replace('_', "-");
     if command.is_empty() {
@@ -82,13 +52,6 @@ fn value_key(arg: &Arg) -> Option<String> {
         "cli-value-{}",
         name.to_lowercase().replace('_', "-")
     ))
-}
-
-#[cfg(test)]
-fn arg_keys(command: &str, arg: &Arg) -> Vec<String> {
-    let mut keys = vec![arg_key(command, arg)];
-    keys.extend(value_key(arg));
-    keys
 }
 
 /// `cmd` with every text in `t`'s language.

@@ -70,9 +70,7 @@ cli-explain-usage = heshu explain <RULE>
 cli-explain-rule = The rule id
 
 ## Errors and notes of the command line (the system's own words after them).
-error-lsp = { $error }
 error-write-output = cannot write output: { $error }
-error-glob = { $error }
 error-sarif = cannot write SARIF: { $error }
 error-claims = cannot serialise the claims: { $error }
 annotate-one-docx = name exactly one .docx to annotate

@@ -70,9 +70,7 @@ cli-explain-usage = heshu explain <规则>
 cli-explain-rule = 规则编号
 
 ## Errors and notes of the command line (the system's own words after them).
-error-lsp = { $error }
 error-write-output = 无法写出结果：{ $error }
-error-glob = { $error }
 error-sarif = 无法写出 SARIF：{ $error }
 error-claims = 无法输出数字列表：{ $error }
 annotate-one-docx = 请只指定一个要加批注的 .docx 文件

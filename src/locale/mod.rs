@@ -269,16 +269,11 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
     slot.get_or_init(|| Catalog::lazy(lang))
 }
 
-/// The language a `HESHU_LANG` value names, if it is set; an error for a value that names none.
-pub fn from_heshu_lang() -> Result<Option<Lang>, String> {
-    match std::env::var("HESHU_LANG") {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|e| format!("HESHU_LANG: {e}")),
-        _ => Ok(None),
-    }
+/// The language `HESHU_LANG` names, if it is set to one heshu speaks.
+pub fn from_heshu_lang() -> Option<Lang> {
+    std::env::var("HESHU_LANG")
+        .ok()
+        .and_then(|v| Lang::from_tag(v.trim()))
 }
 
 /// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not
@@ -292,9 +287,10 @@ pub fn from_locale() -> Option<Lang> {
 }
 
 /// The language to speak: the flag, else `HESHU_LANG`, else the configuration's, else the
-/// locale's, else Chinese. An invalid `HESHU_LANG` is ignored here (the command line reports it).
+/// locale's, else Chinese. A `HESHU_LANG` that names no language heshu speaks is passed over, as
+/// a locale of another language is.
 pub fn resolve(flag: Option<Lang>, config: Option<Lang>) -> Lang {
-    flag.or_else(|| from_heshu_lang().ok().flatten())
+    flag.or_else(from_heshu_lang)
         .or(config)
         .or_else(from_locale)
         .unwrap_or_default()

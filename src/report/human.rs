@@ -270,7 +270,7 @@ impl HumanRenderer {
         let mut out = String::new();
         if self.handler.render_report(&mut out, &rendered).is_ok() {
             // miette writes its help under an English word: the first after the quoted snippet
-            // (which ends with `╰`) is replaced by the catalog's, as wide (`提示：`).
+            // (which ends with `╰`) is replaced by the catalog's, as wide (`说明：`).
             if let Some(word) = &self.help_word {
                 let after = out.rfind('╰').unwrap_or(0);
                 if let Some(at) = out.get(after..).and_then(|s| s.find(MIETTE_HELP)) {

@@ -96,6 +96,8 @@ struct App {
     hosts: Vec<String>,
     /// `GET /api/rules`, rendered once.
     rules: String,
+    /// `GET /`, rendered once (token, limit and words written in).
+    page: String,
 }
 
 /// Serve the page until Ctrl-C (or SIGTERM). `announce` is given the page's address once the
@@ -123,9 +125,15 @@ pub fn serve(
             .local_addr()
             .map_err(|source| ServeError::Bind { addr, source })?;
         let url = format!("http://{}/", host_port(bound));
+        let token = new_token();
         let app = Arc::new(App {
             hosts: allowed_hosts(bound),
-            token: new_token(),
+            page: page::index(
+                &token,
+                UPLOAD_LIMIT,
+                crate::locale::catalog(settings.lang()),
+            ),
+            token,
             rules: page::rules_json(&settings, settings.lang()),
             settings,
         });
@@ -293,7 +301,7 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 async fn index(State(app): State<Arc<App>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        page::index(&app.token, UPLOAD_LIMIT, app.tr()),
+        app.page.clone(),
     )
         .into_response()
 }
