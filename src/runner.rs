@@ -248,6 +248,10 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     if opts.json {
         report.json = render_json(&report);
     }
+    // A large text's document and findings are freed by a thread of their own: nobody waits.
+    if doc.text.len() >= crate::check::SEGMENTED_MIN {
+        crate::threads::drop_in_background((doc, diagnostics));
+    }
     report
 }
 
