@@ -387,7 +387,7 @@ mod tests {
     use crate::report::LocatedLabel;
 
     /// The hand-written form is byte for byte the serializer's: escapes, `null` help, no labels,
-    /// several labels, non-ASCII text.
+    /// several labels, non-ASCII text, numbers from 0 to the largest, deep indents.
     #[test]
     fn written_findings_are_what_serde_writes() {
         let span = |at: usize| LocatedSpan {
@@ -414,6 +414,17 @@ mod tests {
                     label(0, "部分 “44个”"),
                     label(1_000_000, ""),
                     label(9, "\u{1f600}"),
+                    LocatedLabel {
+                        span: LocatedSpan {
+                            start: 0,
+                            end: usize::MAX,
+                            line: 10,
+                            column: 99,
+                            end_line: 100,
+                            end_column: 1234567890,
+                        },
+                        message: "delete \u{7f} unit separator \u{1f} end".to_owned(),
+                    },
                 ],
             ),
         ];
@@ -427,7 +438,7 @@ mod tests {
                 labels,
                 fingerprint: "0123456789abcdef".to_owned(),
             };
-            for depth in [0, 4] {
+            for depth in [0, 4, 20] {
                 let mut serde = Vec::new();
                 push_value(&mut serde, &d, depth);
                 let mut written = Vec::new();
