@@ -262,7 +262,12 @@ impl MissingNumber {
             let clause = doc.clauses.get(i).filter(|c| c.span.len() <= longest + 8)?;
             let span = trimmed(doc, clause.span);
             let text = doc.slice(span);
-            self.units.iter().any(|u| u == text).then_some((text, span))
+            // One look at the first character passes over nearly every clause.
+            let may_be_unit = text
+                .chars()
+                .next()
+                .is_some_and(|c| self.unit_starts.contains(c));
+            (may_be_unit && self.units.iter().any(|u| u == text)).then_some((text, span))
         };
         let joined = |i: usize, j: usize| {
             doc.clauses
