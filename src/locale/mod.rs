@@ -148,10 +148,7 @@ impl Catalog {
     fn lazy(lang: Lang) -> Self {
         Self {
             lang,
-            core: bundle(lang, sources(lang).take(CORE_FILES)).unwrap_or_else(|e| {
-                eprintln!("heshu: {e}");
-                empty_bundle()
-            }),
+            core: bundle_or_empty(lang, sources(lang).take(CORE_FILES)),
             rest: OnceLock::new(),
         }
     }
@@ -161,12 +158,9 @@ impl Catalog {
         if self.core.has_message(key) {
             return Some(&self.core);
         }
-        let rest = self.rest.get_or_init(|| {
-            bundle(self.lang, sources(self.lang).skip(CORE_FILES)).unwrap_or_else(|e| {
-                eprintln!("heshu: {e}");
-                empty_bundle()
-            })
-        });
+        let rest = self
+            .rest
+            .get_or_init(|| bundle_or_empty(self.lang, sources(self.lang).skip(CORE_FILES)));
         rest.has_message(key).then_some(rest)
     }
 
@@ -216,11 +210,16 @@ impl Catalog {
     }
 }
 
-/// An empty bundle (for a catalog file that did not parse).
-fn empty_bundle() -> Bundle {
-    let mut b = FluentBundle::new_concurrent(Vec::new());
-    b.set_use_isolating(false);
-    b
+/// A bundle of catalog files of `lang`; where one does not parse (a defect of the build, which the
+/// tests would have met), the error is reported once and the bundle is empty (messages then show
+/// their keys).
+fn bundle_or_empty<'a>(lang: Lang, files: impl Iterator<Item = (&'static str, &'a str)>) -> Bundle {
+    bundle(lang, files).unwrap_or_else(|e| {
+        eprintln!("heshu: {e}");
+        let mut empty = FluentBundle::new_concurrent(Vec::new());
+        empty.set_use_isolating(false);
+        empty
+    })
 }
 
 /// A bundle of catalog files of `lang`.

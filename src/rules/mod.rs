@@ -278,8 +278,8 @@ pub fn load_with(extra: &[(&str, toml::Table)]) -> Result<Vec<RuleEntry>, RuleEr
         all.insert(file, table);
     }
     // Building the rules (compiling their patterns) is most of heshu's start-up: they are built
-    // side by side, each thread taking the next rule not yet taken, and kept in their order.
-    let build_one = |i: usize| -> Option<Built> {
+    // side by side, and kept in their order.
+    let built = crate::threads::take_turns(metas.len().min(RULE_FILES.len()), |i| {
         let ((meta, build), (file, _, _)) = metas.get(i).zip(RULE_FILES.get(i))?;
         let own = all.get(file).unwrap_or(&meta.data);
         Some(build(&RuleData {
@@ -287,37 +287,11 @@ pub fn load_with(extra: &[(&str, toml::Table)]) -> Result<Vec<RuleEntry>, RuleEr
             own,
             all: &all,
         }))
-    };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut built = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            match build_one(i) {
-                Some(rule) => built.push((i, rule)),
-                None => return built,
-            }
-        }
-    };
-    let mut built: Vec<(usize, Built)> = if crate::threads::threads() > 1 {
-        std::thread::scope(|scope| {
-            let helper = scope.spawn(work);
-            let mut mine = work();
-            mine.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-            mine
-        })
-    } else {
-        work()
-    };
-    built.sort_by_key(|(i, _)| *i);
+    });
     metas
         .into_iter()
-        .zip(built)
-        .map(|((meta, _), (_, rule))| {
+        .zip(built.into_iter().flatten())
+        .map(|((meta, _), rule)| {
             Ok(RuleEntry {
                 meta,
                 rule: Arc::from(rule?),
@@ -545,39 +519,24 @@ impl Linter {
         let parallel = on_panic.is_none()
             && doc.text.len() >= PARALLEL_RULES_MIN
             && crate::threads::threads() > 1;
-        let threads = crate::threads::threads();
         if parallel {
-            // A large document: its rules run side by side (the order is restored by the sort).
-            // Each thread takes the next rule not yet taken: the costly rules (patterns, repeats)
-            // spread over the threads whatever their order.
-            let next = std::sync::atomic::AtomicUsize::new(0);
-            let groups: Vec<Vec<Diagnostic>> = std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|_| {
-                        let (next, active) = (&next, &active);
-                        scope.spawn(move || {
-                            let mut found = Vec::new();
-                            loop {
-                                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                                let Some(r) = active.get(i) else { break };
-                                let mut emitter = Emitter {
-                                    rule: r.id,
-                                    severity: r.severity,
-                                    lang: self.lang,
-                                    out: &mut found,
-                                };
-                                r.rule.check(doc, &mut emitter);
-                            }
-                            found
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-            out = groups.into_iter().flatten().collect();
+            // A large document: its rules run side by side.
+            out = crate::threads::take_turns(active.len(), |i| {
+                let mut found = Vec::new();
+                if let Some(r) = active.get(i) {
+                    let mut emitter = Emitter {
+                        rule: r.id,
+                        severity: r.severity,
+                        lang: self.lang,
+                        out: &mut found,
+                    };
+                    r.rule.check(doc, &mut emitter);
+                }
+                found
+            })
+            .into_iter()
+            .flatten()
+            .collect();
         }
         for active in active.iter().filter(|_| !parallel) {
             match on_panic.as_mut() {

@@ -134,7 +134,7 @@ pub fn serve(
                 crate::locale::catalog(settings.lang()),
             ),
             token,
-            rules: page::rules_json(&settings, settings.lang()),
+            rules: page::rules_json(&settings),
             settings,
         });
         announce(&url);

@@ -4,7 +4,6 @@
 
 use crate::config::Settings;
 use crate::locale::{Arg, Catalog};
-use crate::model::Lang;
 
 /// The page's script (plain JavaScript, no framework).
 pub const SCRIPT: &str = include_str!("page/app.js");
@@ -104,9 +103,10 @@ pub fn index(token: &str, limit: usize, t: &Catalog) -> String {
         .replace("{{TEXT}}", &text)
 }
 
-/// The rules for the page's switches: id, severity, summary in `lang`, and whether the
-/// configuration runs them.
-pub fn rules_json(settings: &Settings, lang: Lang) -> String {
+/// The rules for the page's switches: id, severity, summary in the settings' language, and
+/// whether the configuration runs them.
+pub fn rules_json(settings: &Settings) -> String {
+    let lang = settings.lang();
     let rules: Vec<serde_json::Value> = crate::rules::registry()
         .iter()
         .map(|r| {
@@ -124,6 +124,7 @@ pub fn rules_json(settings: &Settings, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     /// Every word of the page and its script is asked of each catalog: a missing key panics in a
     /// debug build (see `Catalog::format`).
