@@ -10,7 +10,7 @@
 use crate::config::Settings;
 use crate::model::diagnostic::Diagnostic;
 use crate::model::span::LineIndex;
-use crate::model::{Block, Document, Sentence};
+use crate::model::{Block, Document, Sentence, Text};
 use crate::rules::Linter;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,13 +35,18 @@ pub const OUTLINE_SENTENCE_MIN: usize = 60;
 /// Parse and check a text as the file `path` (for per-file ignores). The document returned is
 /// the parsed text; for a text of [`SEGMENTED_MIN`] bytes or more it is its outline (text,
 /// blocks and sentences: see [`crate::grammar::document::outline`]), its claims dropped segment by segment.
-pub fn check_text(text: String, path: &Path, settings: &Settings) -> (Document, Vec<Diagnostic>) {
+pub fn check_text(
+    text: impl Into<Text>,
+    path: &Path,
+    settings: &Settings,
+) -> (Document, Vec<Diagnostic>) {
+    let text = text.into();
     let ignored = settings.ignored_for(path);
     let skip = |id: &str| ignored.contains(&id);
     if text.len() >= SEGMENTED_MIN {
         return check_segmented(text, settings, &skip, SEGMENT_LEN);
     }
-    let doc = settings.grammar.parse_owned(text);
+    let doc = settings.grammar.parse_owned(text.into_string());
     let diagnostics = settings.linter.check_skipping(&doc, &skip);
     (doc, diagnostics)
 }
@@ -139,11 +144,12 @@ impl Assembly<'_> {
 /// Check a text in segments of about `segment_len` bytes (public for tests, which check that the
 /// findings are those of the whole document).
 pub fn check_segmented(
-    text: String,
+    text: impl Into<Text>,
     settings: &Settings,
     skip: &(dyn Fn(&str) -> bool + Sync),
     segment_len: usize,
 ) -> (Document, Vec<Diagnostic>) {
+    let text: Text = text.into();
     let bounds = crate::grammar::document::segment_bounds(&text, segment_len);
     let count = bounds.len().saturating_sub(1);
     let next = AtomicUsize::new(0);

@@ -71,6 +71,10 @@ struct CheckArgs {
     /// detecting it.
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// Never map a file into memory. A large UTF-8 file named alone is otherwise read where it
+    /// lies, which is faster; a file truncated by another program meanwhile then ends the run.
+    #[arg(long)]
+    no_mmap: bool,
 }
 
 #[cfg(feature = "serve")]
@@ -402,11 +406,17 @@ fn check(args: CheckArgs, lang: Option<Lang>) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    // The first file named is read while the settings and rules are built.
+    // The first file named is read while the settings and rules are built; a file named alone
+    // (no other file's findings to lose: see `Reading::MapLarge`) is mapped when large.
+    let reading = if paths.len() == 1 && !args.no_mmap {
+        heshu::source::Reading::MapLarge
+    } else {
+        heshu::source::Reading::Copy
+    };
     let prefetch = paths
         .first()
         .filter(|p| p.as_os_str() != heshu::source::STDIN && p.is_file())
-        .map(|p| runner::Prefetch::start(p.clone(), args.encoding.clone()));
+        .map(|p| runner::Prefetch::start(p.clone(), args.encoding.clone(), reading));
     let settings = match settings_for(&args, &paths, lang) {
         Ok(s) => s,
         Err(code) => return code,

@@ -143,10 +143,15 @@ pub struct Prefetch(Arc<Mutex<Option<ReadAhead>>>);
 type ReadAhead = (PathBuf, Result<source::Source, SourceError>);
 
 impl Prefetch {
-    /// Start reading `path` (a regular file named on the command line) with `encoding`.
-    pub fn start(path: PathBuf, encoding: Option<String>) -> std::thread::JoinHandle<Self> {
+    /// Start reading `path` (a regular file named on the command line) with `encoding`, its
+    /// bytes as `reading` says.
+    pub fn start(
+        path: PathBuf,
+        encoding: Option<String>,
+        reading: source::Reading,
+    ) -> std::thread::JoinHandle<Self> {
         std::thread::spawn(move || {
-            let read = source::read(&path, encoding.as_deref());
+            let read = source::read_with(&path, encoding.as_deref(), reading);
             Self(Arc::new(Mutex::new(Some((path, read)))))
         })
     }

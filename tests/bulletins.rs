@@ -78,7 +78,7 @@ fn check(cache: &mut HashMap<String, Checked>, file: &str) -> (String, Vec<Diagn
         let text = String::from_utf8(bytes).expect("the bulletins are UTF-8");
         let (doc, diagnostics) = heshu::check::check_text(text, &path, &Settings::default());
         Checked {
-            text: doc.text,
+            text: doc.text.into_string(),
             diagnostics,
         }
     });

@@ -355,6 +355,74 @@ fn large_files_are_scanned_whole() {
     assert!(in_gbk == in_utf8, "GBK and UTF-8 findings differ");
 }
 
+/// A large UTF-8 file named alone is mapped into memory and read where it lies: the same text,
+/// the same findings byte for byte as when copied (`--no-mmap`); a byte-order mark, another
+/// encoding or a NUL byte take the usual way, with the usual result.
+#[test]
+fn a_large_file_named_alone_is_mapped_and_read_alike() {
+    use heshu::source::{read_with, Reading, MAP_MIN};
+    let dir = scratch("mapped");
+    let copies = MAP_MIN / SEED.len() + 2;
+    let big = format!("{SEED}\n").repeat(copies);
+    let utf8 = dir.join("big.txt");
+    std::fs::write(&utf8, &big).unwrap();
+    let bom = dir.join("big-bom.txt");
+    std::fs::write(&bom, format!("\u{FEFF}{big}")).unwrap();
+    let gbk = dir.join("big-gbk.txt");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(&big).0).unwrap();
+    let small = dir.join("seed.txt");
+    std::fs::write(&small, SEED).unwrap();
+
+    // The library: only the large UTF-8 file without a mark is shared; every text is the same.
+    for (path, shared) in [(&utf8, true), (&bom, false), (&gbk, false), (&small, false)] {
+        let mapped = read_with(path, None, Reading::MapLarge).unwrap();
+        let copied = read_with(path, None, Reading::Copy).unwrap();
+        assert_eq!(mapped.text.is_shared(), shared, "{}", path.display());
+        assert!(!copied.text.is_shared());
+        assert_eq!(mapped.text, copied.text, "{}", path.display());
+        assert_eq!(mapped.encoding, copied.encoding);
+    }
+    assert_eq!(read_with(&utf8, None, Reading::MapLarge).unwrap().text, big);
+    // A forced encoding is decoded into a copy.
+    let forced = read_with(&utf8, Some("utf-8"), Reading::MapLarge).unwrap();
+    assert!(!forced.text.is_shared());
+
+    // The command line: the same JSON, byte for byte, mapped or not.
+    for path in [&utf8, &bom, &gbk] {
+        let run = |extra: &[&str]| {
+            let mut args = vec!["check", path.to_str().unwrap(), "--format", "json"];
+            args.extend_from_slice(extra);
+            heshu(&args, None)
+        };
+        let (mapped, copied) = (run(&[]), run(&["--no-mmap"]));
+        assert_eq!(mapped.status.code(), Some(1), "{}", stderr(&mapped));
+        assert_eq!(mapped.status.code(), copied.status.code());
+        assert!(
+            mapped.stdout == copied.stdout,
+            "{}: output differs",
+            path.display()
+        );
+    }
+
+    // A NUL byte late in a large file: the same one clear line, mapped or not.
+    let late_nul = dir.join("late-nul.txt");
+    let mut bytes = big.into_bytes();
+    let offset = bytes.len() - 3;
+    bytes[offset] = 0;
+    std::fs::write(&late_nul, &bytes).unwrap();
+    for extra in [None, Some("--no-mmap")] {
+        let mut args = vec!["check", "--lang", "en", late_nul.to_str().unwrap()];
+        args.extend(extra);
+        let out = heshu(&args, None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains(&format!("NUL byte at offset {offset}")),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
 /// A report that ends with a table is not cut off: a .docx table row is read as a row of cells
 /// (`| 甲县 | 1411户 |`), not as a sentence, and so is a pipe-table row of a text file.
 #[test]

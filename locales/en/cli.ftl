@@ -44,6 +44,7 @@ cli-check-write-baseline = Record today's findings in this baseline file and exi
 cli-check-no-progress = Never show a progress bar
 cli-check-annotate = Write a copy of the (one) .docx checked to FILE with a Word comment on each finding; the original is never touched
 cli-check-encoding = Decode text files with this encoding (utf-8, gbk, gb18030, utf-16le, …) instead of detecting it
+cli-check-no-mmap = Never map a file into memory (a large UTF-8 file named alone is otherwise read where it lies: faster, but a file truncated meanwhile ends the run)
 
 cli-claims-about = List the claims (figures with value, unit and interval) heshu reads in a file
 cli-claims-usage = heshu claims [OPTIONS] <PATH>

@@ -44,6 +44,7 @@ cli-check-write-baseline = 把当前的全部问题记入此基线文件，并�
 cli-check-no-progress = 不显示进度条
 cli-check-annotate = 为所检查的（唯一一个）.docx 另存一份副本到此文件，每个问题附一条 Word 批注；原文件不会改动
 cli-check-encoding = 用此编码读取文本文件（utf-8、gbk、gb18030、utf-16le 等），不自动识别
+cli-check-no-mmap = 不把文件映射进内存（否则单独指定的大 UTF-8 文件就地读取：更快，但检查期间文件被截短会使运行中止）
 
 cli-claims-about = 列出 heshu 在文件中读到的数字（数值、单位和区间）
 cli-claims-usage = heshu claims [选项] <路径>

@@ -8,6 +8,7 @@ use super::numerals as number;
 use super::segment;
 use super::settings::Grammar;
 use crate::model::span::{ceil_char_boundary, LineIndex, Span};
+use crate::model::Text;
 use crate::model::{
     Block, Claim, Clause, Document, Figure, Heading, HeadingStyle, Marker, MarkerKind, MarkerSet,
     Quantity, Reading, Sentence,
@@ -73,7 +74,7 @@ pub fn parse_owned(text: String, g: &Grammar) -> Document {
         parse_range(&text, Span::new(0, text.len()), g)
     };
     doc.lines = LineIndex::new(&text);
-    doc.text = text;
+    doc.text = text.into();
     super::relations::relate(g.lexicon, &mut doc);
     doc
 }
@@ -181,7 +182,7 @@ fn word_bound(text: &str, from: usize) -> usize {
 /// text checked in segments (see the rules' `Scope`).
 /// `lines` is the text's line index (built while the segments are checked).
 pub fn outline(
-    text: String,
+    text: Text,
     lines: LineIndex,
     blocks: Vec<Block>,
     sentences: Vec<Sentence>,
@@ -301,7 +302,7 @@ fn merge(parts: Vec<Document>) -> Document {
 
 fn empty() -> Document {
     Document {
-        text: String::new(),
+        text: Text::default(),
         blocks: Vec::new(),
         sentences: Vec::new(),
         clauses: Vec::new(),
@@ -325,7 +326,7 @@ pub fn parse_into(text: &str, g: &Grammar, doc: &mut Document) {
 /// [`parse_into`] for a segment of a larger text, whose lines are indexed once in its outline
 /// (see [`outline`]): the segment's own line index is left empty.
 pub fn parse_segment_into(text: &str, g: &Grammar, doc: &mut Document) {
-    let mut owned = std::mem::take(&mut doc.text);
+    let mut owned = doc.text.take_buffer();
     owned.clear();
     owned.push_str(text);
     doc.blocks.clear();
@@ -339,7 +340,7 @@ pub fn parse_segment_into(text: &str, g: &Grammar, doc: &mut Document) {
     doc.claims.clear();
     parse_range_into(&owned, Span::new(0, owned.len()), g, doc);
     doc.lines = LineIndex::new("");
-    doc.text = owned;
+    doc.text = owned.into();
     super::relations::relate(g.lexicon, doc);
 }
 

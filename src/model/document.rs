@@ -505,7 +505,7 @@ pub const SCOPE_SENTENCES: usize = 8;
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The decoded text every span points into.
-    pub text: String,
+    pub text: super::Text,
     /// Blocks in order.
     pub blocks: Vec<Block>,
     /// Sentences in order.

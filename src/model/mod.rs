@@ -9,6 +9,7 @@ pub mod interval;
 pub mod lang;
 pub mod quantity;
 pub mod span;
+pub mod text;
 pub mod vocabulary;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
@@ -21,4 +22,5 @@ pub use interval::{Bound, Interval};
 pub use lang::Lang;
 pub use quantity::{Figure, FigureKind, Malformation, Quantity};
 pub use span::Span;
+pub use text::Text;
 pub use vocabulary::{MarkerKind, QualifierKind, Unit, UnitKind};
