@@ -1,5 +1,6 @@
-//! The text of a document: a `String` heshu owns, or text it shares with a store that outlives
-//! no reader (a large file mapped into memory: see `crate::source`). Either reads as a `&str`.
+//! The text of a document: a `String` heshu owns, or text held by a shared store that lives as
+//! long as its last reader (a large file mapped into memory: see `crate::source`). Either reads
+//! as a `&str`.
 
 use std::fmt;
 use std::ops::Deref;
