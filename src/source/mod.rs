@@ -258,8 +258,11 @@ mod mapped {
             return Ok(None);
         }
         // SAFETY: the mapping is read-only and lives as long as the text made of it; a program
-        // that changes the file meanwhile is the documented risk of `Reading::MapLarge`.
-        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
+        // that changes the file meanwhile is the documented risk of `Reading::MapLarge`. A file
+        // system that cannot map files has the file read as usual.
+        let Ok(map) = (unsafe { memmap2::Mmap::map(&file) }) else {
+            return Ok(None);
+        };
         let bytes: &[u8] = &map;
         // A byte-order mark (UTF-8 or UTF-16) is decoded as usual, into a copy.
         if encoding_rs::Encoding::for_bom(bytes).is_some() {
