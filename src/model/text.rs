@@ -73,12 +73,6 @@ impl From<String> for Text {
     }
 }
 
-impl From<&str> for Text {
-    fn from(s: &str) -> Self {
-        Text(Repr::Owned(s.to_owned()))
-    }
-}
-
 impl Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
@@ -121,12 +115,6 @@ impl PartialEq<&str> for Text {
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

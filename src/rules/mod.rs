@@ -502,6 +502,17 @@ impl Linter {
         self.finish(doc, skip, out)
     }
 
+    /// Run one rule over `doc`, its findings appended to `out`.
+    fn check_with(&self, active: &ActiveRule, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let mut emitter = Emitter {
+            rule: active.id,
+            severity: active.severity,
+            lang: self.lang,
+            out,
+        };
+        active.rule.check(doc, &mut emitter);
+    }
+
     /// Run the rules of the given scopes and return their raw findings.
     fn run_rules(
         &self,
@@ -521,16 +532,10 @@ impl Linter {
             && crate::threads::threads() > 1;
         if parallel {
             // A large document: its rules run side by side.
-            out = crate::threads::take_turns(active.len(), |i| {
+            return crate::threads::take_turns(active.len(), |i| {
                 let mut found = Vec::new();
                 if let Some(r) = active.get(i) {
-                    let mut emitter = Emitter {
-                        rule: r.id,
-                        severity: r.severity,
-                        lang: self.lang,
-                        out: &mut found,
-                    };
-                    r.rule.check(doc, &mut emitter);
+                    self.check_with(r, doc, &mut found);
                 }
                 found
             })
@@ -538,27 +543,13 @@ impl Linter {
             .flatten()
             .collect();
         }
-        for active in active.iter().filter(|_| !parallel) {
+        for active in active {
             match on_panic.as_mut() {
-                None => {
-                    let mut emitter = Emitter {
-                        rule: active.id,
-                        severity: active.severity,
-                        lang: self.lang,
-                        out: &mut out,
-                    };
-                    active.rule.check(doc, &mut emitter);
-                }
+                None => self.check_with(active, doc, &mut out),
                 Some(report) => {
                     let mut found = Vec::new();
                     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let mut emitter = Emitter {
-                            rule: active.id,
-                            severity: active.severity,
-                            lang: self.lang,
-                            out: &mut found,
-                        };
-                        active.rule.check(doc, &mut emitter);
+                        self.check_with(active, doc, &mut found);
                     }));
                     match caught {
                         Ok(()) => out.extend(found),
