@@ -54,24 +54,19 @@ struct Pattern {
 /// The residue patterns, compiled.
 pub(super) struct ResiduePatterns {
     patterns: Vec<Pattern>,
-    /// All patterns as one alternation, each in a group of its own: one pass over the text,
-    /// skipped along by the regex engine's prefilter on the patterns' literals (a RegexSet has
-    /// none and was 8× slower); the group that took part in a match tells whose it is.
-    any: Regex,
-    /// For each capture group of `any`, the pattern it wraps (`None` for a pattern's own groups).
-    group_pattern: Vec<Option<usize>>,
+    /// All patterns as one multi-pattern regex: one pass over the text, skipped along by the
+    /// regex engine's prefilter on the patterns' literals (a RegexSet has none and was 8×
+    /// slower). Among patterns matching at the same place the first wins, as in an alternation
+    /// of them in order, and each match names its pattern: no capture search to tell whose it
+    /// is (the captures of a large text's matches cost as much as the pass itself).
+    any: regex_automata::meta::Regex,
 }
 
-/// The name of the group around pattern `i`.
-fn group_name(i: usize) -> String {
-    format!("heshu_residue_{i}")
-}
-
-fn pattern_error(pattern: &str, e: regex::Error) -> RuleError {
+fn pattern_error(pattern: &str, message: String) -> RuleError {
     RuleError::Pattern {
         file: "residue",
         pattern: pattern.to_owned(),
-        message: e.to_string(),
+        message,
     }
 }
 
@@ -109,31 +104,18 @@ fn at_line_end(text: &str, at: usize) -> bool {
 impl ResiduePatterns {
     pub(super) fn from_table(table: &toml::Table) -> Result<Self, RuleError> {
         let d: Data = super::data("residue", table)?;
-        let all = d
-            .patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| format!("(?P<{}>{})", group_name(i), p.regex))
-            .collect::<Vec<_>>()
-            .join("|");
-        let any = Regex::new(&all).map_err(|e| {
-            // Name the pattern at fault, if one is on its own.
+        let regexes: Vec<&str> = d.patterns.iter().map(|p| p.regex.as_str()).collect();
+        let any = regex_automata::meta::Regex::new_many(&regexes).map_err(|e| {
+            // Name the pattern at fault, in the words of the regex crate, if one is.
             d.patterns
                 .iter()
                 .find_map(|p| {
                     Regex::new(&p.regex)
                         .err()
-                        .map(|e| pattern_error(&p.regex, e))
+                        .map(|e| pattern_error(&p.regex, e.to_string()))
                 })
-                .unwrap_or_else(|| pattern_error("(all patterns together)", e))
+                .unwrap_or_else(|| pattern_error("(all patterns together)", e.to_string()))
         })?;
-        let group_pattern = any
-            .capture_names()
-            .map(|name| {
-                let i = name?.strip_prefix("heshu_residue_")?.parse().ok()?;
-                (name == Some(group_name(i).as_str())).then_some(i)
-            })
-            .collect();
         let patterns = d
             .patterns
             .into_iter()
@@ -144,11 +126,7 @@ impl ResiduePatterns {
                 line_end: p.line_end,
             })
             .collect();
-        Ok(Self {
-            patterns,
-            any,
-            group_pattern,
-        })
+        Ok(Self { patterns, any })
     }
 
     /// Every match in `text`, as (byte range, what it is in `lang`), in order, none overlapping
@@ -156,21 +134,13 @@ impl ResiduePatterns {
     pub(super) fn find(&self, text: &str, lang: Lang) -> Vec<(std::ops::Range<usize>, &str)> {
         let mut found = Vec::new();
         for m in self.any.find_iter(text) {
-            if m.as_str().contains(['\n', '\r']) {
-                continue;
-            }
-            // Whose match it is: the group that took part, asked of the match's bytes alone.
-            let upto = text.get(..m.end()).unwrap_or_default();
-            let Some(caps) = self.any.captures_at(upto, m.start()) else {
+            let Some(matched) = text.get(m.range()) else {
                 continue;
             };
-            let Some(p) = self
-                .group_pattern
-                .iter()
-                .enumerate()
-                .find_map(|(g, p)| p.filter(|_| caps.get(g).is_some()))
-                .and_then(|i| self.patterns.get(i))
-            else {
+            if matched.contains(['\n', '\r']) {
+                continue;
+            }
+            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
                 continue;
             };
             if (p.line_start && !at_line_start(text, m.start()))
