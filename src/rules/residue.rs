@@ -243,3 +243,48 @@ fn report(out: &mut Emitter<'_>, group: &mut Vec<(Span, &str)>) {
     );
     group.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn patterns(toml_text: &str) -> ResiduePatterns {
+        let table: toml::Table = toml::from_str(toml_text).unwrap();
+        ResiduePatterns::from_table(&table).unwrap()
+    }
+
+    #[test]
+    fn a_match_is_named_by_the_first_pattern_that_matches_there() {
+        // Both patterns match at the start of `本文来源：`; the first, in the file's order, names
+        // it, as it would in an alternation of the two.
+        let p = patterns(
+            r#"patterns = [
+                { regex = '本文来源', what = "first" },
+                { regex = '本文来源[:：]', what = "second" },
+                { regex = '原标题[:：]', line-start = true, what = "title" },
+            ]"#,
+        );
+        let found = p.find("本文来源：新华网\n原标题：某报告", Lang::Zh);
+        let whats: Vec<&str> = found.iter().map(|(_, w)| *w).collect();
+        assert_eq!(whats, ["first", "title"]);
+        assert_eq!(
+            found.first().map(|(r, _)| r.clone()),
+            Some(0.."本文来源".len())
+        );
+        // A pattern that must start its line is passed over elsewhere, and the search goes on.
+        let inline = p.find("见原标题：某报告", Lang::Zh);
+        assert!(inline.is_empty());
+    }
+
+    #[test]
+    fn a_bad_pattern_is_named_in_the_error() {
+        let table: toml::Table = toml::from_str(
+            r#"patterns = [{ regex = '来源', what = "a" }, { regex = '(', what = "b" }]"#,
+        )
+        .unwrap();
+        match ResiduePatterns::from_table(&table) {
+            Err(RuleError::Pattern { pattern, .. }) => assert_eq!(pattern, "("),
+            other => panic!("expected a pattern error, got {:?}", other.err()),
+        }
+    }
+}
