@@ -98,6 +98,21 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     }))
 }
 
+/// Whether `text` starts with `word`, its first two bytes compared first: most candidates differ
+/// there, and the whole comparison is a call to `memcmp`.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let differ = w.len() >= 2 && t.len() >= 2 && (t.first(), t.get(1)) != (w.first(), w.get(1));
+    !differ && t.starts_with(w)
+}
+
+/// Whether `text` ends with `word`, its last bytes compared first (see [`starts_with_word`]).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let differ = matches!((t.last(), w.last()), (Some(a), Some(b)) if a != b);
+    !differ && t.ends_with(w)
+}
+
 /// Characters that end a clause (not `、`: a unit in a list is a list of names).
 fn ends_clause(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | ',' | ';' | '！' | '？')
@@ -148,7 +163,7 @@ impl Rule for MissingNumber {
                 continue;
             }
             let rest = doc.text.get(marker.span.end..).unwrap_or_default();
-            if let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) {
+            if let Some(unit) = self.units.iter().find(|u| starts_with_word(rest, u)) {
                 let span = Span::new(marker.span.end, marker.span.end + unit.len());
                 let bounds = doc
                     .clauses
@@ -171,7 +186,7 @@ impl Rule for MissingNumber {
                 {
                     continue;
                 }
-                let Some(unit) = self.units.iter().find(|u| rest.starts_with(u.as_str())) else {
+                let Some(unit) = self.units.iter().find(|u| starts_with_word(rest, u)) else {
                     continue;
                 };
                 let b = doc.blocks.partition_point(|b| b.span.start <= at);
@@ -200,13 +215,10 @@ impl Rule for MissingNumber {
             {
                 continue;
             }
-            if let Some(unit) = self.counters.iter().find(|u| text.ends_with(u.as_str())) {
+            if let Some(unit) = self.counters.iter().find(|u| ends_with_word(text, u)) {
                 let span = Span::new(clause.span.end - unit.len(), clause.span.end);
-                let introduced = self.data.after.iter().any(|w| {
-                    doc.text
-                        .get(..span.start)
-                        .is_some_and(|t| t.ends_with(w.as_str()))
-                });
+                let before = doc.text.get(..span.start).unwrap_or_default();
+                let introduced = self.data.after.iter().any(|w| ends_with_word(before, w));
                 // Found above already.
                 if !introduced {
                     let bounds = doc
@@ -260,14 +272,20 @@ impl MissingNumber {
         let longest = self.units.first().map_or(0, String::len);
         let bare = |i: usize| -> Option<(&str, Span)> {
             let clause = doc.clauses.get(i).filter(|c| c.span.len() <= longest + 8)?;
-            let span = trimmed(doc, clause.span);
-            let text = doc.slice(span);
-            // One look at the first character passes over nearly every clause.
-            let may_be_unit = text
+            // One look at the first character passes over nearly every clause (before trimming
+            // its end: the first character is the same).
+            let may_be_unit = doc
+                .slice(clause.span)
+                .trim_start()
                 .chars()
                 .next()
                 .is_some_and(|c| self.unit_starts.contains(c));
-            (may_be_unit && self.units.iter().any(|u| u == text)).then_some((text, span))
+            if !may_be_unit {
+                return None;
+            }
+            let span = trimmed(doc, clause.span);
+            let text = doc.slice(span);
+            self.units.iter().any(|u| u == text).then_some((text, span))
         };
         let joined = |i: usize, j: usize| {
             doc.clauses
@@ -445,5 +463,51 @@ impl MissingNumber {
             return;
         }
         self.emit_missing(span, unit, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ends_with_word, starts_with_word};
+
+    #[test]
+    fn the_byte_checks_answer_as_the_string_methods_do() {
+        let texts = [
+            "",
+            "个",
+            "下辖个行政村",
+            "平方公里，",
+            "公里",
+            "a",
+            "ab",
+            "人次",
+            "万人",
+        ];
+        let words = [
+            "",
+            "个",
+            "公里",
+            "平方公里",
+            "人",
+            "人次",
+            "万人",
+            "a",
+            "b",
+            "下辖个行政村多",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    starts_with_word(text, word),
+                    text.starts_with(word),
+                    "{text} {word}"
+                );
+                assert_eq!(
+                    ends_with_word(text, word),
+                    text.ends_with(word),
+                    "{text} {word}"
+                );
+            }
+        }
     }
 }
