@@ -364,7 +364,8 @@ impl<T: Copy> WordTable<T> {
         self.groups.chars.iter().copied()
     }
 
-    fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
+    /// The table of `words`, each with its value: [`WordTable::match_start`] finds the longest.
+    pub fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
         let groups = Groups::new(words, |w| w.chars().next(), false);
         let pairs = PairFilter::of(groups.words.iter().map(String::as_str));
         Self { groups, pairs }
@@ -405,7 +406,8 @@ pub struct SuffixTable<T> {
 }
 
 impl<T: Copy> SuffixTable<T> {
-    fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
+    /// The table of `words`, each with its value: [`SuffixTable::match_end`] finds the longest.
+    pub fn new(words: impl IntoIterator<Item = (String, T)>) -> Self {
         Self {
             groups: Groups::new(words, |w| w.chars().next_back(), true),
         }

@@ -13,7 +13,9 @@
 //! **Example**: `下辖个行政村` → the count of villages is missing.
 
 use super::{Emitter, Rule, RuleData, RuleError};
-use crate::grammar::lexicon::{CharSet, Lexicon, QualifierKind, FIGURE_STARTS};
+use crate::grammar::lexicon::{
+    CharSet, Lexicon, QualifierKind, SuffixTable, WordTable, FIGURE_STARTS,
+};
 use crate::grammar::segment;
 use crate::model::diagnostic::Label;
 use crate::model::span::Span;
@@ -42,13 +44,17 @@ struct MissingNumber {
     marked: Vec<String>,
     /// Every unit, longest first.
     units: Vec<String>,
+    /// The units, for the longest one a text starts with.
+    unit_table: WordTable<()>,
     /// The first characters of the units: most words that introduce a number are followed by
     /// something else, and one look at the next character says so.
     unit_starts: CharSet,
-    /// Counters, longest first, for the ends of clauses.
-    counters: Vec<String>,
+    /// The counters, for the longest one a clause ends with.
+    counters: SuffixTable<()>,
     /// The last characters of the counters.
     counter_ends: Vec<char>,
+    /// The words that introduce a number (`data.after`), for whether a text ends with one.
+    introducer_ends: SuffixTable<()>,
     /// For each pair of units (`户`, `人`), the searcher of the first unit twice and the second
     /// (`户户人`).
     pair_finders: Vec<memchr::memmem::Finder<'static>>,
@@ -70,15 +76,17 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
         .collect();
-    let mut counters = data.counters.clone();
-    counters.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    let counter_ends = counters
+    let counter_ends = data
+        .counters
         .iter()
         .filter_map(|u| u.chars().next_back())
         .collect();
+    let counters = SuffixTable::new(data.counters.iter().map(|u| (u.clone(), ())));
+    let introducer_ends = SuffixTable::new(data.after.iter().map(|w| (w.clone(), ())));
     let marked = marked.into_iter().cloned().collect();
     let units: Vec<String> = units.into_iter().cloned().collect();
     let unit_starts = CharSet::of(units.iter().filter_map(|u| u.chars().next()));
+    let unit_table = WordTable::new(units.iter().map(|u| (u.clone(), ())));
     let pair_finders = data
         .pairs
         .iter()
@@ -92,25 +100,12 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         introducers,
         marked,
         units,
+        unit_table,
         unit_starts,
         counters,
         counter_ends,
+        introducer_ends,
     }))
-}
-
-/// Whether `text` starts with `word`, its first two bytes compared first: most candidates differ
-/// there, and the whole comparison is a call to `memcmp`.
-fn starts_with_word(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let differ = w.len() >= 2 && t.len() >= 2 && (t.first(), t.get(1)) != (w.first(), w.get(1));
-    !differ && t.starts_with(w)
-}
-
-/// Whether `text` ends with `word`, its last bytes compared first (see [`starts_with_word`]).
-fn ends_with_word(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let differ = matches!((t.last(), w.last()), (Some(a), Some(b)) if a != b);
-    !differ && t.ends_with(w)
 }
 
 /// Characters that end a clause (not `、`: a unit in a list is a list of names).
@@ -163,7 +158,7 @@ impl Rule for MissingNumber {
                 continue;
             }
             let rest = doc.text.get(marker.span.end..).unwrap_or_default();
-            if let Some(unit) = self.units.iter().find(|u| starts_with_word(rest, u)) {
+            if let Some(unit) = self.unit_at(rest) {
                 let span = Span::new(marker.span.end, marker.span.end + unit.len());
                 let bounds = doc
                     .clauses
@@ -186,7 +181,7 @@ impl Rule for MissingNumber {
                 {
                     continue;
                 }
-                let Some(unit) = self.units.iter().find(|u| starts_with_word(rest, u)) else {
+                let Some(unit) = self.unit_at(rest) else {
                     continue;
                 };
                 let b = doc.blocks.partition_point(|b| b.span.start <= at);
@@ -215,10 +210,10 @@ impl Rule for MissingNumber {
             {
                 continue;
             }
-            if let Some(unit) = self.counters.iter().find(|u| ends_with_word(text, u)) {
-                let span = Span::new(clause.span.end - unit.len(), clause.span.end);
+            if let Some((len, ())) = self.counters.match_end(text) {
+                let span = Span::new(clause.span.end - len, clause.span.end);
                 let before = doc.text.get(..span.start).unwrap_or_default();
-                let introduced = self.data.after.iter().any(|w| ends_with_word(before, w));
+                let introduced = self.introducer_ends.match_end(before).is_some();
                 // Found above already.
                 if !introduced {
                     let bounds = doc
@@ -264,6 +259,13 @@ fn stands_alone(doc: &Document, bounds: Span, span: Span, unit: &str) -> bool {
 }
 
 impl MissingNumber {
+    /// The longest unit `text` starts with.
+    fn unit_at<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.unit_table
+            .match_start(text)
+            .and_then(|(len, ())| text.get(..len))
+    }
+
     /// `分别增加人、人、人`: items of a list joined by 、 that are the same unit and nothing
     /// else lost their numbers (a list of different units, `人、户、个`, may name them); the item
     /// before them ending in that unit lost its number too.
@@ -463,51 +465,5 @@ impl MissingNumber {
             return;
         }
         self.emit_missing(span, unit, out);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{ends_with_word, starts_with_word};
-
-    #[test]
-    fn the_byte_checks_answer_as_the_string_methods_do() {
-        let texts = [
-            "",
-            "个",
-            "下辖个行政村",
-            "平方公里，",
-            "公里",
-            "a",
-            "ab",
-            "人次",
-            "万人",
-        ];
-        let words = [
-            "",
-            "个",
-            "公里",
-            "平方公里",
-            "人",
-            "人次",
-            "万人",
-            "a",
-            "b",
-            "下辖个行政村多",
-        ];
-        for text in texts {
-            for word in words {
-                assert_eq!(
-                    starts_with_word(text, word),
-                    text.starts_with(word),
-                    "{text} {word}"
-                );
-                assert_eq!(
-                    ends_with_word(text, word),
-                    text.ends_with(word),
-                    "{text} {word}"
-                );
-            }
-        }
     }
 }
