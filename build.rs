@@ -11,7 +11,7 @@ fn main() {
     println!("cargo:rerun-if-changed={source}");
     println!("cargo:rerun-if-changed=src/grammar/word_index.rs");
     let text = std::fs::read_to_string(source).unwrap_or_default();
-    let (total, words, buckets, direct) = word_index::index_words(&text);
+    let index = word_index::index_words(&text);
     let out = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let write = |name: &str, bytes: &[u8]| {
         let path = std::path::Path::new(&out).join(name);
@@ -19,8 +19,9 @@ fn main() {
             println!("cargo:warning=cannot write {}: {e}", path.display());
         }
     };
-    write("words_total.rs", total.to_string().as_bytes());
-    write("words.index", &words);
-    write("words.buckets", &buckets);
-    write("words.direct", &direct);
+    write("words_total.rs", index.total.to_string().as_bytes());
+    write("words.index", &index.words);
+    write("words.buckets", &index.buckets);
+    write("words.direct", &index.direct);
+    write("words.pairs", &index.pairs);
 }

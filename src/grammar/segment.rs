@@ -14,7 +14,7 @@
 //! is read at start-up.
 
 use crate::grammar::word_index::{
-    cost_of, index_words, BUCKET_ENTRY, DIRECT_FIRST, DIRECT_LEN, WORD_ENTRY,
+    cost_of, index_words, BUCKET_ENTRY, DIRECT_FIRST, DIRECT_LEN, PAIR_ENTRY, WORD_ENTRY,
 };
 use crate::model::span::Span;
 use std::borrow::Cow;
@@ -27,6 +27,7 @@ const WORDS: &str = include_str!("../../rules/lexicon/words.txt");
 const WORDS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.index"));
 const WORDS_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.buckets"));
 const WORDS_DIRECT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.direct"));
+const WORDS_PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.pairs"));
 const WORDS_TOTAL: u64 = include!(concat!(env!("OUT_DIR"), "/words_total.rs"));
 
 /// Characters looked at on each side of a word.
@@ -63,6 +64,8 @@ pub struct Dictionary<'a> {
     buckets: Cow<'a, [u8]>,
     /// The bucket of each CJK character, by its place.
     direct: Cow<'a, [u8]>,
+    /// Each bucket's words by their second character.
+    pairs: Cow<'a, [u8]>,
     /// The first characters of the words the lexicon adds.
     extra_starts: Vec<char>,
     /// Words added by the lexicon, sorted, all of [`EXTRA_FREQUENCY`].
@@ -76,22 +79,29 @@ pub struct Dictionary<'a> {
 impl<'a> Dictionary<'a> {
     /// Index a dictionary text (a `#total N` line, then `word frequency` lines sorted by bytes).
     pub fn new(text: &'a str) -> Self {
-        let (total, words, buckets, direct) = index_words(text);
+        let index = index_words(text);
         Self::indexed(
             text,
-            total,
-            [Cow::Owned(words), Cow::Owned(buckets), Cow::Owned(direct)],
+            index.total,
+            [
+                Cow::Owned(index.words),
+                Cow::Owned(index.buckets),
+                Cow::Owned(index.direct),
+                Cow::Owned(index.pairs),
+            ],
         )
     }
 
-    /// A dictionary text with its index: the words', the buckets' and the direct entries.
-    fn indexed(text: &'a str, total: u64, index: [Cow<'a, [u8]>; 3]) -> Self {
-        let [words, buckets, direct] = index;
+    /// A dictionary text with its index: the words', the buckets', the direct and the pairs'
+    /// entries.
+    fn indexed(text: &'a str, total: u64, index: [Cow<'a, [u8]>; 4]) -> Self {
+        let [words, buckets, direct, pairs] = index;
         Self {
             text,
             words,
             buckets,
             direct,
+            pairs,
             extra_starts: Vec::new(),
             extra: Vec::new(),
             total,
@@ -143,8 +153,8 @@ impl<'a> Dictionary<'a> {
             .map_or(u16::MAX, u16::from_le_bytes)
     }
 
-    /// The words that start with `c`.
-    fn bucket(&self, c: char) -> std::ops::Range<u32> {
+    /// The number of the bucket of the words that start with `c`, if any.
+    fn bucket_of(&self, c: char) -> Option<usize> {
         let c = u32::from(c);
         let b = &self.buckets;
         if let Some(place) = c.checked_sub(DIRECT_FIRST).filter(|p| *p < DIRECT_LEN) {
@@ -154,21 +164,55 @@ impl<'a> Dictionary<'a> {
                 .get(at..at + 2)
                 .and_then(|n| n.try_into().ok())
                 .map_or(0, u16::from_le_bytes);
-            let Some(i) = usize::from(number).checked_sub(1) else {
-                return 0..0;
-            };
-            let at = i * BUCKET_ENTRY;
-            return Self::u32_at(b, at + 4)..Self::u32_at(b, at + 8);
+            return usize::from(number).checked_sub(1);
         }
         let (mut lo, mut hi) = (0, b.len() / BUCKET_ENTRY);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let at = mid * BUCKET_ENTRY;
-            match Self::u32_at(b, at).cmp(&c) {
+            match Self::u32_at(b, mid * BUCKET_ENTRY).cmp(&c) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The words of bucket `bucket`.
+    fn bucket_words(&self, bucket: usize) -> std::ops::Range<u32> {
+        let at = bucket * BUCKET_ENTRY;
+        Self::u32_at(&self.buckets, at + 4)..Self::u32_at(&self.buckets, at + 8)
+    }
+
+    /// The words that start with `c`.
+    fn bucket(&self, c: char) -> std::ops::Range<u32> {
+        self.bucket_of(c).map_or(0..0, |b| self.bucket_words(b))
+    }
+
+    /// The words of bucket `bucket` whose second character is `second` (their pair's words):
+    /// a binary search over the bucket's second characters, comparing numbers, not words.
+    fn pair_words(&self, bucket: usize, second: char) -> std::ops::Range<u32> {
+        let at = bucket * BUCKET_ENTRY;
+        let (first_pair, end_pair) = (
+            Self::u32_at(&self.buckets, at + 12) as usize,
+            Self::u32_at(&self.buckets, at + 16) as usize,
+        );
+        let second = u32::from(second);
+        let (mut lo, mut hi) = (first_pair, end_pair);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let at = mid * PAIR_ENTRY;
+            match Self::u32_at(&self.pairs, at).cmp(&second) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    return Self::u32_at(b, at + 4)..Self::u32_at(b, at + 8);
+                    let start = Self::u32_at(&self.pairs, at + 4);
+                    let end = if mid + 1 < end_pair {
+                        Self::u32_at(&self.pairs, at + PAIR_ENTRY + 4)
+                    } else {
+                        self.bucket_words(bucket).end
+                    };
+                    return start..end;
                 }
             }
         }
@@ -288,13 +332,19 @@ impl<'a> Dictionary<'a> {
                 .get(from..)
                 .and_then(|t| t.chars().next())
                 .unwrap_or(' ');
-            let mut words = self.bucket(first);
+            let bucket = self.bucket_of(first);
+            let mut words = bucket.map_or(0..0, |b| self.bucket_words(b));
             let extra_here = self.extra_starts.contains(&first);
             for len in 1..=LONGEST_WORD.min(n - k) {
                 let to = at.get(k + len).copied().unwrap_or_default();
                 let probe = text.get(from..to).unwrap_or_default();
-                // Every word of the bucket starts with its character, the character alone first.
-                if len > 1 {
+                // Every word of the bucket starts with its character, the character alone first;
+                // the words of two characters or more are found by their second character, each
+                // starting with it first, and the longer ones among these.
+                if len == 2 {
+                    let second = probe.chars().nth(1).unwrap_or(' ');
+                    words = bucket.map_or(0..0, |b| self.pair_words(b, second));
+                } else if len > 2 {
                     words.start = self.lower_bound(words.clone(), probe);
                 }
                 let here = (words.start < words.end).then(|| self.word(words.start));
@@ -398,6 +448,7 @@ pub fn builtin() -> &'static Dictionary<'static> {
                 Cow::Borrowed(WORDS_INDEX),
                 Cow::Borrowed(WORDS_BUCKETS),
                 Cow::Borrowed(WORDS_DIRECT),
+                Cow::Borrowed(WORDS_PAIRS),
             ],
         )
         .with_extra(&crate::grammar::Lexicon::builtin().segmentation.extra_words)
@@ -451,7 +502,7 @@ mod tests {
     #[test]
     fn the_dictionary_is_searched_in_place() {
         let d = builtin();
-        let (total, _, _, _) = index_words(WORDS);
+        let total = index_words(WORDS).total;
         assert_eq!(d.cost_of("地区"), Some(cost_of(39590, total)));
         assert!(d.cost_of("地").is_some());
         assert_eq!(
@@ -459,6 +510,40 @@ mod tests {
             Some(cost_of(u64::from(EXTRA_FREQUENCY), total))
         );
         assert_eq!(d.cost_of("不是一个词语吧"), None);
+    }
+
+    #[test]
+    fn a_pair_holds_exactly_the_words_that_start_with_its_two_characters() {
+        let d = builtin();
+        for i in 0..d.len() {
+            let word = d.word(i);
+            let mut chars = word.chars();
+            let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let bucket = d.bucket_of(first).unwrap_or(usize::MAX);
+            let pair = d.pair_words(bucket, second);
+            assert!(pair.contains(&i), "{word} outside its pair {pair:?}");
+            let prefix = &word[..first.len_utf8() + second.len_utf8()];
+            for j in [pair.start, pair.end - 1] {
+                assert!(
+                    d.word(j).starts_with(prefix),
+                    "{} in the pair of {word}",
+                    d.word(j)
+                );
+            }
+            for j in [pair.start.wrapping_sub(1), pair.end] {
+                if j < d.len() {
+                    assert!(
+                        !d.word(j).starts_with(prefix),
+                        "{} beside the pair of {word}",
+                        d.word(j)
+                    );
+                }
+            }
+        }
+        let bucket = d.bucket_of('地').unwrap_or(usize::MAX);
+        assert!(d.pair_words(bucket, '\u{1F600}').is_empty());
     }
 
     #[test]

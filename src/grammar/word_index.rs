@@ -15,26 +15,51 @@ pub fn cost_of(freq: u64, total: u64) -> u16 {
     (p.max(0.0) * COST_SCALE).round().min(f64::from(u16::MAX)) as u16
 }
 
-/// Bytes of one bucket: its first character, its first word and one past its last (three u32,
-/// little-endian).
-pub const BUCKET_ENTRY: usize = 12;
+/// Bytes of one bucket: its first character, its first word and one past its last, its first
+/// pair and one past its last (five u32, little-endian).
+pub const BUCKET_ENTRY: usize = 20;
+
+/// Bytes of one pair: the second character of a bucket's words of two characters or more, and the
+/// first of its words with that second character (two u32, little-endian). A bucket's pairs are in
+/// the order of its words; a pair's words end where the next pair's start, the last pair's where
+/// the bucket's do.
+pub const PAIR_ENTRY: usize = 8;
 
 /// The first character of the block whose buckets are found by their place
-/// ([`index_words`]'s fourth part): CJK Unified Ideographs, U+4E00 to U+9FFF.
+/// ([`WordIndex::direct`]): CJK Unified Ideographs, U+4E00 to U+9FFF.
 pub const DIRECT_FIRST: u32 = 0x4e00;
 
 /// The number of characters found by their place.
 pub const DIRECT_LEN: u32 = 0x9fff - DIRECT_FIRST + 1;
 
-/// The sum of the frequencies (the `#total N` line), the words' entries, the buckets' entries of
-/// a word list, and for each character of U+4E00 to U+9FFF the number of its bucket plus one (u16,
-/// little-endian; 0: no word starts with it). Words longer than 255 bytes, lines without a
-/// frequency, and anything past 4 GiB are left out.
-pub fn index_words(text: &str) -> (u64, Vec<u8>, Vec<u8>, Vec<u8>) {
+/// A word list's index: see [`index_words`].
+pub struct WordIndex {
+    /// The sum of the frequencies (the `#total N` line).
+    pub total: u64,
+    /// The words' entries ([`WORD_ENTRY`] bytes each).
+    pub words: Vec<u8>,
+    /// The buckets' entries ([`BUCKET_ENTRY`] bytes each): the words by their first character.
+    pub buckets: Vec<u8>,
+    /// For each character of U+4E00 to U+9FFF the number of its bucket plus one (u16,
+    /// little-endian; 0: no word starts with it).
+    pub direct: Vec<u8>,
+    /// The pairs' entries ([`PAIR_ENTRY`] bytes each): each bucket's words by their second
+    /// character, so that the words that start with two given characters are found without
+    /// comparing words.
+    pub pairs: Vec<u8>,
+}
+
+/// Index a word list (a `#total N` line, then `word frequency` lines sorted by their bytes).
+/// Words longer than 255 bytes, lines without a frequency, and anything past 4 GiB are left out.
+pub fn index_words(text: &str) -> WordIndex {
     let mut total: u64 = 1;
     let mut words: Vec<u8> = Vec::with_capacity(text.len() / 2);
     let mut buckets: Vec<u8> = Vec::new();
-    let mut bucket: Option<(u32, u32, u32)> = None;
+    let mut pairs: Vec<u8> = Vec::new();
+    // The open bucket: its character, first word, one past its last word, and first pair.
+    let mut bucket: Option<(u32, u32, u32, u32)> = None;
+    // The second character of the open bucket's last pair.
+    let mut last_second: Option<char> = None;
     let mut count: u32 = 0;
     let mut start = 0usize;
     for line in text.split('\n') {
@@ -59,20 +84,27 @@ pub fn index_words(text: &str) -> (u64, Vec<u8>, Vec<u8>, Vec<u8>) {
         words.extend_from_slice(&at.to_le_bytes());
         words.push(len);
         words.extend_from_slice(&cost_of(freq, total).to_le_bytes());
+        let second = line.get(..space).and_then(|w| w.chars().nth(1));
         let first = u32::from(first);
         match &mut bucket {
-            Some((c, _, to)) if *c == first => *to = count + 1,
+            Some((c, _, to, _)) if *c == first => *to = count + 1,
             _ => {
-                if let Some((c, from, to)) = bucket.take() {
-                    push_bucket(&mut buckets, c, from, to);
+                if let Some(open) = bucket.take() {
+                    push_bucket(&mut buckets, open, pair_count(&pairs));
                 }
-                bucket = Some((first, count, count + 1));
+                bucket = Some((first, count, count + 1, pair_count(&pairs)));
+                last_second = None;
             }
+        }
+        if let Some(second) = second.filter(|s| last_second != Some(*s)) {
+            pairs.extend_from_slice(&u32::from(second).to_le_bytes());
+            pairs.extend_from_slice(&count.to_le_bytes());
+            last_second = Some(second);
         }
         count = count.saturating_add(1);
     }
-    if let Some((c, from, to)) = bucket {
-        push_bucket(&mut buckets, c, from, to);
+    if let Some(open) = bucket {
+        push_bucket(&mut buckets, open, pair_count(&pairs));
     }
     let mut direct = vec![0u8; DIRECT_LEN as usize * 2];
     for (i, entry) in buckets.chunks_exact(BUCKET_ENTRY).enumerate() {
@@ -87,11 +119,24 @@ pub fn index_words(text: &str) -> (u64, Vec<u8>, Vec<u8>, Vec<u8>) {
             slot.copy_from_slice(&number.to_le_bytes());
         }
     }
-    (total, words, buckets, direct)
+    WordIndex {
+        total,
+        words,
+        buckets,
+        direct,
+        pairs,
+    }
 }
 
-fn push_bucket(buckets: &mut Vec<u8>, c: u32, from: u32, to: u32) {
-    buckets.extend_from_slice(&c.to_le_bytes());
-    buckets.extend_from_slice(&from.to_le_bytes());
-    buckets.extend_from_slice(&to.to_le_bytes());
+/// The number of pairs in `pairs`.
+fn pair_count(pairs: &[u8]) -> u32 {
+    u32::try_from(pairs.len() / PAIR_ENTRY).unwrap_or(u32::MAX)
+}
+
+/// A bucket's entry: its character, first word, one past its last word, first pair, and one past
+/// its last pair.
+fn push_bucket(buckets: &mut Vec<u8>, (c, from, to, first_pair): (u32, u32, u32, u32), end: u32) {
+    for n in [c, from, to, first_pair, end] {
+        buckets.extend_from_slice(&n.to_le_bytes());
+    }
 }
