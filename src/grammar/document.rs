@@ -784,7 +784,15 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
             continue;
         }
         // Figures are found in the same pass: the scanner takes over where one may start.
-        match figures::step(g, text, i, content.end, c) {
+        let step = figures::step(g, text, i, content.end, c);
+        // A numeral inside a word of the dictionary that stands there (二 in 合二为一) is no figure.
+        if step.is_some() && segment::is_han(c) {
+            if let Some(end) = standing_word_over(lx, text, content, resume, i, false) {
+                resume = end;
+                continue;
+            }
+        }
+        match step {
             Some(figures::Step::Figure(f)) => {
                 resume = f.span.end.max(i + 1);
                 figures.push((f, false));
@@ -832,37 +840,88 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
             clause_start = i + c.len_utf8();
         } else {
             let rest = text.get(i..content.end).unwrap_or_default();
-            // A word of the dictionary that holds a marker or conjunction (占地, 和平, 作为) is
-            // passed over whole where it stands (占地面积), not where the characters around it
-            // split it otherwise (占/地区生产总值).
-            if lx.not_markers.may_start(c) {
-                if let Some((len, ())) = lx.not_markers.match_start(rest) {
-                    let word = Span::new(i, i + len);
-                    if segment::builtin().stands(text, content, word) {
-                        resume = word.end;
-                        continue;
-                    }
-                }
-            }
             let marker = lx
                 .markers
                 .may_start(c)
                 .then(|| lx.markers.match_start(rest))
                 .flatten();
+            let conjunction = match marker {
+                None if lx.conjunctions.may_start(c) => lx.conjunction_at(rest),
+                _ => None,
+            };
+            if marker.is_none() && conjunction.is_none() {
+                continue;
+            }
+            // A word of the dictionary that holds the marker or conjunction (占地, 和平, 作为) is
+            // passed over whole where it stands (占地面积), not where the characters around it
+            // split it otherwise (占/地区生产总值).
+            if let Some(end) = standing_word_over(lx, text, content, resume, i, true) {
+                resume = end;
+                continue;
+            }
             if let Some((len, kind)) = marker {
                 markers.push((Span::new(i, i + len), kind));
                 resume = i + len;
-            } else if lx.conjunctions.may_start(c) {
-                if let Some(len) = lx.conjunction_at(rest) {
-                    conjunctions.push(Span::new(i, i + len));
-                    resume = i + len;
-                }
+            } else if let Some(len) = conjunction {
+                conjunctions.push(Span::new(i, i + len));
+                resume = i + len;
             }
         }
     }
     if clause_start < content.end || clause_ends.is_empty() {
         clause_ends.push((Span::new(clause_start, content.end), None, true));
     }
+}
+
+/// The end of a word of the dictionary that holds a marker, conjunction or numeral
+/// ([`Lexicon::not_markers`]) and covers the character at `at` (a marker, conjunction or figure
+/// the walk found there), where that word stands in the text ([`segment::Dictionary::stands`]):
+/// the walk passes over it whole. Such words are looked for only where the walk finds something,
+/// starting at most [`Lexicon::not_marker_reach`] Chinese characters before `at` and not before
+/// `floor` (where the walk's last find ended), the leftmost first; `at` itself is a start only
+/// with `from_at` (a figure is read before any word that starts with it).
+fn standing_word_over(
+    lx: &Lexicon,
+    text: &str,
+    content: Span,
+    floor: usize,
+    at: usize,
+    from_at: bool,
+) -> Option<usize> {
+    let floor = floor.max(content.start).min(at);
+    let before = text.get(floor..at).unwrap_or_default();
+    let first = before
+        .char_indices()
+        .rev()
+        .take(lx.not_marker_reach)
+        .take_while(|&(_, c)| segment::is_han(c))
+        .last()
+        .map_or(at, |(j, _)| floor + j);
+    let stop = if from_at {
+        text.get(at..content.end)
+            .and_then(|t| t.chars().next())
+            .map_or(at, |c| at + c.len_utf8())
+    } else {
+        at
+    };
+    let window = text.get(first..stop).unwrap_or_default();
+    for (j, c) in window.char_indices() {
+        if !lx.not_markers.may_start(c) {
+            continue;
+        }
+        let start = first + j;
+        let Some((len, ())) = lx
+            .not_markers
+            .match_start(text.get(start..content.end).unwrap_or_default())
+        else {
+            continue;
+        };
+        let word = Span::new(start, start + len);
+        if word.end > at && segment::builtin().stands(text, content, word) {
+            return Some(word.end);
+        }
+    }
+    None
 }
 
 impl Scratch {

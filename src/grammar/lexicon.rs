@@ -443,6 +443,9 @@ pub struct Lexicon {
     pub not_markers: WordTable<()>,
     /// The first characters of [`Lexicon::not_markers`].
     pub not_marker_starts: CharSet,
+    /// The most characters a word of [`Lexicon::not_markers`] reaches past its first (its length
+    /// in characters less one): how far before a marker the walk looks for one.
+    pub not_marker_reach: usize,
     /// What segmentation needs from the lexicon.
     pub segmentation: Segmentation,
     /// Qualifiers written before a figure.
@@ -462,7 +465,8 @@ pub struct Lexicon {
     /// Words after which `-` is a minus sign.
     pub sign_words: SuffixTable<()>,
     /// The characters the document walk must look at (markers, conjunctions, quotes and
-    /// punctuation); every other character is passed over at once.
+    /// punctuation); every other character is passed over at once (a word that holds a marker is
+    /// looked for only where the marker is found).
     pub walk_stops: CharSet,
     /// The characters where the walk over a block does anything: [`Lexicon::walk_stops`] and
     /// the characters a figure may start with. Every other character is passed over at once.
@@ -877,6 +881,11 @@ impl Lexicon {
             magnitudes: WordTable::new(magnitudes),
             markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
             not_marker_starts: CharSet::of(ambiguous.first_chars()),
+            not_marker_reach: AMBIGUOUS_TXT
+                .lines()
+                .map(|w| w.chars().count().saturating_sub(1))
+                .max()
+                .unwrap_or(0),
             not_markers: ambiguous,
             segmentation,
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
@@ -903,7 +912,6 @@ impl Lexicon {
             let stops: Vec<char> = lx
                 .markers
                 .first_chars()
-                .chain(lx.not_markers.first_chars())
                 .chain(lx.conjunctions.first_chars())
                 .chain(punctuation.chars())
                 .collect();

@@ -9,9 +9,10 @@
 //! `rules/lexicon/words.txt`, see `rules/lexicon/WORDS.md`), and the longer word stands only if
 //! that split keeps it whole ([`Dictionary::stands`]).
 //!
-//! Only the characters around such words are segmented: a report's other text costs nothing, and
-//! the dictionary (about 52 000 words, searched in place) is indexed by `build.rs`, so that nothing
-//! is read at start-up.
+//! Such a word is looked for only where the walk finds a marker, conjunction or numeral inside it
+//! (`standing_word_over` in `document.rs`), and only the characters around such words are
+//! segmented: a report's other text costs nothing, and the dictionary (about 52 000 words,
+//! searched in place) is indexed by `build.rs`, so that nothing is read at start-up.
 
 use crate::grammar::word_index::{
     cost_of, index_words, BUCKET_ENTRY, DIRECT_FIRST, DIRECT_LEN, PAIR_ENTRY, WORD_ENTRY,
@@ -497,6 +498,19 @@ mod tests {
         assert_eq!(conjunctions("坚持和平共处五项原则"), 0);
         assert_eq!(conjunctions("水质、水量、方便程度和保证率"), 1);
         assert_eq!(conjunctions("加强管理和服务"), 1);
+    }
+
+    #[test]
+    fn a_word_that_stands_is_found_from_the_marker_or_numeral_inside_it() {
+        let doc = |t: &str| crate::grammar::parse(t);
+        // 为 is a marker; 作为 starts before it (and 为主 at it).
+        assert_eq!(doc("作为全县重点工作").markers.len(), 0);
+        assert_eq!(doc("全年工作为主线").markers.len(), 0);
+        // 二 starts a figure; 合二为一 starts before it and stands.
+        assert_eq!(doc("两个机构合二为一后").figures.len(), 1);
+        assert_eq!(doc("两个机构合二为一后").markers.len(), 0);
+        // A word that does not reach the marker has no say (中共 ends before 占).
+        assert_eq!(doc("中共党员占比").markers.len(), 1);
     }
 
     #[test]
