@@ -787,7 +787,7 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
         let step = figures::step(g, text, i, content.end, c);
         // A numeral inside a word of the dictionary that stands there (二 in 合二为一) is no figure.
         if step.is_some() && segment::is_han(c) {
-            if let Some(end) = standing_word_over(lx, text, content, resume, i, false) {
+            if let Some(end) = standing_word_over(lx, text, content, resume, (i, c), false) {
                 resume = end;
                 continue;
             }
@@ -855,7 +855,7 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
             // A word of the dictionary that holds the marker or conjunction (占地, 和平, 作为) is
             // passed over whole where it stands (占地面积), not where the characters around it
             // split it otherwise (占/地区生产总值).
-            if let Some(end) = standing_word_over(lx, text, content, resume, i, true) {
+            if let Some(end) = standing_word_over(lx, text, content, resume, (i, c), true) {
                 resume = end;
                 continue;
             }
@@ -874,46 +874,58 @@ fn walk(g: &Grammar, text: &str, content: Span, scratch: &mut Scratch) {
 }
 
 /// The end of a word of the dictionary that holds a marker, conjunction or numeral
-/// ([`Lexicon::not_markers`]) and covers the character at `at` (a marker, conjunction or figure
-/// the walk found there), where that word stands in the text ([`segment::Dictionary::stands`]):
-/// the walk passes over it whole. Such words are looked for only where the walk finds something,
-/// starting at most [`Lexicon::not_marker_reach`] Chinese characters before `at` and not before
-/// `floor` (where the walk's last find ended), the leftmost first; `at` itself is a start only
-/// with `from_at` (a figure is read before any word that starts with it).
+/// ([`Lexicon::not_markers`]) and covers the character `c` at `at` (a marker, conjunction or
+/// figure the walk found there), where that word stands in the text
+/// ([`segment::Dictionary::stands`]): the walk passes over it whole. Such words are looked for
+/// only where the walk finds something, and only where one could start: as many characters before
+/// `at` as `c` stands from a word's start in some word ([`Lexicon::not_marker_offsets`]), Chinese
+/// characters all, not before `floor` (where the walk's last find ended); the leftmost first.
+/// `at` itself is a start only with `from_at` (a figure is read before any word that starts with
+/// it).
 fn standing_word_over(
     lx: &Lexicon,
     text: &str,
     content: Span,
     floor: usize,
-    at: usize,
+    (at, c): (usize, char),
     from_at: bool,
 ) -> Option<usize> {
+    let mut places = lx.not_marker_offsets.of_char(c);
+    if !from_at {
+        places &= !1;
+    }
+    if places == 0 {
+        return None;
+    }
+    // starts[k]: where the k-th character before `at` starts.
+    let reach = (u32::BITS - 1 - places.leading_zeros()) as usize;
+    let mut starts = [at; 32];
+    let mut known = 0;
     let floor = floor.max(content.start).min(at);
     let before = text.get(floor..at).unwrap_or_default();
-    let first = before
+    for ((j, _), slot) in before
         .char_indices()
         .rev()
-        .take(lx.not_marker_reach)
         .take_while(|&(_, c)| segment::is_han(c))
-        .last()
-        .map_or(at, |(j, _)| floor + j);
-    let stop = if from_at {
-        text.get(at..content.end)
-            .and_then(|t| t.chars().next())
-            .map_or(at, |c| at + c.len_utf8())
-    } else {
-        at
-    };
-    let window = text.get(first..stop).unwrap_or_default();
-    for (j, c) in window.char_indices() {
-        if !lx.not_markers.may_start(c) {
+        .zip(starts.iter_mut().skip(1).take(reach))
+    {
+        *slot = floor + j;
+        known += 1;
+    }
+    for k in (0..=known).rev() {
+        if places & (1 << k) == 0 {
             continue;
         }
-        let start = first + j;
-        let Some((len, ())) = lx
-            .not_markers
-            .match_start(text.get(start..content.end).unwrap_or_default())
-        else {
+        let start = starts.get(k).copied().unwrap_or(at);
+        let rest = text.get(start..content.end).unwrap_or_default();
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|f| lx.not_markers.may_start(f))
+        {
+            continue;
+        }
+        let Some((len, ())) = lx.not_markers.match_start(rest) else {
             continue;
         };
         let word = Span::new(start, start + len);

@@ -183,6 +183,45 @@ impl CharIndex {
     }
 }
 
+/// For each character, the places (in characters from the start, below 32) at which it stands in
+/// some word of a list: where the walk finds a marker or numeral, the words that may cover it can
+/// only start that many characters before it.
+#[derive(Debug, Default, Clone)]
+pub struct CharOffsets {
+    chars: CharIndex,
+    /// Bit `k` of a character's mask: it is the `k`-th character of some word.
+    masks: Vec<u32>,
+}
+
+impl CharOffsets {
+    /// The places of the characters of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut places: std::collections::BTreeMap<char, u32> = std::collections::BTreeMap::new();
+        for w in words {
+            for (k, c) in w.chars().enumerate().take(32) {
+                *places.entry(c).or_default() |= 1 << k;
+            }
+        }
+        Self {
+            chars: CharIndex::of(places.keys().copied()),
+            masks: places.into_values().collect(),
+        }
+    }
+
+    /// The places at which `c` stands in a word, as a mask (bit `k`: the `k`-th character).
+    #[inline]
+    pub fn of_char(&self, c: char) -> u32 {
+        if !self.chars.may_contain(c) {
+            return 0;
+        }
+        self.chars
+            .position(c)
+            .and_then(|p| self.masks.get(p))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 /// A set of characters as a bitmap over the Basic Multilingual Plane; characters beyond it are
 /// always in the set (the caller then looks closer). Asking costs a shift and a mask.
 #[derive(Debug, Clone)]
@@ -443,9 +482,9 @@ pub struct Lexicon {
     pub not_markers: WordTable<()>,
     /// The first characters of [`Lexicon::not_markers`].
     pub not_marker_starts: CharSet,
-    /// The most characters a word of [`Lexicon::not_markers`] reaches past its first (its length
-    /// in characters less one): how far before a marker the walk looks for one.
-    pub not_marker_reach: usize,
+    /// Where each character stands in the words of [`Lexicon::not_markers`]: how far before a
+    /// marker or numeral the walk looks for a word that covers it.
+    pub not_marker_offsets: CharOffsets,
     /// What segmentation needs from the lexicon.
     pub segmentation: Segmentation,
     /// Qualifiers written before a figure.
@@ -881,11 +920,7 @@ impl Lexicon {
             magnitudes: WordTable::new(magnitudes),
             markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
             not_marker_starts: CharSet::of(ambiguous.first_chars()),
-            not_marker_reach: AMBIGUOUS_TXT
-                .lines()
-                .map(|w| w.chars().count().saturating_sub(1))
-                .max()
-                .unwrap_or(0),
+            not_marker_offsets: CharOffsets::of(AMBIGUOUS_TXT.lines()),
             not_markers: ambiguous,
             segmentation,
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
@@ -1046,6 +1081,18 @@ mod tests {
         for c in ['b', '人', '\u{FFFE}', '\u{20001}'] {
             assert_eq!(index.position(c), None, "{c:?}");
         }
+    }
+
+    #[test]
+    fn char_offsets_are_the_places_in_the_words() {
+        let offsets = CharOffsets::of(["作为", "为之一振", "合二为一", "\u{20000}为"]);
+        assert_eq!(offsets.of_char('为'), 0b111);
+        assert_eq!(offsets.of_char('一'), 0b1100);
+        assert_eq!(offsets.of_char('作'), 0b1);
+        assert_eq!(offsets.of_char('\u{20000}'), 0b1);
+        assert_eq!(offsets.of_char('人'), 0);
+        // Every word of the built-in list is short enough for its places to be kept.
+        assert!(AMBIGUOUS_TXT.lines().all(|w| w.chars().count() <= 32));
     }
 
     #[test]
