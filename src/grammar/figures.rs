@@ -787,6 +787,7 @@ fn quantity_figure(
         mut pos,
         more,
         mut magnitude,
+        unit_at,
     } = scale_after(lx, text, after, end, &n);
     let mut range_end: Option<(Numeral, Decimal)> = None;
     match range_after(lx, text, at, pos, end, &mut n, magnitude) {
@@ -804,7 +805,9 @@ fn quantity_figure(
         }
         RangeEnd::None => {}
     }
-    let mut unit = unit_after(lx, text, pos, end, &n).map(|(u, len)| {
+    // The unit looked up where the magnitude was asked for, if the figure goes on there.
+    let looked_up = unit_at.filter(|(at, _)| *at == pos).map(|(_, unit)| unit);
+    let mut unit = unit_after(lx, text, pos, end, &n, looked_up).map(|(u, len)| {
         pos += len;
         u
     });
@@ -857,11 +860,13 @@ struct Scaled {
     /// 多 or 余 was written (`四十多万人`, `470余人`).
     more: bool,
     magnitude: Decimal,
+    /// Where a unit was looked up (before the magnitude), and the unit found there, if any.
+    unit_at: Option<(usize, Option<(usize, &'static Unit)>)>,
 }
 
 /// 多/余 and the magnitude after a numeral (`5000多人`, `2万余户`, `1.04万元`), spaces passed over
 /// (`47 个`).
-fn scale_after(lx: &Lexicon, text: &str, after: usize, end: usize, n: &Numeral) -> Scaled {
+fn scale_after(lx: &'static Lexicon, text: &str, after: usize, end: usize, n: &Numeral) -> Scaled {
     let mut pos = after;
     let more_len = |s: &str| -> Option<usize> {
         match lx.suffix_qualifiers.match_start(s) {
@@ -886,9 +891,9 @@ fn scale_after(lx: &Lexicon, text: &str, after: usize, end: usize, n: &Numeral) 
     }
     let mut magnitude = Decimal::ONE;
     // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
-    let unit_first = lx
-        .match_unit(text.get(pos..end).unwrap_or_default())
-        .is_some();
+    let unit_here = lx.match_unit(text.get(pos..end).unwrap_or_default());
+    let unit_at = Some((pos, unit_here));
+    let unit_first = unit_here.is_some();
     // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人) and after a point
     // (三点七五万人, 十二点八亿元).
     if (!n.chinese || more || n.has_point) && !unit_first {
@@ -910,6 +915,7 @@ fn scale_after(lx: &Lexicon, text: &str, after: usize, end: usize, n: &Numeral) 
         pos,
         more,
         magnitude,
+        unit_at,
     }
 }
 
@@ -1002,13 +1008,15 @@ fn range_after(
 }
 
 /// The unit after a numeral (and its length), when it fits the numeral: `四大` but not `4大` or
-/// `二十大`, `10万头` but not the idiom `两头紧`.
+/// `二十大`, `10万头` but not the idiom `两头紧`. `looked_up`: the unit at `pos`, when the caller
+/// has looked it up already.
 fn unit_after(
     lx: &'static Lexicon,
     text: &str,
     pos: usize,
     end: usize,
     n: &Numeral,
+    looked_up: Option<Option<(usize, &'static Unit)>>,
 ) -> Option<(&'static Unit, usize)> {
     let rest = text.get(pos..end).unwrap_or_default();
     // `11760萬(wàn)戶`: a web page's pinyin after the magnitude stands between it and the unit.
@@ -1018,7 +1026,10 @@ fn unit_after(
         .filter(|c| super::segment::is_han(*c))
         .and_then(|_| ruby_len(rest))
         .unwrap_or(0);
-    let (len, u) = lx.match_unit(rest.get(ruby..).unwrap_or_default())?;
+    let (len, u) = match looked_up {
+        Some(unit) if ruby == 0 => unit,
+        _ => lx.match_unit(rest.get(ruby..).unwrap_or_default()),
+    }?;
     let len = ruby + len;
     let value = n.value;
     let fits = (!u.chinese_only || n.chinese)
