@@ -329,12 +329,13 @@ fn summary_kind(lx: &Lexicon, doc: &Document, c: &Claim) -> Option<SummaryKind> 
     let unit = q.unit?;
     let v = q.value;
     let l = &lx.lists;
-    if !l.count_units.contains(&unit.text)
-        || q.qualifier.is_some()
+    // The unit's list last: most figures are told apart by their value alone.
+    if q.qualifier.is_some()
         || q.range
-        || !v.fract().is_zero()
         || v < Decimal::TWO
         || v > Decimal::from(l.max_count)
+        || !v.fract().is_zero()
+        || !l.count_units.contains(&unit.text)
     {
         return None;
     }
