@@ -890,7 +890,18 @@ fn standing_word_over(
     (at, c): (usize, char),
     from_at: bool,
 ) -> Option<usize> {
-    let mut places = lx.not_marker_offsets.of_char(c);
+    let offsets = &lx.not_marker_offsets;
+    let mut places = offsets.of_char(c);
+    // A word that starts before `at` holds the character before it, and then `c`.
+    let floor = floor.max(content.start).min(at);
+    let before = text.get(floor..at).unwrap_or_default();
+    if !before
+        .chars()
+        .next_back()
+        .is_some_and(|b| offsets.may_follow(b, c))
+    {
+        places &= 1;
+    }
     if !from_at {
         places &= !1;
     }
@@ -901,8 +912,6 @@ fn standing_word_over(
     let reach = (u32::BITS - 1 - places.leading_zeros()) as usize;
     let mut starts = [at; 32];
     let mut known = 0;
-    let floor = floor.max(content.start).min(at);
-    let before = text.get(floor..at).unwrap_or_default();
     for ((j, _), slot) in before
         .char_indices()
         .rev()

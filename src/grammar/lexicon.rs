@@ -191,21 +191,34 @@ pub struct CharOffsets {
     chars: CharIndex,
     /// Bit `k` of a character's mask: it is the `k`-th character of some word.
     masks: Vec<u32>,
+    /// Every two characters that follow each other in some word, hashed into a bitmap: a
+    /// character not preceded so in the text is the first of any word that covers it.
+    neighbours: PairFilter,
 }
 
 impl CharOffsets {
     /// The places of the characters of `words`.
     pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut places: std::collections::BTreeMap<char, u32> = std::collections::BTreeMap::new();
+        let mut pairs: Vec<String> = Vec::new();
         for w in words {
             for (k, c) in w.chars().enumerate().take(32) {
                 *places.entry(c).or_default() |= 1 << k;
             }
+            let chars: Vec<char> = w.chars().collect();
+            pairs.extend(chars.windows(2).map(|p| p.iter().collect::<String>()));
         }
         Self {
             chars: CharIndex::of(places.keys().copied()),
             masks: places.into_values().collect(),
+            neighbours: PairFilter::of(pairs.iter().map(String::as_str)),
         }
+    }
+
+    /// Whether `before` followed by `c` may stand in some word.
+    #[inline]
+    pub fn may_follow(&self, before: char, c: char) -> bool {
+        self.neighbours.may_start(before, Some(c))
     }
 
     /// The places at which `c` stands in a word, as a mask (bit `k`: the `k`-th character).
@@ -1091,6 +1104,8 @@ mod tests {
         assert_eq!(offsets.of_char('作'), 0b1);
         assert_eq!(offsets.of_char('\u{20000}'), 0b1);
         assert_eq!(offsets.of_char('人'), 0);
+        assert!(offsets.may_follow('作', '为') && offsets.may_follow('二', '为'));
+        assert!(!offsets.may_follow('重', '为'));
         // Every word of the built-in list is short enough for its places to be kept.
         assert!(AMBIGUOUS_TXT.lines().all(|w| w.chars().count() <= 32));
     }
