@@ -86,6 +86,18 @@ impl PairFilter {
         }
     }
 
+    /// The filter of pairs of characters (none a word alone).
+    fn of_pairs(pairs: impl IntoIterator<Item = (char, char)>) -> Self {
+        let mut bits = vec![0u64; 1 << (PAIR_LOG - 6)];
+        for (first, second) in pairs {
+            let bit = Self::bit(first, second);
+            if let Some(word) = bits.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        Self { bits, alone: None }
+    }
+
     /// The bit of a pair of characters.
     #[inline]
     fn bit(first: char, second: char) -> usize {
@@ -199,19 +211,25 @@ pub struct CharOffsets {
 impl CharOffsets {
     /// The places of the characters of `words`.
     pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut places: std::collections::BTreeMap<char, u32> = std::collections::BTreeMap::new();
-        let mut pairs: Vec<String> = Vec::new();
+        let mut places: Vec<(char, u32)> = Vec::new();
+        let mut pairs: Vec<(char, char)> = Vec::new();
         for w in words {
-            for (k, c) in w.chars().enumerate().take(32) {
-                *places.entry(c).or_default() |= 1 << k;
+            places.extend(w.chars().zip(0..32).map(|(c, k)| (c, 1 << k)));
+            pairs.extend(w.chars().zip(w.chars().skip(1)));
+        }
+        places.sort_unstable_by_key(|&(c, _)| c);
+        // One entry a character, its places joined.
+        let mut merged: Vec<(char, u32)> = Vec::with_capacity(places.len());
+        for (c, place) in places {
+            match merged.last_mut() {
+                Some((last, mask)) if *last == c => *mask |= place,
+                _ => merged.push((c, place)),
             }
-            let chars: Vec<char> = w.chars().collect();
-            pairs.extend(chars.windows(2).map(|p| p.iter().collect::<String>()));
         }
         Self {
-            chars: CharIndex::of(places.keys().copied()),
-            masks: places.into_values().collect(),
-            neighbours: PairFilter::of(pairs.iter().map(String::as_str)),
+            chars: CharIndex::of(merged.iter().map(|&(c, _)| c)),
+            masks: merged.into_iter().map(|(_, mask)| mask).collect(),
+            neighbours: PairFilter::of_pairs(pairs),
         }
     }
 
