@@ -806,7 +806,7 @@ fn quantity_figure(
         RangeEnd::None => {}
     }
     // The unit looked up where the magnitude was asked for, if the figure goes on there.
-    let looked_up = unit_at.filter(|(at, _)| *at == pos).map(|(_, unit)| unit);
+    let looked_up = (unit_at.0 == pos).then_some(unit_at.1);
     let mut unit = unit_after(lx, text, pos, end, &n, looked_up).map(|(u, len)| {
         pos += len;
         u
@@ -861,7 +861,7 @@ struct Scaled {
     more: bool,
     magnitude: Decimal,
     /// Where a unit was looked up (before the magnitude), and the unit found there, if any.
-    unit_at: Option<(usize, Option<(usize, &'static Unit)>)>,
+    unit_at: (usize, Option<(usize, &'static Unit)>),
 }
 
 /// 多/余 and the magnitude after a numeral (`5000多人`, `2万余户`, `1.04万元`), spaces passed over
@@ -892,7 +892,7 @@ fn scale_after(lx: &'static Lexicon, text: &str, after: usize, end: usize, n: &N
     let mut magnitude = Decimal::ONE;
     // A unit that starts like a magnitude (千克, 千米, 千瓦) is the unit, not 千 + 克.
     let unit_here = lx.match_unit(text.get(pos..end).unwrap_or_default());
-    let unit_at = Some((pos, unit_here));
+    let unit_at = (pos, unit_here);
     let unit_first = unit_here.is_some();
     // Chinese numerals carry 万 and 亿 inside, except after 多/余 (四十多万人) and after a point
     // (三点七五万人, 十二点八亿元).

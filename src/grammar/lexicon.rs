@@ -65,24 +65,19 @@ struct PairFilter {
 
 impl PairFilter {
     fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut bits = vec![0u64; 1 << (PAIR_LOG - 6)];
+        let mut pairs = Vec::new();
         let mut alone = Vec::new();
         for w in words {
             let mut chars = w.chars();
             let Some(first) = chars.next() else { continue };
             match chars.next() {
-                Some(second) => {
-                    let bit = Self::bit(first, second);
-                    if let Some(word) = bits.get_mut(bit / 64) {
-                        *word |= 1 << (bit % 64);
-                    }
-                }
+                Some(second) => pairs.push((first, second)),
                 None => alone.push(first),
             }
         }
         Self {
-            bits,
             alone: (!alone.is_empty()).then(|| CharSet::of(alone)),
+            ..Self::of_pairs(pairs)
         }
     }
 
@@ -242,9 +237,6 @@ impl CharOffsets {
     /// The places at which `c` stands in a word, as a mask (bit `k`: the `k`-th character).
     #[inline]
     pub fn of_char(&self, c: char) -> u32 {
-        if !self.chars.may_contain(c) {
-            return 0;
-        }
         self.chars
             .position(c)
             .and_then(|p| self.masks.get(p))
@@ -511,8 +503,6 @@ pub struct Lexicon {
     /// Words of the dictionary that contain a marker or conjunction (和平共处, 中共, 占地): where
     /// one meets the text, segmentation decides whether it stands (see [`crate::grammar::segment`]).
     pub not_markers: WordTable<()>,
-    /// The first characters of [`Lexicon::not_markers`].
-    pub not_marker_starts: CharSet,
     /// Where each character stands in the words of [`Lexicon::not_markers`]: how far before a
     /// marker or numeral the walk looks for a word that covers it.
     pub not_marker_offsets: CharOffsets,
@@ -950,7 +940,6 @@ impl Lexicon {
             unit_table,
             magnitudes: WordTable::new(magnitudes),
             markers: WordTable::new(grouped(&mf.markers, marker_kind)?),
-            not_marker_starts: CharSet::of(ambiguous.first_chars()),
             not_marker_offsets: CharOffsets::of(AMBIGUOUS_TXT.lines()),
             not_markers: ambiguous,
             segmentation,

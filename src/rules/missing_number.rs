@@ -42,8 +42,8 @@ struct MissingNumber {
     introducers: Vec<memchr::memmem::Finder<'static>>,
     /// The words that introduce a number and are markers the walk finds (为, 达, 共).
     marked: Vec<String>,
-    /// Every unit, longest first.
-    units: Vec<String>,
+    /// The byte length of the longest unit.
+    longest_unit: usize,
     /// The units, for the longest one a text starts with.
     unit_table: WordTable<()>,
     /// The first characters of the units: most words that introduce a number are followed by
@@ -62,8 +62,7 @@ struct MissingNumber {
 
 pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let data: Data = d.data()?;
-    let mut units: Vec<&String> = data.counters.iter().chain(&data.noun_units).collect();
-    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    let units: Vec<&String> = data.counters.iter().chain(&data.noun_units).collect();
     // The words the walk finds as markers are looked up among its markers instead.
     let lexicon = Lexicon::builtin();
     let (marked, after): (Vec<&String>, Vec<&String>) = data.after.iter().partition(|w| {
@@ -84,9 +83,9 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     let counters = SuffixTable::new(data.counters.iter().map(|u| (u.clone(), ())));
     let introducer_ends = SuffixTable::new(data.after.iter().map(|w| (w.clone(), ())));
     let marked = marked.into_iter().cloned().collect();
-    let units: Vec<String> = units.into_iter().cloned().collect();
+    let longest_unit = units.iter().map(|u| u.len()).max().unwrap_or(0);
     let unit_starts = CharSet::of(units.iter().filter_map(|u| u.chars().next()));
-    let unit_table = WordTable::new(units.iter().map(|u| (u.clone(), ())));
+    let unit_table = WordTable::new(units.iter().map(|u| (String::clone(u), ())));
     let pair_finders = data
         .pairs
         .iter()
@@ -99,7 +98,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         data,
         introducers,
         marked,
-        units,
+        longest_unit,
         unit_table,
         unit_starts,
         counters,
@@ -271,7 +270,7 @@ impl MissingNumber {
     /// before them ending in that unit lost its number too.
     fn check_bare_items(&self, doc: &Document, out: &mut Emitter<'_>) {
         // A clause is a bare unit only if it is as short as one (most are far longer).
-        let longest = self.units.first().map_or(0, String::len);
+        let longest = self.longest_unit;
         let bare = |i: usize| -> Option<(&str, Span)> {
             let clause = doc.clauses.get(i).filter(|c| c.span.len() <= longest + 8)?;
             // One look at the first character passes over nearly every clause (before trimming
@@ -287,7 +286,7 @@ impl MissingNumber {
             }
             let span = trimmed(doc, clause.span);
             let text = doc.slice(span);
-            self.units.iter().any(|u| u == text).then_some((text, span))
+            (self.unit_at(text) == Some(text)).then_some((text, span))
         };
         let joined = |i: usize, j: usize| {
             doc.clauses
