@@ -6,6 +6,7 @@
 use crate::check::check_text;
 use crate::config::Settings;
 use crate::model::diagnostic::Diagnostic;
+use crate::model::Document;
 use crate::report::baseline::BaselineFilter;
 use crate::report::human::HumanRenderer;
 use crate::report::{json, FileReport, Located};
@@ -191,20 +192,9 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     let display = source.display;
     let encoding = source.encoding;
     let (doc, diagnostics) = check_text(source.text, path, settings);
-    // Locating (line, column, fingerprint) takes a microsecond or two a finding: a large file's
-    // thousands of findings are located on every core.
-    let located: Vec<Located> = if diagnostics.len() >= PARALLEL_LOCATE_MIN {
-        diagnostics
-            .par_iter()
-            .with_min_len(PARALLEL_LOCATE_MIN / 4)
-            .map(|d| Located::new(&name, &doc, d))
-            .collect()
-    } else {
-        diagnostics
-            .iter()
-            .map(|d| Located::new(&name, &doc, d))
-            .collect()
-    };
+    // The findings are drawn for a terminal from the diagnostics themselves: only then are they
+    // kept beside their located copies.
+    let (located, diagnostics) = locate_all(&name, &doc, diagnostics, opts.human.is_some());
     let keep = match &opts.baseline {
         Some(b) => b.new_findings(&located),
         None => vec![true; located.len()],
@@ -258,6 +248,50 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
         crate::threads::drop_in_background((doc, diagnostics));
     }
     report
+}
+
+/// Locate a file's findings; with `keep`, the diagnostics are returned beside them (else an empty
+/// list: their texts moved into the located findings). Locating (line, column, fingerprint) takes
+/// a microsecond or two a finding: a large file's thousands of findings are located on every core.
+fn locate_all(
+    name: &str,
+    doc: &Document,
+    diagnostics: Vec<Diagnostic>,
+    keep: bool,
+) -> (Vec<Located>, Vec<Diagnostic>) {
+    let parallel = diagnostics.len() >= PARALLEL_LOCATE_MIN;
+    match (keep, parallel) {
+        (true, true) => (
+            diagnostics
+                .par_iter()
+                .with_min_len(PARALLEL_LOCATE_MIN / 4)
+                .map(|d| Located::new(name, doc, d))
+                .collect(),
+            diagnostics,
+        ),
+        (true, false) => (
+            diagnostics
+                .iter()
+                .map(|d| Located::new(name, doc, d))
+                .collect(),
+            diagnostics,
+        ),
+        (false, true) => (
+            diagnostics
+                .into_par_iter()
+                .with_min_len(PARALLEL_LOCATE_MIN / 4)
+                .map(|d| Located::from_owned(name, doc, d))
+                .collect(),
+            Vec::new(),
+        ),
+        (false, false) => (
+            diagnostics
+                .into_iter()
+                .map(|d| Located::from_owned(name, doc, d))
+                .collect(),
+            Vec::new(),
+        ),
+    }
 }
 
 /// A file's entry of the JSON report; a large file's findings are rendered on every core.

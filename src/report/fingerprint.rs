@@ -123,32 +123,28 @@ pub fn of(path: &str, doc: &Document, d: &Diagnostic) -> String {
     let text = doc.text.as_str();
     let start = d.span.start.min(text.len());
     let end = d.span.end.min(text.len());
-    let bytes = text.as_bytes();
-    // The line's ends are looked for within a window only: the context is a few characters, and
-    // a line may run to megabytes (looking to its ends for every finding would be quadratic).
+    // The context stops at the line's ends, looked for within a window only: the context is a
+    // few characters, and a line may run to megabytes (looking to its ends for every finding
+    // would be quadratic). Each side is read outwards from the finding, only as far as its
+    // characters go.
     let window_start = floor_char_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
     let window_end = ceil_char_boundary(text, end.saturating_add(CONTEXT_WINDOW));
-    let line_start = memchr::memrchr2(
-        b'\n',
-        b'\r',
-        bytes.get(window_start..start).unwrap_or_default(),
-    )
-    .map_or(window_start, |i| window_start + i + 1);
-    let line_end = memchr::memchr2(b'\n', b'\r', bytes.get(end..window_end).unwrap_or_default())
-        .map_or(window_end, |i| end + i);
+    let on_line = |c: &char| !matches!(c, '\n' | '\r');
     let before = text
-        .get(line_start..start)
+        .get(window_start..start)
         .unwrap_or_default()
         .chars()
         .rev()
+        .take_while(on_line)
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT);
     h.chars_field(before);
     h.squeezed_field(doc.slice(d.span));
     let after = text
-        .get(end..line_end)
+        .get(end..window_end)
         .unwrap_or_default()
         .chars()
+        .take_while(on_line)
         .filter(|c| !c.is_whitespace())
         .take(CONTEXT);
     h.chars_field(after);
@@ -205,6 +201,74 @@ mod tests {
         built.field(&text.chars().rev().collect::<String>());
         direct.chars_field(text.chars().rev());
         assert_eq!(built.finish(), direct.finish());
+    }
+
+    /// The fingerprint as first written: the line's ends found by searching the window, then the
+    /// context taken between them. Baselines hold fingerprints made by it.
+    fn reference_of(path: &str, doc: &Document, d: &Diagnostic) -> String {
+        let mut h = Fnv::default();
+        h.field(d.rule);
+        h.path_field(path);
+        for l in &d.labels {
+            h.squeezed_field(doc.slice(l.span));
+        }
+        let text = doc.text.as_str();
+        let (start, end) = (d.span.start.min(text.len()), d.span.end.min(text.len()));
+        let bytes = text.as_bytes();
+        let window_start = floor_char_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+        let window_end = ceil_char_boundary(text, end.saturating_add(CONTEXT_WINDOW));
+        let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[window_start..start])
+            .map_or(window_start, |i| window_start + i + 1);
+        let line_end =
+            memchr::memchr2(b'\n', b'\r', &bytes[end..window_end]).map_or(window_end, |i| end + i);
+        let not_space = |c: &char| !c.is_whitespace();
+        h.chars_field(
+            text[line_start..start]
+                .chars()
+                .rev()
+                .filter(not_space)
+                .take(CONTEXT),
+        );
+        h.squeezed_field(doc.slice(d.span));
+        h.chars_field(text[end..line_end].chars().filter(not_space).take(CONTEXT));
+        h.hex()
+    }
+
+    #[test]
+    fn context_is_read_from_the_finding_outwards_as_it_always_was() {
+        use crate::model::diagnostic::{Label, Severity};
+        use crate::model::span::Span;
+        let long_line = "全县共有行政村190个，其中脱贫村148个。".repeat(200);
+        let texts = [
+            "反馈问题47个，已整改完成44个，其余4个。".to_owned(),
+            "第一行\n反馈 问题 47个\r\n已整改\r完成44个\n".to_owned(),
+            "47个\n\n".to_owned(),
+            format!("{long_line}\n反馈问题47个，{long_line}"),
+            format!("  \u{3000}47个 \t {long_line}"),
+        ];
+        for text in &texts {
+            let doc = crate::grammar::document::parse(text);
+            let spans = text
+                .char_indices()
+                .step_by(7)
+                .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+                .chain([Span::new(0, text.len()), Span::new(text.len(), text.len())]);
+            for span in spans {
+                let d = Diagnostic {
+                    rule: "sum-mismatch",
+                    severity: Severity::Error,
+                    message: String::new(),
+                    help: None,
+                    span,
+                    labels: vec![Label::new(span, "")],
+                };
+                assert_eq!(
+                    of("a.txt", &doc, &d),
+                    reference_of("a.txt", &doc, &d),
+                    "{span:?}"
+                );
+            }
+        }
     }
 
     #[test]

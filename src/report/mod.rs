@@ -94,27 +94,34 @@ pub struct Located {
 impl Located {
     /// Resolve a diagnostic of `doc`, read from `path`.
     pub fn new(path: &str, doc: &Document, d: &Diagnostic) -> Self {
+        Self::from_owned(path, doc, d.clone())
+    }
+
+    /// Resolve a diagnostic of `doc`, read from `path`, taking its texts (no copy of them).
+    pub fn from_owned(path: &str, doc: &Document, d: Diagnostic) -> Self {
+        let fingerprint = fingerprint::of(path, doc, &d);
         let span = LocatedSpan::new(doc, d.span);
+        let own_span = d.span;
         Self {
             rule: d.rule,
             severity: d.severity,
-            message: d.message.clone(),
-            help: d.help.clone(),
+            message: d.message,
+            help: d.help,
             span: span.clone(),
             labels: d
                 .labels
-                .iter()
+                .into_iter()
                 .map(|l| LocatedLabel {
                     // A label on the finding's own span (most are) is located once.
-                    span: if l.span == d.span {
+                    span: if l.span == own_span {
                         span.clone()
                     } else {
                         LocatedSpan::new(doc, l.span)
                     },
-                    message: l.message.clone(),
+                    message: l.message,
                 })
                 .collect(),
-            fingerprint: fingerprint::of(path, doc, d),
+            fingerprint,
         }
     }
 }
