@@ -27,6 +27,10 @@ const SEGMENT_LEN: usize = 64 * 1024;
 /// boundary (the outline's sentences are trimmed).
 const CUT_SLACK: usize = 8;
 
+/// Lines of this many bytes on average (blocks, more exactly) make a text whose line index is
+/// built beside the rules of its outline (see [`check_segmented`]).
+const LONG_LINE_AVERAGE: usize = 64;
+
 /// The shortest sentence, in bytes, that the outline of a text checked in segments keeps: the
 /// document-scoped rules read no shorter one (duplicate-paragraph compares sentences of 60
 /// characters or more; a test holds its data to this).
@@ -251,9 +255,6 @@ pub fn check_segmented(
             h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         }
     });
-    // The line index is built after the segments, when their documents are gone: built beside
-    // them, a text of a million short lines passed its memory bound (3 × its size + 30 MB).
-    let lines = LineIndex::new(&text);
     let Assembly {
         blocks,
         sentences,
@@ -262,7 +263,27 @@ pub fn check_segmented(
     } = outline_parts
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
-    let outline = crate::grammar::document::outline(text, lines, blocks, sentences);
-    let diagnostics = settings.linter.check_outline(&outline, skip, found);
+    // The line index is built after the segments, when their documents are gone (built beside
+    // them, a text of a million short lines passed its memory bound: 3 × its size + 30 MB), and
+    // beside the outline's rules, which read no lines (their findings are located afterwards) —
+    // unless its lines are short: then the index (four bytes a line) is built after the rules,
+    // so that the two never add up.
+    let long_lines = blocks.len() <= text.len() / LONG_LINE_AVERAGE;
+    let mut outline =
+        crate::grammar::document::outline(text, LineIndex::new(""), blocks, sentences);
+    let (lines, diagnostics) = if threads > 1 && long_lines {
+        std::thread::scope(|scope| {
+            let lines = scope.spawn(|| LineIndex::new(&outline.text));
+            let diagnostics = settings.linter.check_outline(&outline, skip, found);
+            let lines = lines
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (lines, diagnostics)
+        })
+    } else {
+        let lines = LineIndex::new(&outline.text);
+        (lines, settings.linter.check_outline(&outline, skip, found))
+    };
+    outline.lines = lines;
     (outline, diagnostics)
 }
