@@ -192,8 +192,7 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     let display = source.display;
     let encoding = source.encoding;
     let (doc, diagnostics) = check_text(source.text, path, settings);
-    // The findings are drawn for a terminal from the diagnostics themselves: only then are they
-    // kept beside their located copies.
+    // The diagnostics themselves are kept only to be drawn for a terminal.
     let (located, diagnostics) = locate_all(&name, &doc, diagnostics, opts.human.is_some());
     let keep = match &opts.baseline {
         Some(b) => b.new_findings(&located),
@@ -250,48 +249,34 @@ pub fn check_one(path: &Path, settings: &Settings, opts: &RunOptions) -> FileRep
     report
 }
 
-/// Locate a file's findings; with `keep`, the diagnostics are returned beside them (else an empty
-/// list: their texts moved into the located findings). Locating (line, column, fingerprint) takes
-/// a microsecond or two a finding: a large file's thousands of findings are located on every core.
+/// Locate a file's findings, their texts moved into the located findings; with `keep`, a copy of
+/// the diagnostics is returned beside them (drawing them for a terminal reads them), else an
+/// empty list. Locating (line, column, fingerprint) takes a microsecond or two a finding: a large
+/// file's thousands of findings are located on every core.
 fn locate_all(
     name: &str,
     doc: &Document,
     diagnostics: Vec<Diagnostic>,
     keep: bool,
 ) -> (Vec<Located>, Vec<Diagnostic>) {
-    let parallel = diagnostics.len() >= PARALLEL_LOCATE_MIN;
-    match (keep, parallel) {
-        (true, true) => (
-            diagnostics
-                .par_iter()
-                .with_min_len(PARALLEL_LOCATE_MIN / 4)
-                .map(|d| Located::new(name, doc, d))
-                .collect(),
-            diagnostics,
-        ),
-        (true, false) => (
-            diagnostics
-                .iter()
-                .map(|d| Located::new(name, doc, d))
-                .collect(),
-            diagnostics,
-        ),
-        (false, true) => (
-            diagnostics
-                .into_par_iter()
-                .with_min_len(PARALLEL_LOCATE_MIN / 4)
-                .map(|d| Located::from_owned(name, doc, d))
-                .collect(),
-            Vec::new(),
-        ),
-        (false, false) => (
-            diagnostics
-                .into_iter()
-                .map(|d| Located::from_owned(name, doc, d))
-                .collect(),
-            Vec::new(),
-        ),
-    }
+    let kept = if keep {
+        diagnostics.clone()
+    } else {
+        Vec::new()
+    };
+    let located = if diagnostics.len() >= PARALLEL_LOCATE_MIN {
+        diagnostics
+            .into_par_iter()
+            .with_min_len(PARALLEL_LOCATE_MIN / 4)
+            .map(|d| Located::from_owned(name, doc, d))
+            .collect()
+    } else {
+        diagnostics
+            .into_iter()
+            .map(|d| Located::from_owned(name, doc, d))
+            .collect()
+    };
+    (located, kept)
 }
 
 /// A file's entry of the JSON report; a large file's findings are rendered on every core.
