@@ -27,8 +27,8 @@ const SEGMENT_LEN: usize = 64 * 1024;
 /// boundary (the outline's sentences are trimmed).
 const CUT_SLACK: usize = 8;
 
-/// Lines of this many bytes on average (blocks, more exactly) make a text whose line index is
-/// built beside the rules of its outline (see [`check_segmented`]).
+/// Lines of this many bytes or more on average (blocks, more exactly) make a text whose line
+/// index is built beside the rules of its outline (see [`check_segmented`]).
 const LONG_LINE_AVERAGE: usize = 64;
 
 /// The shortest sentence, in bytes, that the outline of a text checked in segments keeps: the
@@ -266,8 +266,8 @@ pub fn check_segmented(
     // The line index is built after the segments, when their documents are gone (built beside
     // them, a text of a million short lines passed its memory bound: 3 × its size + 30 MB), and
     // beside the outline's rules, which read no lines (their findings are located afterwards) —
-    // unless its lines are short: then the index (four bytes a line) is built after the rules,
-    // so that the two never add up.
+    // unless its lines are short (four bytes of index a line: such a text sits nearest its
+    // memory bound): then it is built first, alone, as it always was.
     let long_lines = blocks.len() <= text.len() / LONG_LINE_AVERAGE;
     let mut outline =
         crate::grammar::document::outline(text, LineIndex::new(""), blocks, sentences);
