@@ -269,8 +269,7 @@ pub fn check_segmented(
     // unless its lines are short (four bytes of index a line: such a text sits nearest its
     // memory bound): then it is built first, alone, as it always was.
     let long_lines = blocks.len() <= text.len() / LONG_LINE_AVERAGE;
-    let mut outline =
-        crate::grammar::document::outline(text, LineIndex::new(""), blocks, sentences);
+    let mut outline = crate::grammar::document::outline(text, blocks, sentences);
     let (lines, diagnostics) = if threads > 1 && long_lines {
         std::thread::scope(|scope| {
             let lines = scope.spawn(|| LineIndex::new(&outline.text));

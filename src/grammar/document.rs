@@ -179,18 +179,13 @@ fn word_bound(text: &str, from: usize) -> usize {
 
 /// A document of a text's blocks and sentences only, without clauses, figures, markers or claims
 /// (the sentences' clause and claim ranges are empty): what the document-scoped rules read of a
-/// text checked in segments (see the rules' `Scope`).
-/// `lines` is the text's line index (built while the segments are checked).
-pub fn outline(
-    text: Text,
-    lines: LineIndex,
-    blocks: Vec<Block>,
-    sentences: Vec<Sentence>,
-) -> Document {
+/// text checked in segments (see the rules' `Scope`). Its line index is left empty: the caller
+/// builds it beside the document-scoped rules, which read no lines (see
+/// `crate::check::check_segmented`).
+pub fn outline(text: Text, blocks: Vec<Block>, sentences: Vec<Sentence>) -> Document {
     let mut doc = empty();
     doc.blocks = blocks;
     doc.sentences = sentences;
-    doc.lines = lines;
     doc.text = text;
     doc
 }

@@ -805,9 +805,7 @@ fn quantity_figure(
         }
         RangeEnd::None => {}
     }
-    // The unit looked up where the magnitude was asked for, if the figure goes on there.
-    let looked_up = (unit_at.0 == pos).then_some(unit_at.1);
-    let mut unit = unit_after(lx, text, pos, end, &n, looked_up).map(|(u, len)| {
+    let mut unit = unit_after(lx, text, pos, end, &n, unit_at).map(|(u, len)| {
         pos += len;
         u
     });
@@ -1008,15 +1006,15 @@ fn range_after(
 }
 
 /// The unit after a numeral (and its length), when it fits the numeral: `四大` but not `4大` or
-/// `二十大`, `10万头` but not the idiom `两头紧`. `looked_up`: the unit at `pos`, when the caller
-/// has looked it up already.
+/// `二十大`, `10万头` but not the idiom `两头紧`. `looked_up`: where a unit was looked up
+/// already (before the magnitude) and what was found there, used again when that is `pos`.
 fn unit_after(
     lx: &'static Lexicon,
     text: &str,
     pos: usize,
     end: usize,
     n: &Numeral,
-    looked_up: Option<Option<(usize, &'static Unit)>>,
+    looked_up: (usize, Option<(usize, &'static Unit)>),
 ) -> Option<(&'static Unit, usize)> {
     let rest = text.get(pos..end).unwrap_or_default();
     // `11760萬(wàn)戶`: a web page's pinyin after the magnitude stands between it and the unit.
@@ -1027,7 +1025,7 @@ fn unit_after(
         .and_then(|_| ruby_len(rest))
         .unwrap_or(0);
     let (len, u) = match looked_up {
-        Some(unit) if ruby == 0 => unit,
+        (at, unit) if at == pos && ruby == 0 => unit,
         _ => lx.match_unit(rest.get(ruby..).unwrap_or_default()),
     }?;
     let len = ruby + len;
