@@ -325,10 +325,9 @@ mod tests {
 
     #[test]
     fn a_pattern_naming_no_set_of_anchors_is_an_error() {
-        let table: toml::Table = toml::from_str(
-            r#"patterns = [{ regex = 'XX', anchors = "latin", what = "a" }]"#,
-        )
-        .unwrap();
+        let table: toml::Table =
+            toml::from_str(r#"patterns = [{ regex = 'XX', anchors = "latin", what = "a" }]"#)
+                .unwrap();
         let all = HashMap::new();
         let built = compile(&RuleData {
             id: "placeholder",
