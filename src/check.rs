@@ -122,14 +122,15 @@ impl Assembly<'_> {
             if continued {
                 if let (Some(last), Some(first)) = (self.blocks.last_mut(), blocks.next()) {
                     last.span.end = first.span.end;
-                    last.sentences.end = first.sentences.end + s;
+                    last.set_sentences(last.sentence_range().start..first.sentence_range().end + s);
                     last.heading_only = false;
                 }
             }
             // Block indices of the segment, in the outline.
             let first_block = if continued { b - 1 } else { b };
             self.blocks.extend(blocks.map(|mut block| {
-                block.sentences = block.sentences.start + s..block.sentences.end + s;
+                let own = block.sentence_range();
+                block.set_sentences(own.start + s..own.end + s);
                 block
             }));
             self.sentences
@@ -193,7 +194,7 @@ pub fn check_segmented(
                     h.title = h.title.shifted(from);
                 }
                 let first = sentences.len();
-                let own = doc.sentences.get(b.sentences.clone()).unwrap_or_default();
+                let own = doc.sentences.get(b.sentence_range()).unwrap_or_default();
                 for s in own.iter().filter(|s| s.span.len() >= OUTLINE_SENTENCE_MIN) {
                     sentences.push(Sentence {
                         span: s.span.shifted(from),
@@ -204,7 +205,7 @@ pub fn check_segmented(
                         ends_with_semicolon: s.ends_with_semicolon,
                     });
                 }
-                b.sentences = first..sentences.len();
+                b.set_sentences(first..sentences.len());
                 b
             })
             .collect();

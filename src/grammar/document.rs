@@ -257,7 +257,7 @@ fn merge(parts: Vec<Document>) -> Document {
         );
         let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
         doc.blocks.extend(part.blocks.into_iter().map(|mut x| {
-            x.sentences = shift(&x.sentences, s);
+            x.set_sentences(shift(&x.sentence_range(), s));
             x
         }));
         doc.sentences
@@ -713,7 +713,7 @@ fn parse_block(
         table_row,
         heading,
         heading_only,
-        sentences: sentence_start..doc.sentences.len(),
+        sentences: Block::sentence_indices(sentence_start..doc.sentences.len()),
     });
 }
 

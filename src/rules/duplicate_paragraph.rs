@@ -202,7 +202,7 @@ impl Rule for DuplicateParagraph {
             let mut repeated: Vec<(Span, Span)> = Vec::new();
             for s in doc
                 .sentences
-                .get(block.sentences.clone())
+                .get(block.sentence_range())
                 .unwrap_or_default()
             {
                 // Cheap length bound first: a sentence of fewer bytes than 3 × the minimum
