@@ -294,13 +294,16 @@ impl DateMismatch {
     /// `2020年是改革开放41周年`: the year, the event's year and the count do not agree.
     fn anniversaries(&self, doc: &Document, out: &mut Emitter<'_>) {
         let word = self.data.anniversary.as_str();
-        // Built once: `str::contains` would build its searcher again for every sentence.
+        // The word is searched for once in the whole text (it is rare), and only the sentences
+        // that hold it are read: sentences and places both run in the text's order.
         let finder = memchr::memmem::Finder::new(word.as_bytes());
+        let mut places = finder.find_iter(doc.text.as_bytes()).peekable();
         for sentence in &doc.sentences {
-            let text = doc.slice(sentence.span);
-            if finder.find(text.as_bytes()).is_none() {
+            while places.next_if(|&at| at < sentence.span.start).is_some() {}
+            if !places.peek().is_some_and(|&at| at < sentence.span.end) {
                 continue;
             }
+            let text = doc.slice(sentence.span);
             let years = years_in(doc, sentence.span);
             for (at, _) in text.match_indices(word) {
                 let before = text.get(..at).unwrap_or_default();
