@@ -1,7 +1,9 @@
 //! `placeholder`: unfilled figures and names.
 //!
 //! **What it checks**: `**`, a lone `*` standing for a name, `XX`, `20XX`, `x.x`, `X月X日`, `某某`,
-//! `【待补充】`, `TODO` and the like — the patterns are data in `rules/placeholder.toml`.
+//! `【待补充】`, `TODO` and the like — the patterns are data in `rules/placeholder.toml`, each
+//! with the set of anchors (strings) that every match of it holds, so that one search for a set
+//! finds the lines its patterns need to read.
 //!
 //! **Why it matters**: a placeholder left in a submitted report is the most visible fault a
 //! reviewer can find, and nothing can be computed from it.
@@ -191,8 +193,8 @@ impl Placeholder {
         // Placeholders do not cross lines. A pattern without anchors runs once over the whole
         // text (every pattern holds a rare character, so the regex engine's literal prefilter
         // skips most of it); the patterns that share a set of anchors run on the lines where one
-        // search for that set found one (measured: one search per set costs less than one per
-        // pattern, and a few regexes share most sets).
+        // search for that set found one (measured on the seed × 2000 in 64 KiB pieces: the three
+        // sets' searches 13 ms, the fourteen patterns' own searches 43 ms).
         let mut found: Vec<(Span, usize, &str)> = Vec::new();
         for &i in &self.unanchored {
             if let Some(p) = self.patterns.get(i) {
