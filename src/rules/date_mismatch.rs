@@ -300,7 +300,7 @@ impl DateMismatch {
         let mut places = finder.find_iter(doc.text.as_bytes()).peekable();
         for sentence in &doc.sentences {
             while places.next_if(|&at| at < sentence.span.start).is_some() {}
-            if !places.peek().is_some_and(|&at| at < sentence.span.end) {
+            if places.peek().is_none_or(|&at| at >= sentence.span.end) {
                 continue;
             }
             let text = doc.slice(sentence.span);
