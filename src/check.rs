@@ -27,10 +27,6 @@ const SEGMENT_LEN: usize = 64 * 1024;
 /// boundary (the outline's sentences are trimmed).
 const CUT_SLACK: usize = 8;
 
-/// Lines of this many bytes or more on average (blocks, more exactly) make a text whose line
-/// index is built beside the rules of its outline (see [`check_segmented`]).
-const LONG_LINE_AVERAGE: usize = 64;
-
 /// The shortest sentence, in bytes, that the outline of a text checked in segments keeps: the
 /// document-scoped rules read no shorter one (duplicate-paragraph compares sentences of 60
 /// characters or more; a test holds its data to this).
@@ -266,12 +262,9 @@ pub fn check_segmented(
         .unwrap_or_else(|e| e.into_inner());
     // The line index is built after the segments, when their documents are gone (built beside
     // them, a text of a million short lines passed its memory bound: 3 × its size + 30 MB), and
-    // beside the outline's rules, which read no lines (their findings are located afterwards) —
-    // unless its lines are short (four bytes of index a line: such a text sits nearest its
-    // memory bound): then it is built first, alone, as it always was.
-    let long_lines = blocks.len() <= text.len() / LONG_LINE_AVERAGE;
+    // beside the outline's rules, which read no lines (their findings are located afterwards).
     let mut outline = crate::grammar::document::outline(text, blocks, sentences);
-    let (lines, diagnostics) = if threads > 1 && long_lines {
+    let (lines, diagnostics) = if threads > 1 {
         std::thread::scope(|scope| {
             let lines = scope.spawn(|| LineIndex::new(&outline.text));
             let diagnostics = settings.linter.check_outline(&outline, skip, found);

@@ -101,8 +101,8 @@ fn compile(rule: &RuleData<'_>) -> Result<Placeholder, RuleError> {
             .filter(|set| !set.is_empty())
             .ok_or_else(|| rule.bad_pattern(&p.regex, format!("no set of anchors named {name}")))?;
         let alternatives: Vec<String> = strings.iter().map(|s| regex::escape(s)).collect();
-        let anchors = Regex::new(&alternatives.join("|"))
-            .map_err(|e| rule.bad_pattern(&alternatives.join("|"), e))?;
+        let alternatives = alternatives.join("|");
+        let anchors = Regex::new(&alternatives).map_err(|e| rule.bad_pattern(&alternatives, e))?;
         passes.push((
             name.clone(),
             Pass {
