@@ -182,6 +182,12 @@ impl Rule for DuplicateParagraph {
         super::Scope::Document
     }
 
+    /// It reads every block's text, hashed and compared: on a large text, the document-scoped
+    /// rule that takes longest.
+    fn long_running(&self) -> bool {
+        true
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
         let mut paragraphs = Seen::default();
         let mut sentences = Seen::default();

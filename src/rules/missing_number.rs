@@ -52,7 +52,7 @@ struct MissingNumber {
     /// The counters, for the longest one a clause ends with.
     counters: SuffixTable<()>,
     /// The last characters of the counters.
-    counter_ends: Vec<char>,
+    counter_ends: CharSet,
     /// The words that introduce a number (`data.after`), for whether a text ends with one.
     introducer_ends: SuffixTable<()>,
     /// For each pair of units (`户`, `人`), the searcher of the first unit twice and the second
@@ -75,11 +75,7 @@ pub(super) fn build(d: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
         .collect();
-    let counter_ends = data
-        .counters
-        .iter()
-        .filter_map(|u| u.chars().next_back())
-        .collect();
+    let counter_ends = CharSet::of(data.counters.iter().filter_map(|u| u.chars().next_back()));
     let counters = SuffixTable::new(data.counters.iter().map(|u| (u.clone(), ())));
     let introducer_ends = SuffixTable::new(data.after.iter().map(|w| (w.clone(), ())));
     let marked = marked.into_iter().cloned().collect();
@@ -205,7 +201,7 @@ impl Rule for MissingNumber {
             if !text
                 .chars()
                 .next_back()
-                .is_some_and(|c| self.counter_ends.contains(&c))
+                .is_some_and(|c| self.counter_ends.contains(c))
             {
                 continue;
             }

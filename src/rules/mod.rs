@@ -50,6 +50,15 @@ pub trait Rule: Send + Sync {
         let _ = (t, earlier, later);
         None
     }
+
+    /// Whether the rule is the long pole of its scope on a large text: the rules of a large
+    /// document run side by side, and those that are start first, so that no core is left to
+    /// run one alone at the end (`duplicate-paragraph` hashes and compares the text of every
+    /// block of the whole text, where the other document-scoped rules read its headings or its
+    /// last lines). The default: no.
+    fn long_running(&self) -> bool {
+        false
+    }
 }
 
 /// What part of a document a rule reads, which decides how a large text is checked: its
@@ -487,8 +496,22 @@ impl Linter {
         found: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
         let mut out = found;
-        out.extend(self.run_rules(outline, skip, &[Scope::Document], None));
-        self.finish(outline, skip, out)
+        let run = || self.run_rules(outline, skip, &[Scope::Document], None);
+        // The text's one search for suppressions runs beside the rules (its 30 MB are read from
+        // memory, not cache), not after them on one core.
+        let comments = if crate::threads::threads() > 1 {
+            std::thread::scope(|scope| {
+                let comments = scope.spawn(|| suppression::comments(outline));
+                out.extend(run());
+                comments
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+        } else {
+            out.extend(run());
+            suppression::comments(outline)
+        };
+        self.finish_with(skip, out, comments)
     }
 
     fn run(
@@ -531,17 +554,24 @@ impl Linter {
             && doc.text.len() >= PARALLEL_RULES_MIN
             && crate::threads::threads() > 1;
         if parallel {
-            // A large document: its rules run side by side.
-            return crate::threads::take_turns(active.len(), |i| {
+            // A large document: its rules run side by side, the long-running ones taken first;
+            // their findings are joined in the rules' order.
+            let mut order: Vec<usize> = (0..active.len()).collect();
+            order.sort_by_key(|&i| !active.get(i).is_some_and(|r| r.rule.long_running()));
+            let mut found = crate::threads::take_turns(order.len(), |k| {
                 let mut found = Vec::new();
-                if let Some(r) = active.get(i) {
+                if let Some(r) = order.get(k).and_then(|&i| active.get(i)) {
                     self.check_with(r, doc, &mut found);
                 }
                 found
-            })
-            .into_iter()
-            .flatten()
-            .collect();
+            });
+            let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
+            for (k, &i) in order.iter().enumerate() {
+                if let (Some(slot), Some(f)) = (by_rule.get_mut(i), found.get_mut(k)) {
+                    *slot = std::mem::take(f);
+                }
+            }
+            return by_rule.into_iter().flatten().collect();
         }
         for active in active {
             match on_panic.as_mut() {
@@ -610,13 +640,23 @@ impl Linter {
         skip: &dyn Fn(&str) -> bool,
         found: Vec<Diagnostic>,
     ) -> Vec<Diagnostic> {
+        self.finish_with(skip, found, suppression::comments(doc))
+    }
+
+    /// [`Linter::finish`] with the document's suppression comments found already.
+    fn finish_with(
+        &self,
+        skip: &dyn Fn(&str) -> bool,
+        found: Vec<Diagnostic>,
+        comments: Vec<suppression::Suppression>,
+    ) -> Vec<Diagnostic> {
         let unused = self
             .rules
             .iter()
             .find(|r| r.id == suppression::UNUSED_SUPPRESSION && !skip(r.id))
             .map(|r| r.severity);
         let mut out = suppression::apply(
-            doc,
+            comments,
             found,
             &|id| self.runs(id) && !skip(id),
             unused,

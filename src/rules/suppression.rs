@@ -29,7 +29,8 @@ pub(super) fn build(_: &RuleData<'_>) -> Result<Box<dyn Rule>, RuleError> {
     Ok(Box::new(UnusedSuppression))
 }
 
-struct Suppression {
+/// A `heshu-ignore` comment found in a document, before it is applied.
+pub(super) struct Suppression {
     /// The comment.
     span: Span,
     /// The rules named; empty for every rule.
@@ -48,7 +49,8 @@ impl Suppression {
     }
 }
 
-fn comments(doc: &Document) -> Vec<Suppression> {
+/// The document's `heshu-ignore` comments, in their order.
+pub(super) fn comments(doc: &Document) -> Vec<Suppression> {
     // A justified `expect`: a constant pattern, compiled by every test.
     #[allow(clippy::expect_used)]
     static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,15 +104,15 @@ fn comments(doc: &Document) -> Vec<Suppression> {
 
 /// Drop the diagnostics a suppression covers; report the suppressions that covered nothing (when
 /// `unused` gives the severity to report them with). `enabled` tells which rules ran: a
-/// suppression for a rule that did not run cannot be judged.
+/// suppression for a rule that did not run cannot be judged. `sups`: the document's comments
+/// ([`comments`]).
 pub(super) fn apply(
-    doc: &Document,
+    mut sups: Vec<Suppression>,
     diagnostics: Vec<Diagnostic>,
     enabled: &dyn Fn(&str) -> bool,
     unused: Option<Severity>,
     t: &Catalog,
 ) -> Vec<Diagnostic> {
-    let mut sups = comments(doc);
     if sups.is_empty() {
         return diagnostics;
     }
