@@ -308,45 +308,50 @@ pub fn run(
     mut deliver: impl FnMut(FileReport),
 ) {
     let bar = progress_bar(inputs.len(), opts.progress);
-    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
+    // (Asking rayon for its threads would start its pool, which one file does not need.)
+    let chunk = crate::threads::threads().max(1) * CHUNK_PER_THREAD;
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
         let batch: Vec<_> = inputs.by_ref().take(chunk).collect();
-        let reports: Vec<FileReport> = batch
-            .into_par_iter()
-            .map(|input| {
-                let report = match input {
-                    // A defect met on one file is that file's error; the others go on.
-                    Ok(path) => crate::guard::catch(|| check_one(&path, settings, opts))
-                        .unwrap_or_else(|e| FileReport {
-                            path: path.display().to_string(),
-                            encoding: None,
-                            outcome: Err(format!(
-                                "{}: {}",
-                                path.display(),
-                                crate::tr!(
-                                    crate::locale::catalog(settings.lang()),
-                                    "internal-error",
-                                    message = e.message.as_str()
-                                )
-                            )),
-                            human: String::new(),
-                            json: Vec::new(),
-                        }),
-                    Err((path, e)) => FileReport {
+        let check_input = |input: Result<PathBuf, (PathBuf, SourceError)>| {
+            let report = match input {
+                // A defect met on one file is that file's error; the others go on.
+                Ok(path) => crate::guard::catch(|| check_one(&path, settings, opts))
+                    .unwrap_or_else(|e| FileReport {
                         path: path.display().to_string(),
                         encoding: None,
-                        outcome: Err(e.localized(crate::locale::catalog(settings.lang()))),
+                        outcome: Err(format!(
+                            "{}: {}",
+                            path.display(),
+                            crate::tr!(
+                                crate::locale::catalog(settings.lang()),
+                                "internal-error",
+                                message = e.message.as_str()
+                            )
+                        )),
                         human: String::new(),
                         json: Vec::new(),
-                    },
-                };
-                if let Some(b) = &bar {
-                    b.inc(1);
-                }
-                report
-            })
-            .collect();
+                    }),
+                Err((path, e)) => FileReport {
+                    path: path.display().to_string(),
+                    encoding: None,
+                    outcome: Err(e.localized(crate::locale::catalog(settings.lang()))),
+                    human: String::new(),
+                    json: Vec::new(),
+                },
+            };
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            report
+        };
+        // One file is checked on this thread: the pool of threads is not started for it (a large
+        // file spreads its own work over the cores).
+        let reports: Vec<FileReport> = if batch.len() == 1 {
+            batch.into_iter().map(check_input).collect()
+        } else {
+            batch.into_par_iter().map(check_input).collect()
+        };
         for report in reports {
             // Output written while the bar is hidden, so the two never interleave.
             match &bar {
