@@ -54,8 +54,8 @@ pub trait Rule: Send + Sync {
     /// Whether the rule is the long pole of its scope on a large text: the rules of a large
     /// document run side by side, and those that are start first, so that no core is left to
     /// run one alone at the end (`duplicate-paragraph` hashes and compares the text of every
-    /// block of the whole text, where the other document-scoped rules read its headings or its
-    /// last lines). The default: no.
+    /// block of the whole text, where the other document-scoped rules read its headings and the
+    /// ends of its sections). The default: no.
     fn long_running(&self) -> bool {
         false
     }
