@@ -554,24 +554,21 @@ impl Linter {
             && doc.text.len() >= PARALLEL_RULES_MIN
             && crate::threads::threads() > 1;
         if parallel {
-            // A large document: its rules run side by side, the long-running ones taken first;
-            // their findings are joined in the rules' order.
-            let mut order: Vec<usize> = (0..active.len()).collect();
-            order.sort_by_key(|&i| !active.get(i).is_some_and(|r| r.rule.long_running()));
-            let mut found = crate::threads::take_turns(order.len(), |k| {
+            // A large document: its rules run side by side, the long-running ones taken first
+            // (every caller sorts the findings by place and rule afterwards, so the order the
+            // rules ran in leaves no trace).
+            let mut active = active;
+            active.sort_by_key(|r| !r.rule.long_running());
+            return crate::threads::take_turns(active.len(), |i| {
                 let mut found = Vec::new();
-                if let Some(r) = order.get(k).and_then(|&i| active.get(i)) {
+                if let Some(r) = active.get(i) {
                     self.check_with(r, doc, &mut found);
                 }
                 found
-            });
-            let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); active.len()];
-            for (k, &i) in order.iter().enumerate() {
-                if let (Some(slot), Some(f)) = (by_rule.get_mut(i), found.get_mut(k)) {
-                    *slot = std::mem::take(f);
-                }
-            }
-            return by_rule.into_iter().flatten().collect();
+            })
+            .into_iter()
+            .flatten()
+            .collect();
         }
         for active in active {
             match on_panic.as_mut() {
