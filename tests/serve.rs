@@ -376,6 +376,46 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(std::net::TcpStream::connect(&server.addr).is_err());
 }
 
+/// A Ctrl-C sent the moment the address is printed (before any request) still finds the
+/// server's handler: the address is announced only once the handler is installed.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_as_soon_as_the_address_is_printed_stops_the_server_cleanly() {
+    for _ in 0..10 {
+        let mut child = common::command()
+            .args(["serve", "--port", "0", "--isolated"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+            &mut line,
+        )
+        .unwrap();
+        assert!(line.starts_with("heshu serve: http://"), "{line}");
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(
+            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
+            0
+        );
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "heshu serve did not stop on Ctrl-C"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        assert!(status.success(), "{status:?}");
+    }
+}
+
 #[test]
 fn another_address_than_loopback_is_served_with_a_warning() {
     let out = common::command()

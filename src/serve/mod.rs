@@ -137,12 +137,15 @@ pub fn serve(
             rules: page::rules_json(&settings),
             settings,
         });
+        // Listen for Ctrl-C before the address is announced: a signal sent as soon as it is
+        // printed must stop the server cleanly, not find no handler and kill the process.
+        let shutdown = shutdown();
         announce(&url);
         if options.open {
             open_browser(&url, app.tr());
         }
         axum::serve(listener, router(app))
-            .with_graceful_shutdown(shutdown())
+            .with_graceful_shutdown(shutdown)
             .await
             .map_err(ServeError::Serve)
     })
@@ -202,25 +205,43 @@ fn new_token() -> String {
     format!("{:016x}{:016x}", part(1), part(2))
 }
 
-/// Ends the server on Ctrl-C, or on SIGTERM where there is one.
-async fn shutdown() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {},
-                    _ = term.recv() => {},
+/// Ends the server on Ctrl-C, or on SIGTERM where there is one. On Unix the handlers are
+/// installed when this is called, not when the future is first polled.
+#[cfg(unix)]
+fn shutdown() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let interrupt = signal(SignalKind::interrupt()).ok();
+    let terminate = signal(SignalKind::terminate()).ok();
+    async move {
+        let on_interrupt = async {
+            match interrupt {
+                Some(mut interrupt) => {
+                    interrupt.recv().await;
+                }
+                None => {
+                    let _ = tokio::signal::ctrl_c().await;
                 }
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+        };
+        let on_terminate = async {
+            match terminate {
+                Some(mut terminate) => {
+                    terminate.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
+        };
+        tokio::select! {
+            () = on_interrupt => {},
+            () = on_terminate => {},
         }
     }
-    #[cfg(not(unix))]
-    {
+}
+
+/// Ends the server on Ctrl-C.
+#[cfg(not(unix))]
+fn shutdown() -> impl std::future::Future<Output = ()> {
+    async {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
