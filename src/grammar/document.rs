@@ -478,9 +478,11 @@ fn row_subjects(text: &str, doc: &mut Document, first_clause: usize, first_claim
 }
 
 /// A row of a pipe table (`| 第一产业 | 187746 | 2.9 |`): what .docx tables and Markdown tables
-/// become.
+/// become. A table copied from a web page often loses the outer bars (`全年粮食 | 113340.5 |
+/// 62143.5 |`): two bars or more make a row too (prose has none).
 fn is_table_row(block: &str) -> bool {
-    block.starts_with('|') && block.trim_end().ends_with('|')
+    (block.starts_with('|') && block.trim_end().ends_with('|'))
+        || memchr::memchr_iter(b'|', block.as_bytes()).nth(1).is_some()
 }
 
 /// A clause end; `|` separates the cells of a table row.

@@ -49,7 +49,8 @@ fn has_words(text: &str) -> bool {
 
 impl Truncated {
     fn ends_complete(&self, text: &str) -> bool {
-        let text = text.trim_end();
+        // A table's bar after the last sentence (`…略有差异。 |`) closes a cell, not the sentence.
+        let text = text.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
         text.chars()
             .next_back()
             .is_none_or(|c| self.terminators.contains(&c))
