@@ -1,7 +1,8 @@
 //! Recall, measured: faults of every arithmetic rule's kind are planted into the real texts of
 //! `tests/corpus/` (a paragraph inserted between two of a report's own paragraphs), and heshu must
 //! find each where it was planted. Each planted fault has a consistent twin, planted the same way,
-//! on which heshu must stay silent. On the unedited texts, the arithmetic findings per MB are
+//! on which heshu must stay silent (but for a figure the twin states that the report states
+//! otherwise: a true conflicting-figure between the twin and its host). On the unedited texts, the arithmetic findings per MB are
 //! counted (on `real/`, where every finding is false; on `bulletins/`, apart from the labelled
 //! faults).
 //!
@@ -393,6 +394,28 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             (moved > Decimal::ZERO).then(|| {
                 let s = |last: &str| format!("全县常住人口中，0-14岁人口为{a}人，占{}%；15-59岁人口为{b}人，占{}%；60岁及以上人口为{c}人，占{last}%。", written(pct(a), 2), written(pct(b), 2));
                 (s(&written(moved, 2)), s(&written(pct(c), 2)))
+            })
+        }),
+        ("share-mismatch", "two shares of an identity's parts", |r| {
+            let (u, v) = (r.range(20_000, 300_000), r.range(20_000, 300_000));
+            let t = Decimal::from(u + v);
+            let pct = |x: u64| written(Decimal::from(x) * Decimal::ONE_HUNDRED / t, 2);
+            let (pu, pv) = (pct(u), pct(v));
+            // One count moved by 1 % to 20 %; its share left as it was.
+            let moved = u as i64 + r.shift(u / 100 + 1, u / 5);
+            let by_sex = r.range(0, 2) == 0;
+            Some(if by_sex {
+                (
+                    format!(
+                        "男性人口为{moved}人，占总人口的{pu}%；女性人口为{v}人，占总人口的{pv}%。"
+                    ),
+                    format!("男性人口为{u}人，占总人口的{pu}%；女性人口为{v}人，占总人口的{pv}%。"),
+                )
+            } else {
+                (
+                    format!("全县常住人口中，居住在城镇的人口为{moved}人，占{pu}%；居住在乡村的人口为{v}人，占{pv}%。"),
+                    format!("全县常住人口中，居住在城镇的人口为{u}人，占{pu}%；居住在乡村的人口为{v}人，占{pv}%。"),
+                )
             })
         }),
         ("per-capita-mismatch", "total, people, per head", |r| {
@@ -949,6 +972,16 @@ fn within(d: &Diagnostic, start: usize, end: usize) -> bool {
     d.span.start >= start && d.span.end <= end
 }
 
+/// A twin is consistent in itself, not with the report it is planted in: a figure it states
+/// twice with another value than the report's own (`全市地区生产总值45.8亿元` planted in a report of
+/// 5.2万亿元) is a true conflicting-figure, and no false finding of the twin's.
+fn against_the_host(d: &Diagnostic, start: usize, end: usize) -> bool {
+    d.rule == "conflicting-figure"
+        && d.labels
+            .iter()
+            .any(|l| l.span.start < start || l.span.end > end)
+}
+
 #[test]
 fn planted_faults_are_found() {
     let corpus = texts();
@@ -980,7 +1013,11 @@ fn planted_faults_are_found() {
         let (good, start, end) = plant(text, &p.good, &mut rng);
         let false_findings = diagnostics(good)
             .iter()
-            .filter(|d| (ARITHMETIC.contains(&d.rule) || d.rule == p.rule) && within(d, start, end))
+            .filter(|d| {
+                (ARITHMETIC.contains(&d.rule) || d.rule == p.rule)
+                    && within(d, start, end)
+                    && !(p.rule != "conflicting-figure" && against_the_host(d, start, end))
+            })
             .count();
         if !found && misses.len() < 8 {
             misses.push(format!("{} in {}: {}", p.rule, text_path.display(), p.bad));

@@ -201,6 +201,7 @@ share-mismatch-composition-message = { $share } in the composition { $compositio
 share-mismatch-composition-help = { $part } ÷ { $base } × 100% { $computed }, but the stated share { $stated }
 share-mismatch-label-same-base = share of the same base { $figure }
 share-mismatch-base-message = the share { $share } implies another base than the other shares of its sentence
+share-mismatch-pair-message = the shares { $first } and { $second } are of the parts of one whole, but imply different bases
 share-mismatch-base-help = the base from { $part } ÷ { $share } { $base_computed }, while the base from { $others } { $common_computed }
 share-mismatch-rate-message = the rate { $rate } does not match the figures given
 share-mismatch-rate-help = { $formula } { $computed }, but the stated rate { $stated }

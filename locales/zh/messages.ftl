@@ -180,6 +180,7 @@ share-mismatch-composition-message = 构成比例 { $composition } 中的 { $sha
 share-mismatch-composition-help = { $part } ÷ { $base } × 100% { $computed }，但所写占比{ $stated }
 share-mismatch-label-same-base = 同一基数的占比 { $figure }
 share-mismatch-base-message = 占比 { $share } 与同句其他占比的基数不符
+share-mismatch-pair-message = 占比 { $first } 与 { $second } 是同一总体各部分的占比，推算出的基数却不一致
 share-mismatch-base-help = { $part } ÷ { $share } 得基数 { $base }，而 { $others } 得基数 { $common }
 share-mismatch-rate-message = 比率 { $rate } 与所列数字不符
 share-mismatch-rate-help = { $formula } { $computed }，但所写比率{ $stated }

@@ -9,7 +9,7 @@
 
 use super::lexicon::Lexicon;
 use super::relations::{names_base, Found};
-use crate::model::{Claim, Document, FigureKind, PartsKind, Reading, Relation};
+use crate::model::{Claim, Document, FigureKind, PartsKind, Reading, Relation, ShareBase};
 use serde::Deserialize;
 
 /// The identities file compiled into heshu.
@@ -188,8 +188,12 @@ fn candidate(c: &Claim) -> bool {
     c.is_amount() && c.reading == Reading::Level && !c.quantity.is_percent()
 }
 
+/// The share relations of [`Found::relations`] (a range, in the order of their parts), and the
+/// base phrase of each group of shares of one unstated base, by group number.
+pub(super) type Shares<'s> = (std::ops::Range<usize>, &'s [&'s str]);
+
 /// Find the identities' relations in each block of the document.
-pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
+pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shares: Shares<'_>) {
     if lx.identities.identity.is_empty() {
         return;
     }
@@ -223,7 +227,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>) {
             .zip(&named)
             .filter(|(_, named)| **named)
         {
-            relate(lx, doc, identity, &block, out);
+            relate(lx, doc, identity, &block, out, (shares.0.clone(), shares.1));
         }
     }
 }
@@ -249,8 +253,93 @@ impl Block<'_> {
     }
 }
 
+/// Where every part of an identity carries a share of one unstated base, no other share is of
+/// that base, and the shares name no base or the identity's whole (`占总人口的50.97%`, not
+/// `占全省的30%`: the province's exports and imports are two bases), that base is the identity's
+/// whole: the shares' base is certain ([`ShareBase::Common`]'s `defined`). `claims`: the
+/// paragraph's (a group of shares lives within one paragraph).
+fn define_shares(
+    identity: &Identity,
+    parts: &[usize],
+    claims: std::ops::Range<usize>,
+    out: &mut Found<'_>,
+    (shares, phrases): Shares<'_>,
+) {
+    let part_of = |r: &Relation| match r {
+        Relation::Share { part, .. } => *part,
+        _ => usize::MAX,
+    };
+    // The paragraph's share relations: those whose parts are its claims.
+    let Some(all) = out.relations.get_mut(shares) else {
+        return;
+    };
+    let from = all.partition_point(|r| part_of(r) < claims.start);
+    let to = all.partition_point(|r| part_of(r) < claims.end);
+    let Some(relations) = all.get_mut(from..to) else {
+        return;
+    };
+    let group_of = |r: &Relation| match r {
+        Relation::Share {
+            base:
+                ShareBase::Common {
+                    group,
+                    or_whole: None,
+                    ..
+                },
+            ..
+        } => Some(*group),
+        _ => None,
+    };
+    // Each part's one share, and the one group they all join.
+    let mut found = Vec::with_capacity(parts.len());
+    let mut common = None;
+    for &p in parts {
+        let at = relations.partition_point(|r| part_of(r) < p);
+        let here = relations.get(at).filter(|r| part_of(r) == p);
+        let again = relations.get(at + 1).is_some_and(|r| part_of(r) == p);
+        let Some(g) = here.and_then(group_of).filter(|_| !again) else {
+            return;
+        };
+        if common.is_some_and(|c| c != g) {
+            return;
+        }
+        common = Some(g);
+        found.push(at);
+    }
+    let Some(group) = common else {
+        return;
+    };
+    let phrase = phrases.get(group).copied().unwrap_or_default();
+    if !phrase.is_empty() && !identity.whole.iter().any(|w| phrase.ends_with(w.as_str())) {
+        return;
+    }
+    let members = relations
+        .iter()
+        .filter(|r| group_of(r) == Some(group))
+        .count();
+    if members != found.len() {
+        return;
+    }
+    for at in found {
+        if let Some(Relation::Share {
+            base: ShareBase::Common { defined, .. },
+            ..
+        }) = relations.get_mut(at)
+        {
+            *defined = true;
+        }
+    }
+}
+
 /// The relations of one identity in one block.
-fn relate(lx: &Lexicon, doc: &Document, identity: &Identity, b: &Block<'_>, out: &mut Found<'_>) {
+fn relate(
+    lx: &Lexicon,
+    doc: &Document,
+    identity: &Identity,
+    b: &Block<'_>,
+    out: &mut Found<'_>,
+    shares: Shares<'_>,
+) {
     let (first, block) = (b.first, b.span);
     // A whole of a subset is needed before its parts are looked for.
     let subset_whole = match identity.kind {
@@ -284,6 +373,10 @@ fn relate(lx: &Lexicon, doc: &Document, identity: &Identity, b: &Block<'_>, out:
     distinct.dedup();
     if !commensurable || distinct.len() != parts.len() {
         return;
+    }
+    if identity.kind == IdentityKind::Sum {
+        let claims = b.first..b.first + b.claims.len();
+        define_shares(identity, &parts, claims, out, shares);
     }
     let whole = match subset_whole {
         Some(w) => b

@@ -50,7 +50,10 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
     super::growth::year_over_year(lx, doc, out.relations);
     // Groups of shares of one unstated base live through a period: (key, unit base, group id).
     let mut open: Vec<(&str, &'static str, usize)> = Vec::new();
-    let mut next_group = 0;
+    // Each group's base phrase, by group number.
+    let mut phrases: Vec<&str> = Vec::new();
+    // The share relations are pushed in the order of their shares (and so of their parts).
+    let shares_from = relations.len();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let first = sentence.claims.start;
         let claims = doc.sentence_claims(s);
@@ -90,8 +93,9 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
                     Some(b) => ShareBase::Claim(b),
                     None if part.reading == Reading::Average => continue,
                     None => ShareBase::Common {
-                        group: group_of(&mut open, &mut next_group, phrase, part),
+                        group: group_of(&mut open, &mut phrases, phrase, part),
                         or_whole: None,
+                        defined: false,
                     },
                 };
                 relations.push(Relation::Share {
@@ -125,11 +129,15 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
                 or_whole = Some(first + wi);
             }
             // A share of the base the period's other shares are of.
-            let group = group_of(&mut open, &mut next_group, "", part);
+            let group = group_of(&mut open, &mut phrases, "", part);
             relations.push(Relation::Share {
                 part: part_at,
                 share: share_at,
-                base: ShareBase::Common { group, or_whole },
+                base: ShareBase::Common {
+                    group,
+                    or_whole,
+                    defined: false,
+                },
             });
         }
         let period_goes_on = sentence.ends_with_semicolon
@@ -141,11 +149,12 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
             open.clear();
         }
     }
+    let shares_to = relations.len();
     let mut out = Found {
         relations: &mut relations,
         members: &mut members,
     };
-    super::identities::identities(lx, doc, &mut out);
+    super::identities::identities(lx, doc, &mut out, (shares_from..shares_to, &phrases));
     super::partitions::partitions(lx, doc, &mut out);
     super::rate_counts::rate_counts(lx, doc, out.relations);
     doc.relations = relations;
@@ -179,10 +188,11 @@ impl Found<'_> {
 }
 
 /// The group of shares of one unstated base that a part joins: the open group of the period with
-/// the same base phrase and unit, or a new one.
+/// the same base phrase and unit, or a new one (numbered by its place in `phrases`, which takes
+/// its phrase).
 fn group_of<'d>(
     open: &mut Vec<(&'d str, &'static str, usize)>,
-    next_group: &mut usize,
+    phrases: &mut Vec<&'d str>,
     key: &'d str,
     part: &Claim,
 ) -> usize {
@@ -190,8 +200,8 @@ fn group_of<'d>(
     if let Some((_, _, g)) = open.iter().find(|(k, u, _)| *k == key && *u == unit) {
         return *g;
     }
-    let g = *next_group;
-    *next_group += 1;
+    let g = phrases.len();
+    phrases.push(key);
     open.push((key, unit, g));
     g
 }

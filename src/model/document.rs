@@ -458,6 +458,10 @@ pub enum ShareBase {
         group: usize,
         /// The whole the share may be of instead.
         or_whole: Option<usize>,
+        /// The shares are of the parts of one identity, all named in the paragraph
+        /// (`居住在城镇的人口…，占64.97%；居住在乡村的人口…，占35.03%`: both of the population):
+        /// their base is certain, and two shares are enough to check it.
+        defined: bool,
     },
 }
 

@@ -38,6 +38,9 @@ struct Member<'a> {
     share: &'a Claim,
     /// The base this pair implies: part ÷ share × 100.
     base: Interval,
+    /// The share is of a part of an identity whose every part the group holds (see
+    /// [`ShareBase::Common`]).
+    defined: bool,
 }
 
 impl Rule for ShareMismatch {
@@ -86,7 +89,11 @@ impl Rule for ShareMismatch {
                         check_share(doc, part, base, share, out);
                     }
                 }
-                ShareBase::Common { group, or_whole } => {
+                ShareBase::Common {
+                    group,
+                    or_whole,
+                    defined,
+                } => {
                     // A share that fits its 其中 part's whole is of that whole, not of the group's
                     // base.
                     let of_whole = or_whole.and_then(claim).map(|w| {
@@ -106,10 +113,12 @@ impl Rule for ShareMismatch {
                         .div(&share.quantity.interval)
                         .map(|q| q.scale(Decimal::ONE_HUNDRED))
                     {
-                        groups
-                            .entry(group)
-                            .or_default()
-                            .push(Member { part, share, base });
+                        groups.entry(group).or_default().push(Member {
+                            part,
+                            share,
+                            base,
+                            defined,
+                        });
                     }
                 }
             }
@@ -224,9 +233,12 @@ fn composition(
 }
 
 /// Shares of one unstated base: report the one pair whose base disagrees with all the others',
-/// when at least two others agree.
+/// when at least two others agree; or, where the shares are of the parts of one identity and so of
+/// one base for certain (`城镇人口…占64.97%；乡村人口…占35.03%`), the second of two pairs whose
+/// bases do not meet (which of the two is wrong, the text does not say: both are labelled).
 fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
-    if members.len() < 3 {
+    let defined_pair = members.len() == 2 && members.iter().all(|m| m.defined);
+    if members.len() < 3 && !defined_pair {
         return;
     }
     let meet = |skip: Option<usize>| {
@@ -241,9 +253,13 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
     if meet(None).is_some() {
         return;
     }
-    let outliers: Vec<(usize, Interval)> = (0..members.len())
-        .filter_map(|i| meet(Some(i)).map(|common| (i, common)))
-        .collect();
+    let outliers: Vec<(usize, Interval)> = if defined_pair {
+        members.first().map(|m| (1, m.base)).into_iter().collect()
+    } else {
+        (0..members.len())
+            .filter_map(|i| meet(Some(i)).map(|common| (i, common)))
+            .collect()
+    };
     let [(odd, common)] = outliers.as_slice() else {
         return;
     };
@@ -281,11 +297,28 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
                 )
             }),
     );
+    // Two shares of an identity's parts: neither is the odd one; the other part is labelled too.
+    let other = members.first().filter(|_| defined_pair);
+    if let Some(o) = other {
+        labels.push(Label::new(
+            o.part.span,
+            tr!(t, "label-part", figure = doc.slice(o.part.span)),
+        ));
+    }
+    let message = match other {
+        Some(o) => tr!(
+            t,
+            "share-mismatch-pair-message",
+            first = doc.slice(o.share.span),
+            second = share
+        ),
+        None => tr!(t, "share-mismatch-base-message", share = share),
+    };
     // `= 480人`, `≈ 480人`, `在 … 之间`: the Chinese help drops the sign.
     let (base_computed, common_computed) = (shown.computed(t, &m.base), shown.computed(t, common));
     out.emit(
         m.share.span,
-        tr!(t, "share-mismatch-base-message", share = share),
+        message,
         Some(tr!(
             t,
             "share-mismatch-base-help",
