@@ -479,10 +479,9 @@ fn row_subjects(text: &str, doc: &mut Document, first_clause: usize, first_claim
 
 /// A row of a pipe table (`| 第一产业 | 187746 | 2.9 |`): what .docx tables and Markdown tables
 /// become. A table copied from a web page often loses the outer bars (`全年粮食 | 113340.5 |
-/// 62143.5 |`): two bars or more make a row too (prose has none).
+/// 62143.5 |`): two bars or more make a row too (prose has none; `parse_block` counts them).
 fn is_table_row(block: &str) -> bool {
-    (block.starts_with('|') && block.trim_end().ends_with('|'))
-        || memchr::memchr_iter(b'|', block.as_bytes()).nth(1).is_some()
+    block.starts_with('|') && block.trim_end().ends_with('|')
 }
 
 /// A clause end; `|` separates the cells of a table row.
@@ -699,9 +698,14 @@ fn parse_block(
     let sentence_start = doc.sentences.len();
     let first_block_claim = doc.claims.len();
     let first_block_clause = doc.clauses.len();
-    let table_row = is_table_row(span.text(text));
     scratch.clear();
     walk(g, text, content, scratch);
+    // The walk ended a clause at each bar: two bars or more make a row.
+    let bars = scratch
+        .clause_ends
+        .iter()
+        .filter(|(_, end, _)| *end == Some('|'));
+    let table_row = is_table_row(span.text(text)) || bars.count() >= 2;
     scratch.resolve_enclosures();
     build_clauses(g.lexicon, text, doc, content, scratch);
     doc.empty_items.append(&mut scratch.empty_items);
