@@ -354,24 +354,48 @@ fn twenty_clients_uploading_ten_times_each_all_get_their_findings() {
     assert_eq!(latencies.len(), 200);
 }
 
+/// Start `heshu serve` as `command` says, with its output piped, and read the first line it
+/// prints (its address).
+fn started(mut command: std::process::Command) -> (std::process::Child, String) {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    (child, line)
+}
+
+/// Send Ctrl-C to `child` and wait (ten seconds at most) for it to end.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_stops_the_server_cleanly() {
-    let mut server = Server::start(&[]);
-    let pid = server.child.id() as libc::pid_t;
+fn interrupted(child: &mut std::process::Child) -> std::process::ExitStatus {
     // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    assert_eq!(
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
+        0
+    );
     let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            break status;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
         }
         assert!(
             Instant::now() < deadline,
             "heshu serve did not stop on Ctrl-C"
         );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let mut server = Server::start(&[]);
+    let status = interrupted(&mut server.child);
     assert!(status.success(), "{status:?}");
     assert!(std::net::TcpStream::connect(&server.addr).is_err());
 }
@@ -382,55 +406,25 @@ fn ctrl_c_stops_the_server_cleanly() {
 #[test]
 fn ctrl_c_as_soon_as_the_address_is_printed_stops_the_server_cleanly() {
     for _ in 0..10 {
-        let mut child = common::command()
+        let mut command = common::command();
+        command
             .args(["serve", "--port", "0", "--isolated"])
             .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufRead::read_line(
-            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-            &mut line,
-        )
-        .unwrap();
+            .stderr(std::process::Stdio::null());
+        let (mut child, line) = started(command);
         assert!(line.starts_with("heshu serve: http://"), "{line}");
-        // SAFETY: sending a signal to our own child process.
-        assert_eq!(
-            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
-            0
-        );
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "heshu serve did not stop on Ctrl-C"
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let status = interrupted(&mut child);
         assert!(status.success(), "{status:?}");
     }
 }
 
 #[test]
 fn another_address_than_loopback_is_served_with_a_warning() {
-    let out = common::command()
+    let mut command = common::command();
+    command
         .args(["serve", "--port", "0", "--isolated", "--host", "0.0.0.0"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = out;
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(out.stdout.take().unwrap()),
-        &mut line,
-    )
-    .unwrap();
+        .stderr(std::process::Stdio::piped());
+    let (mut out, line) = started(command);
     let _ = out.kill();
     let output = out.wait_with_output().unwrap();
     assert!(line.starts_with("heshu serve: http://0.0.0.0:"), "{line}");
@@ -491,19 +485,12 @@ fn open_hands_the_address_to_the_default_browser() {
         dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut child = common::command()
+    let mut command = common::command();
+    command
         .args(["serve", "--port", "0", "--isolated", "--open"])
         .env("PATH", path)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-        &mut line,
-    )
-    .unwrap();
+        .stderr(std::process::Stdio::piped());
+    let (mut child, line) = started(command);
     let url = line
         .trim()
         .strip_prefix("heshu serve: ")
