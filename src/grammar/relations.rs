@@ -15,7 +15,9 @@
 //!   of the whole or of the whole's base (`60岁及以上22559人，占14.18%，其中65岁及以上16536人，
 //!   占8.25%`: 8.25 % is of the grand total);
 //! - else the shares of one `；`-joined period with the same base phrase (or none) share one
-//!   unstated base: a common-base group.
+//!   unstated base: a common-base group; where its shares are those of every part of one identity
+//!   (`城镇人口…占64.97%；乡村人口…占35.03%`), the group is *defined* (see
+//!   [`super::identities`]): its base is certain even with two shares.
 //!
 //! Where none of these holds there is no relation, and so no finding.
 
