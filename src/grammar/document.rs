@@ -701,11 +701,11 @@ fn parse_block(
     scratch.clear();
     walk(g, text, content, scratch);
     // The walk ended a clause at each bar: two bars or more make a row.
-    let bars = scratch
+    let mut bars = scratch
         .clause_ends
         .iter()
         .filter(|(_, end, _)| *end == Some('|'));
-    let table_row = is_table_row(span.text(text)) || bars.count() >= 2;
+    let table_row = is_table_row(span.text(text)) || bars.nth(1).is_some();
     scratch.resolve_enclosures();
     build_clauses(g.lexicon, text, doc, content, scratch);
     doc.empty_items.append(&mut scratch.empty_items);

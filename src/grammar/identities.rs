@@ -8,7 +8,7 @@
 //! paragraph does not state every part, there is no relation.
 
 use super::lexicon::Lexicon;
-use super::relations::{names_base, Found};
+use super::relations::{core, names_base, Found};
 use crate::model::{Claim, Document, FigureKind, PartsKind, Reading, Relation, ShareBase};
 use serde::Deserialize;
 
@@ -193,7 +193,7 @@ fn candidate(c: &Claim) -> bool {
 pub(super) type Shares<'s> = (std::ops::Range<usize>, &'s [&'s str]);
 
 /// Find the identities' relations in each block of the document.
-pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shares: Shares<'_>) {
+pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shares: &Shares<'_>) {
     if lx.identities.identity.is_empty() {
         return;
     }
@@ -227,7 +227,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shar
             .zip(&named)
             .filter(|(_, named)| **named)
         {
-            relate(lx, doc, identity, &block, out, (shares.0.clone(), shares.1));
+            relate(lx, doc, identity, &block, out, shares);
         }
     }
 }
@@ -259,18 +259,19 @@ impl Block<'_> {
 /// whole: the shares' base is certain ([`ShareBase::Common`]'s `defined`). `claims`: the
 /// paragraph's (a group of shares lives within one paragraph).
 fn define_shares(
+    lx: &Lexicon,
     identity: &Identity,
     parts: &[usize],
     claims: std::ops::Range<usize>,
     out: &mut Found<'_>,
-    (shares, phrases): Shares<'_>,
+    (shares, phrases): &Shares<'_>,
 ) {
     let part_of = |r: &Relation| match r {
         Relation::Share { part, .. } => *part,
         _ => usize::MAX,
     };
     // The paragraph's share relations: those whose parts are its claims.
-    let Some(all) = out.relations.get_mut(shares) else {
+    let Some(all) = out.relations.get_mut(shares.clone()) else {
         return;
     };
     let from = all.partition_point(|r| part_of(r) < claims.start);
@@ -310,7 +311,13 @@ fn define_shares(
         return;
     };
     let phrase = phrases.get(group).copied().unwrap_or_default();
-    if !phrase.is_empty() && !identity.whole.iter().any(|w| phrase.ends_with(w.as_str())) {
+    // A named base is the whole's only as its name, the area aside (`全县总人口`, not `城镇总人口`).
+    if !phrase.is_empty()
+        && !identity
+            .whole
+            .iter()
+            .any(|w| core(lx, phrase) == w.as_str())
+    {
         return;
     }
     let members = relations
@@ -338,7 +345,7 @@ fn relate(
     identity: &Identity,
     b: &Block<'_>,
     out: &mut Found<'_>,
-    shares: Shares<'_>,
+    shares: &Shares<'_>,
 ) {
     let (first, block) = (b.first, b.span);
     // A whole of a subset is needed before its parts are looked for.
@@ -376,7 +383,7 @@ fn relate(
     }
     if identity.kind == IdentityKind::Sum {
         let claims = b.first..b.first + b.claims.len();
-        define_shares(identity, &parts, claims, out, shares);
+        define_shares(lx, identity, &parts, claims, out, shares);
     }
     let whole = match subset_whole {
         Some(w) => b

@@ -156,7 +156,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         relations: &mut relations,
         members: &mut members,
     };
-    super::identities::identities(lx, doc, &mut out, (shares_from..shares_to, &phrases));
+    super::identities::identities(lx, doc, &mut out, &(shares_from..shares_to, &phrases));
     super::partitions::partitions(lx, doc, &mut out);
     super::rate_counts::rate_counts(lx, doc, out.relations);
     doc.relations = relations;
@@ -259,7 +259,7 @@ fn base_phrase<'d>(lx: &Lexicon, doc: &'d Document, share: &Claim) -> &'d str {
 }
 
 /// The name of a base without the area written before it (`全市生产总值` → `生产总值`).
-fn core<'p>(lx: &Lexicon, phrase: &'p str) -> &'p str {
+pub(super) fn core<'p>(lx: &Lexicon, phrase: &'p str) -> &'p str {
     lx.bases
         .area
         .iter()

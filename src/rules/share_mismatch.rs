@@ -253,12 +253,14 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
     if meet(None).is_some() {
         return;
     }
-    let outliers: Vec<(usize, Interval)> = if defined_pair {
-        members.first().map(|m| (1, m.base)).into_iter().collect()
-    } else {
-        (0..members.len())
+    // Of a defined pair the second is reported, against the first's base (the text does not say
+    // which is wrong); else the one pair without which the others agree.
+    let other = members.first().filter(|_| defined_pair);
+    let outliers: Vec<(usize, Interval)> = match other {
+        Some(first) => vec![(1, first.base)],
+        None => (0..members.len())
             .filter_map(|i| meet(Some(i)).map(|common| (i, common)))
-            .collect()
+            .collect(),
     };
     let [(odd, common)] = outliers.as_slice() else {
         return;
@@ -298,7 +300,6 @@ fn common_base(doc: &Document, members: &[Member<'_>], out: &mut Emitter<'_>) {
             }),
     );
     // Two shares of an identity's parts: neither is the odd one; the other part is labelled too.
-    let other = members.first().filter(|_| defined_pair);
     if let Some(o) = other {
         labels.push(Label::new(
             o.part.span,
