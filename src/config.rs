@@ -150,6 +150,7 @@ impl ConfigProblem {
                     IdentityProblem::UnnamedWhole => "config-identity-unnamed-whole",
                     IdentityProblem::TooFewParts => "config-identity-too-few-parts",
                     IdentityProblem::UnnamedPart => "config-identity-unnamed-part",
+                    IdentityProblem::DifferenceOfTwo => "config-identity-difference-of-two",
                 };
                 crate::tr!(t, key, identity = id.as_str())
             }

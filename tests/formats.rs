@@ -461,4 +461,33 @@ fn configuration_adds_identities_and_refuses_broken_ones() {
     let out = run_in(&dir, &["check", "--lang", "en", "a.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("identity one-part: at least two parts are needed"));
+    // A difference: the whole is the first part less the second, and takes two parts exactly.
+    let rates = "全市企业总增长率8.2%，退出率3.1%，净增长率4.6%。\n";
+    write(&dir, "b.txt", rates);
+    write(
+        &dir,
+        "heshu.toml",
+        "[[identity]]\nid = \"net\"\nkind = \"difference\"\nwhole = [\"净增长率\"]\nparts = [[\"总增长率\"], [\"退出率\"]]\n",
+    );
+    let out = run_in(
+        &dir,
+        &["check", "--lang", "en", "--format", "concise", "b.txt"],
+    );
+    assert!(
+        stdout(&out).contains("b.txt:1:26: error[sum-mismatch] 4.6% is not 8.2% less 3.1%"),
+        "{}",
+        stdout(&out)
+    );
+    write(
+        &dir,
+        "heshu.toml",
+        "[[identity]]\nid = \"net\"\nkind = \"difference\"\nwhole = [\"净增长率\"]\nparts = [[\"甲率\"], [\"乙率\"], [\"丙率\"]]\n",
+    );
+    let out = run_in(&dir, &["check", "--lang", "en", "b.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("identity net: a difference needs exactly two parts"),
+        "{}",
+        stderr(&out)
+    );
 }

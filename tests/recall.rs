@@ -902,6 +902,39 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 (wrong != left && wrong < total).then(|| (text(wrong), text(left)))
             },
         ),
+        (
+            "sum-mismatch",
+            "a natural growth rate against the birth and death rates",
+            |r| {
+                let area = r.pick(AREAS);
+                // Rates in hundredths of ‰; the population they are of.
+                let (birth, death) = (r.range(500, 1_400) as i64, r.range(400, 1_100) as i64);
+                let people = r.range(200_000, 2_000_000) as i64;
+                let natural = birth - death;
+                let wrong = natural + r.shift(3, 80);
+                let rate = |v: i64| written(Decimal::new(v, 2), 2);
+                let growth_first = r.next() % 2 == 0;
+                let text = |n: i64| {
+                    let (born, died) = (people * birth / 100_000, people * death / 100_000);
+                    if growth_first {
+                        format!(
+                            "{area}全年出生人口{born}人，死亡人口{died}人，人口自然增长率为{}‰，出生率为{}‰，死亡率为{}‰。",
+                            rate(n),
+                            rate(birth),
+                            rate(death)
+                        )
+                    } else {
+                        format!(
+                            "{area}全年出生人口{born}人，人口出生率{}‰；死亡人口{died}人，死亡率{}‰；自然增长率{}‰。",
+                            rate(birth),
+                            rate(death),
+                            rate(n)
+                        )
+                    }
+                };
+                Some((text(wrong), text(natural)))
+            },
+        ),
         ("enumeration-count", "a summary count of a list", |r| {
             let n = r.range(3, 6) as usize;
             let items = r.distinct(ITEMS, n);

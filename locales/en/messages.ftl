@@ -224,6 +224,11 @@ sum-mismatch-partition-help = the groups cover all { $dimension }, so { $what } 
 sum-mismatch-composition-message = the terms of the composition { $figure } do not add up to 100
 sum-mismatch-composition-help = { $sum } { $computed }, but the terms should add up to 100
 sum-mismatch-composition-label = composition
+sum-mismatch-difference-message = { $total } is not { $minuend } less { $subtrahend }
+sum-mismatch-difference-help = { $minuend } − { $subtrahend } { $computed }, but the figure stated { $total } (by statistical definition, it is the difference of the two)
+sum-mismatch-label-difference = difference { $figure }
+sum-mismatch-label-minuend = minuend { $figure }
+sum-mismatch-label-subtrahend = subtracted { $figure }
 
 ## unused-suppression
 unused-suppression-message = a heshu-ignore comment with no effect: the rules it silences found nothing here

@@ -41,6 +41,7 @@ config-unknown-rule = unknown rule `{ $rule }` (`heshu rules` lists them)
 config-identity-unnamed-whole = identity { $identity }: the whole needs a name
 config-identity-too-few-parts = identity { $identity }: at least two parts are needed
 config-identity-unnamed-part = identity { $identity }: every part needs a name
+config-identity-difference-of-two = identity { $identity }: a difference needs exactly two parts (the whole is the first less the second)
 
 ## Inputs that cannot be read (the system's or a decoder's own words after them).
 source-unreadable = { $path }: cannot read: { $error }

@@ -203,6 +203,11 @@ sum-mismatch-partition-help = 各组覆盖全部{ $dimension }，{ $what }应为
 sum-mismatch-composition-message = 构成比例 { $figure } 各项之和不等于 100
 sum-mismatch-composition-help = { $sum } { $computed }，但各项之和应为 100
 sum-mismatch-composition-label = 构成比例
+sum-mismatch-difference-message = { $total } 与 { $minuend } 减 { $subtrahend } 之差不符
+sum-mismatch-difference-help = { $minuend } − { $subtrahend } { $computed }，但所写之数{ $total }（按统计口径，它等于两者之差）
+sum-mismatch-label-difference = 差 { $figure }
+sum-mismatch-label-minuend = 被减数 { $figure }
+sum-mismatch-label-subtrahend = 减数 { $figure }
 
 ## unused-suppression
 unused-suppression-message = 未生效的 heshu-ignore 注释：它所屏蔽的规则在此没有发现问题

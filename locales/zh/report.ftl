@@ -17,6 +17,7 @@ config-unknown-rule = 没有规则 `{ $rule }`（`heshu rules` 列出所有规�
 config-identity-unnamed-whole = 恒等式 { $identity }：整体需要名称
 config-identity-too-few-parts = 恒等式 { $identity }：至少需要两个部分
 config-identity-unnamed-part = 恒等式 { $identity }：每个部分都需要名称
+config-identity-difference-of-two = 恒等式 { $identity }：差值恒等式需要恰好两个部分（整体等于第一个减第二个）
 
 ## Inputs that cannot be read (the system's or a decoder's own words after them).
 source-unreadable = { $path }：无法读取：{ $error }

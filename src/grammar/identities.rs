@@ -6,6 +6,9 @@
 //! A part is the first level amount of the paragraph whose subject names it; the whole the first
 //! whose subject names it as the whole area's (see [`super::relations`]'s named bases). Where the
 //! paragraph does not state every part, there is no relation.
+//!
+//! A difference (自然增长率 = 出生率 − 死亡率) relates three rates, each the only one of its name in
+//! the paragraph ([`PartsKind::Difference`]).
 
 use super::lexicon::Lexicon;
 use super::relations::{core, names_base, Found};
@@ -112,11 +115,13 @@ pub enum IdentityProblem {
     TooFewParts,
     /// A part has no name.
     UnnamedPart,
+    /// A difference without exactly two parts (the first, less the second).
+    DifferenceOfTwo,
 }
 
 impl Identity {
     /// What makes the identity unusable, if anything: a whole with no name, fewer than two
-    /// parts, a part with no name, an empty name.
+    /// parts (a difference: other than two), a part with no name, an empty name.
     pub fn problem(&self) -> Option<IdentityProblem> {
         let empty =
             |names: &[String]| names.is_empty() || names.iter().any(|n| n.trim().is_empty());
@@ -126,16 +131,18 @@ impl Identity {
             Some(IdentityProblem::TooFewParts)
         } else if self.parts.iter().any(|p| empty(p)) {
             Some(IdentityProblem::UnnamedPart)
+        } else if self.kind == IdentityKind::Difference && self.parts.len() != 2 {
+            Some(IdentityProblem::DifferenceOfTwo)
         } else {
             None
         }
     }
 
-    /// The names a paragraph must hold for the identity to apply: the whole's for a subset, the
-    /// first part's for a sum.
+    /// The names a paragraph must hold for the identity to apply: the whole's for a subset and a
+    /// difference, the first part's for a sum.
     fn key(&self) -> &[String] {
         match self.kind {
-            IdentityKind::Subset => &self.whole,
+            IdentityKind::Subset | IdentityKind::Difference => &self.whole,
             IdentityKind::Sum => self.parts.first().map_or(&[], Vec::as_slice),
         }
     }
@@ -150,6 +157,9 @@ pub enum IdentityKind {
     Sum,
     /// The parts are some of the whole.
     Subset,
+    /// The whole is the first of two parts less the second: rates (`rate` readings) of one
+    /// population and period, each stated once in the paragraph (自然增长率 = 出生率 − 死亡率).
+    Difference,
 }
 
 /// A subject without pinyin glosses (`產(chǎn)業(yè)` → `產業`): some published texts gloss every
@@ -183,9 +193,14 @@ fn plain(subject: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// A figure a whole or part may be: a level amount that is not a percentage.
+/// A figure a whole or part of a sum or subset may be: a level amount that is not a percentage.
 fn candidate(c: &Claim) -> bool {
     c.is_amount() && c.reading == Reading::Level && !c.quantity.is_percent()
+}
+
+/// A figure a whole or part of a difference may be: a rate (`人口出生率8.56‰`).
+fn rate_candidate(c: &Claim) -> bool {
+    c.is_amount() && c.reading == Reading::Rate
 }
 
 /// The share relations of [`Found::relations`] (a range, in the order of their parts), and the
@@ -212,7 +227,7 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shar
         // Each subject read once for every identity: none where the claim can be no whole or part.
         let subjects: Vec<Option<std::borrow::Cow<'_, str>>> = claims
             .iter()
-            .map(|c| candidate(c).then(|| plain(doc.slice(c.subject))))
+            .map(|c| (candidate(c) || rate_candidate(c)).then(|| plain(doc.slice(c.subject))))
             .collect();
         let block = Block {
             claims,
@@ -227,7 +242,12 @@ pub(super) fn identities(lx: &Lexicon, doc: &Document, out: &mut Found<'_>, shar
             .zip(&named)
             .filter(|(_, named)| **named)
         {
-            relate(lx, doc, identity, &block, out, shares);
+            match identity.kind {
+                IdentityKind::Difference => relate_difference(identity, &block, out),
+                IdentityKind::Sum | IdentityKind::Subset => {
+                    relate(lx, doc, identity, &block, out, shares);
+                }
+            }
         }
     }
 }
@@ -246,10 +266,33 @@ impl Block<'_> {
     /// The first claim (index in the block) whose subject holds one of `names` and that `also`
     /// accepts.
     fn find(&self, names: &[String], also: impl Fn(&Claim, &str) -> bool) -> Option<usize> {
-        self.subjects.iter().zip(self.claims).position(|(s, c)| {
-            s.as_deref()
-                .is_some_and(|s| names.iter().any(|n| s.contains(n.as_str())) && also(c, s))
-        })
+        self.all(names, also).next()
+    }
+
+    /// Every claim (index in the block) whose subject holds one of `names` and that `also`
+    /// accepts.
+    fn all<'s>(
+        &'s self,
+        names: &'s [String],
+        also: impl Fn(&Claim, &str) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.subjects
+            .iter()
+            .zip(self.claims)
+            .enumerate()
+            .filter(move |(_, (s, c))| {
+                s.as_deref()
+                    .is_some_and(|s| names.iter().any(|n| s.contains(n.as_str())) && also(c, s))
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// The one claim (index in the block) whose subject holds one of `names` and that `also`
+    /// accepts; none where two do.
+    fn only(&self, names: &[String], also: impl Fn(&Claim, &str) -> bool) -> Option<usize> {
+        let mut found = self.all(names, also);
+        let first = found.next();
+        found.next().map_or(first, |_| None)
     }
 }
 
@@ -350,18 +393,18 @@ fn relate(
     let (first, block) = (b.first, b.span);
     // A whole of a subset is needed before its parts are looked for.
     let subset_whole = match identity.kind {
-        IdentityKind::Subset => match b.find(&identity.whole, |_, _| true) {
+        IdentityKind::Subset => match b.find(&identity.whole, |c, _| candidate(c)) {
             Some(w) => Some(w),
             None => return,
         },
-        IdentityKind::Sum => None,
+        IdentityKind::Sum | IdentityKind::Difference => None,
     };
     let mut parts = Vec::with_capacity(identity.parts.len());
     // A figure whose subject names the whole is no part, even where a part's name is inside the
     // whole's (出口总额 in 进出口总额).
     let names_whole = |s: &str| identity.whole.iter().any(|w| s.contains(w.as_str()));
     for names in &identity.parts {
-        let found = b.find(names, |_, s| !names_whole(s));
+        let found = b.find(names, |c, s| candidate(c) && !names_whole(s));
         match found {
             Some(i) => parts.push(first + i),
             None if identity.kind == IdentityKind::Subset => {}
@@ -392,7 +435,8 @@ fn relate(
             .is_some_and(|c| c.quantity.commensurable(&lead.quantity))
             .then_some(w),
         None => b.find(&identity.whole, |c, s| {
-            c.quantity.commensurable(&lead.quantity)
+            candidate(c)
+                && c.quantity.commensurable(&lead.quantity)
                 && identity.whole.iter().any(|n| names_base(lx, s, n))
         }),
     }
@@ -400,8 +444,8 @@ fn relate(
     .filter(|w| !parts.contains(w));
     if let Some(w) = whole {
         let kind = match identity.kind {
-            IdentityKind::Sum => PartsKind::Identity,
             IdentityKind::Subset => PartsKind::DefinedSubset,
+            IdentityKind::Sum | IdentityKind::Difference => PartsKind::Identity,
         };
         out.parts([w], parts.iter().copied(), kind);
     }
@@ -464,4 +508,41 @@ fn relate(
             whole,
         });
     }
+}
+
+/// The relation of a difference in one block: the whole and both parts each stated once as a rate
+/// of the same unit, and none of the parts' figures a whole's (`自然增长率` holds no `出生率`, but a
+/// configuration's names might nest). Where a paragraph gives the rates of two populations
+/// (城镇, 乡村) or years, a name is stated twice and nothing is related.
+fn relate_difference(identity: &Identity, b: &Block<'_>, out: &mut Found<'_>) {
+    let names_whole = |s: &str| identity.whole.iter().any(|w| s.contains(w.as_str()));
+    let Some(whole) = b.only(&identity.whole, |c, _| rate_candidate(c)) else {
+        return;
+    };
+    let (Some(minuend), Some(subtrahend), None) = (
+        identity.parts.first(),
+        identity.parts.get(1),
+        identity.parts.get(2),
+    ) else {
+        return;
+    };
+    let part = |names: &[String]| b.only(names, |c, s| rate_candidate(c) && !names_whole(s));
+    let (Some(m), Some(s)) = (part(minuend), part(subtrahend)) else {
+        return;
+    };
+    let claim = |i: usize| b.claims.get(i);
+    let same_unit = [m, s].into_iter().all(|p| {
+        claim(p)
+            .zip(claim(whole))
+            .is_some_and(|(p, w)| p.quantity.commensurable(&w.quantity))
+    });
+    if !same_unit || m == s || m == whole || s == whole {
+        return;
+    }
+    let first = b.first;
+    out.parts(
+        [first + whole],
+        [first + m, first + s],
+        PartsKind::Difference,
+    );
 }

@@ -444,6 +444,10 @@ pub enum PartsKind {
     /// The values of a 分别 list under a total stated before it (`共有学校12所，小学、初中分别为6所、
     /// 3所`): like a subset, each and their sum at most the total.
     Listed,
+    /// A rate that statistics define as the difference of two others
+    /// (`rules/lexicon/identities.toml`, kind `difference`: 自然增长率 = 出生率 − 死亡率): the
+    /// whole is the first part less the second.
+    Difference,
 }
 
 /// What a share is a share of.

@@ -1,8 +1,9 @@
 //! `sum-mismatch`: parts that do not add up to their stated total.
 //!
 //! **What it checks**: a total with its parts and a remainder (`47个，已整改44个，其余4个`),
-//! figures followed by an explicit sum (`合计`), and compositions that must make 100%
-//! (`三次产业结构为7.2:38.5:54.4`).
+//! figures followed by an explicit sum (`合计`), compositions that must make 100%
+//! (`三次产业结构为7.2:38.5:54.4`), and a rate defined as the difference of two others
+//! (`出生率8.56‰，死亡率5.91‰，自然增长率2.65‰`: 8.56 − 5.91).
 //!
 //! **Why it matters**: a total its own parts contradict puts every figure around it in doubt.
 //!
@@ -63,6 +64,76 @@ impl Rule for SumMismatch {
         }
         self.compositions(doc, out);
         partitions(doc, out);
+        differences(doc, out);
+    }
+}
+
+/// A rate that is not the difference of the two it is defined by (`rules/lexicon/identities.toml`,
+/// kind `difference`): `自然增长率2.65‰` beside `出生率8.56‰` and `死亡率5.91‰` must lie within
+/// rounding of 8.56 − 5.91.
+fn differences(doc: &Document, out: &mut Emitter<'_>) {
+    for relation in &doc.relations {
+        let Relation::Parts {
+            wholes,
+            parts,
+            kind: PartsKind::Difference,
+        } = relation
+        else {
+            continue;
+        };
+        let mut parts = doc.members_of(parts);
+        let (Some(whole), Some(minuend), Some(subtrahend)) =
+            (doc.members_of(wholes).next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let stated = &whole.quantity.interval;
+        let difference = minuend
+            .quantity
+            .interval
+            .add(&subtrahend.quantity.interval.neg());
+        if !difference.disjoint(stated) {
+            continue;
+        }
+        let t = out.tr();
+        let shown = Shown::like(&whole.quantity);
+        let figure = |c: &Claim| doc.slice(c.span);
+        out.emit(
+            whole.span,
+            tr!(
+                t,
+                "sum-mismatch-difference-message",
+                total = figure(whole),
+                minuend = figure(minuend),
+                subtrahend = figure(subtrahend)
+            ),
+            Some(tr!(
+                t,
+                "sum-mismatch-difference-help",
+                minuend = figure(minuend),
+                subtrahend = figure(subtrahend),
+                computed = shown.computed_beside(t, &difference, stated),
+                total = shown.stated(t, stated)
+            )),
+            vec![
+                Label::new(
+                    whole.span,
+                    tr!(t, "sum-mismatch-label-difference", figure = figure(whole)),
+                ),
+                Label::new(
+                    minuend.span,
+                    tr!(t, "sum-mismatch-label-minuend", figure = figure(minuend)),
+                ),
+                Label::new(
+                    subtrahend.span,
+                    tr!(
+                        t,
+                        "sum-mismatch-label-subtrahend",
+                        figure = figure(subtrahend)
+                    ),
+                ),
+            ],
+        );
     }
 }
 
