@@ -903,6 +903,45 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
             },
         ),
         (
+            "growth-mismatch",
+            "a level's change in its unit, then in %",
+            |r| {
+                let area = r.pick(AREAS);
+                let (what, unit) = r.pick2(&[
+                    ("年末常住人口", "万人"),
+                    ("粮食总产量", "万吨"),
+                    ("一般公共预算收入", "亿元"),
+                    ("社会消费品零售总额", "亿元"),
+                ]);
+                // Hundredths of the unit: the earlier level and the change.
+                let earlier = r.range(10_000, 500_000) as i64;
+                let change = r.range(100, 5_000) as i64;
+                let falls = r.next() % 2 == 0;
+                let level = if falls {
+                    earlier - change
+                } else {
+                    earlier + change
+                };
+                let percent = round(Decimal::from(change * 100) / Decimal::from(earlier), 2);
+                let moved = percent + Decimal::new(r.shift(5, 200), 2);
+                let (verb, direction) = if falls {
+                    ("减少", "下降")
+                } else {
+                    ("增加", "增长")
+                };
+                let amount = |v: i64| written(Decimal::new(v, 2), 2);
+                let text = |p: Decimal| {
+                    format!(
+                        "{area}{what}{}{unit}，比上年{verb}{}{unit}，{direction}{}%。",
+                        amount(level),
+                        amount(change),
+                        written(p, 2)
+                    )
+                };
+                (moved > Decimal::ZERO).then(|| (text(moved), text(percent)))
+            },
+        ),
+        (
             "sum-mismatch",
             "a natural growth rate against the birth and death rates",
             |r| {

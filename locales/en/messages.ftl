@@ -99,6 +99,9 @@ growth-mismatch-growth = {" "}growth
 growth-mismatch-message = the change { $change } does not match the two figures it is between
 growth-mismatch-help = { $formula } { $computed }, but the stated{ $direction } { $stated }
 growth-mismatch-label-change = stated change { $figure }
+growth-mismatch-level-message = the change { $change } does not match { $level } and its change { $amount }
+growth-mismatch-label-level = level { $figure }
+growth-mismatch-label-amount = change in amount { $figure }
 
 ## heading-sequence
 heading-sequence-carried-message = the subheading { $heading } continues the numbering of the section before instead of starting again at 1

@@ -87,6 +87,9 @@ growth-mismatch-growth = 增长
 growth-mismatch-message = 变化 { $change } 与前后两个数字不符
 growth-mismatch-help = { $formula } { $computed }，但所写{ $direction }{ $stated }
 growth-mismatch-label-change = 所写变化 { $figure }
+growth-mismatch-level-message = 变化 { $change } 与 { $level } 及其变化量 { $amount } 不符
+growth-mismatch-label-level = 本期数 { $figure }
+growth-mismatch-label-amount = 变化量 { $figure }
 
 ## heading-sequence
 heading-sequence-carried-message = 下级标题 { $heading } 沿用了上一节的编号，未从 1 重新编号

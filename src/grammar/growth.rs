@@ -21,6 +21,11 @@
 //! its sentence, the subjects equal once their verbs are dropped (`[changes] level-verbs`); only
 //! where exactly one such earlier level is stated ([`year_over_year`]).
 //!
+//! A level may also carry its change twice, in its own unit and then in %: `常住人口3465.99万人，
+//! 比上年减少15.36万人，下降0.44%` ([`Relation::LevelChange`]): the change against an earlier
+//! period (a word of `[changes] than` before its direction) and right after it, with only a word
+//! of the same direction between, the same change in % of the earlier level.
+//!
 //! No relation where statistics state growth at comparable prices while the levels are at
 //! current prices (`[changes] real-terms`: 生产总值, 增加值), nor where a word between the level
 //! and the change makes it another change (`[changes] not-between`: 平均每年, 年均, 倍) that is
@@ -45,6 +50,7 @@ pub(super) fn growth(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec
         return;
     };
     let claims = doc.sentence_claims(s);
+    level_changes(lx, doc, first, claims, relations);
     for (i, pair) in claims.windows(2).enumerate() {
         let [a, b] = pair else {
             continue;
@@ -70,6 +76,95 @@ pub(super) fn growth(lx: &Lexicon, doc: &Document, s: usize, relations: &mut Vec
             to: to_index,
             change,
         });
+    }
+}
+
+/// A figure a change may be stated in: written once (no restatement), not quoted, not a range,
+/// bounded ([`Claim::is_amount`] but for its reading).
+fn stated_once(c: &Claim) -> bool {
+    !c.quoted && !c.restates && !c.quantity.range && c.quantity.interval.is_bounded()
+}
+
+/// The levels of a sentence's `claims` (the first numbered `first`) with their change written in
+/// their unit and then in %: `3465.99万人，比上年减少15.36万人，下降0.44%`. The change in the unit
+/// follows the level after `，比上年` (a word of `[changes] than` or `year-on-year` first, a direction last, at most
+/// [`THAN_GAP`] characters); the change in % follows it with nothing but punctuation and a word of
+/// the same direction between (`，实际增长5.1%` is another change). Not where statistics state
+/// growth at comparable prices (`[changes] real-terms`).
+fn level_changes(
+    lx: &Lexicon,
+    doc: &Document,
+    first: usize,
+    claims: &[Claim],
+    relations: &mut Vec<Relation>,
+) {
+    let changes = &lx.changes;
+    let gap = |a: &Claim, b: &Claim| {
+        doc.text
+            .get(a.span.end..b.span.start)
+            .unwrap_or_default()
+            .trim_start_matches([',', '，', ' '])
+    };
+    for (i, triple) in claims.windows(3).enumerate() {
+        let [level, amount, percent] = triple else {
+            continue;
+        };
+        let positive = |c: &Claim| c.quantity.value > rust_decimal::Decimal::ZERO;
+        if level.reading != Reading::Level
+            || !level.is_amount()
+            || level.quantity.is_percent()
+            || amount.reading != Reading::Change
+            || !stated_once(amount)
+            || !positive(amount)
+            || !amount.quantity.commensurable(&level.quantity)
+            || percent.reading != Reading::Change
+            || !stated_once(percent)
+            || !positive(percent)
+            || percent.quantity.kind() != Some(UnitKind::Percent)
+        {
+            continue;
+        }
+        let subject = doc.slice(level.subject);
+        if changes
+            .real_terms
+            .iter()
+            .any(|w| subject.contains(w.as_str()))
+        {
+            continue;
+        }
+        let (before, after) = (gap(level, amount), gap(amount, percent));
+        let Some((at, falls)) = changes.last_direction(before) else {
+            continue;
+        };
+        let compared = chars(before) <= THAN_GAP
+            && changes
+                .than
+                .iter()
+                .chain(&changes.year_on_year)
+                .any(|w| before.starts_with(w.as_str()))
+            && !changes
+                .not_between
+                .iter()
+                .any(|w| before.contains(w.as_str()))
+            && changes
+                .falls
+                .iter()
+                .chain(&changes.rises)
+                .any(|w| before.get(at..) == Some(w.as_str()));
+        let same_direction = changes
+            .falls
+            .iter()
+            .chain(&changes.rises)
+            .any(|w| after == w.as_str())
+            && changes.falls_in(after) == Some(falls);
+        if compared && same_direction {
+            relations.push(Relation::LevelChange {
+                level: first + i,
+                amount: first + i + 1,
+                percent: first + i + 2,
+                falls,
+            });
+        }
     }
 }
 

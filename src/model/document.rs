@@ -345,6 +345,20 @@ pub enum Relation {
         /// The change stated, if any.
         change: Option<StatedChange>,
     },
+    /// A level with its change against an earlier period written twice, in its own unit and then
+    /// in % (`常住人口3465.99万人，比上年减少15.36万人，下降0.44%`; see
+    /// [`crate::grammar::growth`]): the earlier level is the level less the change (more, for a
+    /// fall), and the % is the change over it.
+    LevelChange {
+        /// The level.
+        level: usize,
+        /// The change in the level's unit, as written (a fall positive).
+        amount: usize,
+        /// The change in %, as written.
+        percent: usize,
+        /// Both changes are falls (减少, 下降).
+        falls: bool,
+    },
     /// An enumeration and the count that sums it up (`教育、医疗、住房“三保障”`).
     Enumeration {
         /// The enumeration, up to the count.

@@ -6,7 +6,8 @@
 //! in the figures' unit (`由3.2万人减少到2.9万人，减少3000人`), the level compared with an
 //! earlier figure after it (`5.2亿元，比上年的4.8亿元增长8.3%`), a multiple (`是2015年的1.3倍`),
 //! compound growth per year between two years (`由2015年的9600元增加到2020年的14600元，年均增长
-//! 8.7%`).
+//! 8.7%`); and a level's change in % against its change in its own unit
+//! ([`Relation::LevelChange`]: `3465.99万人，比上年减少15.36万人，下降0.44%`).
 //!
 //! **Why it matters**: the reader subtracts and divides; a growth rate the figures beside it
 //! contradict puts all three in doubt.
@@ -52,7 +53,101 @@ impl Rule for GrowthMismatch {
                 check(doc, from, to, stated, change.kind, change.falls, out);
             }
         }
+        for relation in &doc.relations {
+            let Relation::LevelChange {
+                level,
+                amount,
+                percent,
+                falls,
+            } = *relation
+            else {
+                continue;
+            };
+            if let (Some(level), Some(amount), Some(percent)) = (
+                doc.claims.get(level),
+                doc.claims.get(amount),
+                doc.claims.get(percent),
+            ) {
+                check_level_change(doc, [level, amount, percent], falls, out);
+            }
+        }
     }
+}
+
+/// A level's change in % against the change in its unit (`3465.99万人，比上年减少15.36万人，下降
+/// 0.44%`): the earlier level is the level less the change (more, for a fall), and the % must lie
+/// within rounding of the change over it.
+fn check_level_change(
+    doc: &Document,
+    [level, amount, percent]: [&Claim; 3],
+    falls: bool,
+    out: &mut Emitter<'_>,
+) {
+    let (now, change) = (spoken_interval(level), spoken_interval(amount));
+    let earlier = if falls {
+        now.add(&change)
+    } else {
+        now.add(&change.neg())
+    };
+    let Some(computed) = change
+        .div(&earlier)
+        .map(|ratio| ratio.scale(Decimal::ONE_HUNDRED))
+    else {
+        return;
+    };
+    let stated = &percent.quantity.interval;
+    if !computed.disjoint(stated) {
+        return;
+    }
+    let (l, a, p) = (
+        doc.slice(level.span),
+        doc.slice(amount.span),
+        doc.slice(percent.span),
+    );
+    let t = out.tr();
+    let formula = if falls {
+        format!("{a} ÷ ({l} + {a}) × 100%")
+    } else {
+        format!("{a} ÷ ({l} − {a}) × 100%")
+    };
+    let shown = Shown::plain("%");
+    let direction = if falls {
+        "growth-mismatch-fall"
+    } else {
+        "growth-mismatch-growth"
+    };
+    out.emit(
+        percent.span,
+        tr!(
+            t,
+            "growth-mismatch-level-message",
+            change = p,
+            level = l,
+            amount = a
+        ),
+        Some(tr!(
+            t,
+            "growth-mismatch-help",
+            formula = formula,
+            computed = shown.computed_beside(t, &computed, stated),
+            direction = t.text(direction),
+            stated = shown.stated(t, stated)
+        )),
+        vec![
+            Label::new(
+                level.span,
+                tr!(t, "growth-mismatch-label-level", figure = l),
+            ),
+            Label::new(
+                amount.span,
+                tr!(t, "growth-mismatch-label-amount", figure = a),
+            ),
+            Label::new(
+                percent.span,
+                tr!(t, "growth-mismatch-label-change", figure = p),
+            ),
+        ],
+    );
 }
 
 /// A figure's interval, for a Chinese numeral widened to half its last written place: the zeros
