@@ -87,10 +87,10 @@ fn stated_once(c: &Claim) -> bool {
 
 /// The levels of a sentence's `claims` (the first numbered `first`) with their change written in
 /// their unit and then in %: `3465.99万人，比上年减少15.36万人，下降0.44%`. The change in the unit
-/// follows the level after `，比上年` (a word of `[changes] than` or `year-on-year` first, a direction last, at most
-/// [`THAN_GAP`] characters); the change in % follows it with nothing but punctuation and a word of
-/// the same direction between (`，实际增长5.1%` is another change). Not where statistics state
-/// growth at comparable prices (`[changes] real-terms`).
+/// follows the level after `，比上年` (a word of `[changes] than` or `year-on-year` first, a
+/// direction last, at most [`THAN_GAP`] characters); the change in % follows it with nothing but
+/// punctuation and a word of the same direction between (`，实际增长5.1%` is another change). Not
+/// where statistics state growth at comparable prices (`[changes] real-terms`).
 fn level_changes(
     lx: &Lexicon,
     doc: &Document,
