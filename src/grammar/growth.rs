@@ -133,7 +133,11 @@ fn level_changes(
             continue;
         }
         let (before, after) = (gap(level, amount), gap(amount, percent));
-        let Some((at, falls)) = changes.last_direction(before) else {
+        // `比上年减少`: the direction ends the gap; `下降`: the gap is the direction alone.
+        let Some(falls) = changes
+            .last_direction(before)
+            .and_then(|(at, _)| changes.direction_of(before.get(at..)?))
+        else {
             continue;
         };
         let compared = chars(before) <= THAN_GAP
@@ -145,19 +149,8 @@ fn level_changes(
             && !changes
                 .not_between
                 .iter()
-                .any(|w| before.contains(w.as_str()))
-            && changes
-                .falls
-                .iter()
-                .chain(&changes.rises)
-                .any(|w| before.get(at..) == Some(w.as_str()));
-        let same_direction = changes
-            .falls
-            .iter()
-            .chain(&changes.rises)
-            .any(|w| after == w.as_str())
-            && changes.falls_in(after) == Some(falls);
-        if compared && same_direction {
+                .any(|w| before.contains(w.as_str()));
+        if compared && changes.direction_of(after) == Some(falls) {
             relations.push(Relation::LevelChange {
                 level: first + i,
                 amount: first + i + 1,

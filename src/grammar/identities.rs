@@ -536,7 +536,8 @@ fn relate_difference(identity: &Identity, b: &Block<'_>, out: &mut Found<'_>) {
             .zip(claim(whole))
             .is_some_and(|(p, w)| p.quantity.commensurable(&w.quantity))
     });
-    if !same_unit || m == s || m == whole || s == whole {
+    // (A part's figure is never the whole's: its subject does not name the whole.)
+    if !same_unit || m == s {
         return;
     }
     let first = b.first;

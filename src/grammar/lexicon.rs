@@ -588,6 +588,18 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// Whether `text` is a word of direction that falls (`Some(true)`), one that rises, or none.
+    pub fn direction_of(&self, text: &str) -> Option<bool> {
+        let is = |words: &[String]| words.iter().any(|w| w == text);
+        if is(&self.falls) {
+            Some(true)
+        } else if is(&self.rises) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// Whether the last word of direction in `text` is a fall (`Some(true)`), a rise, or there is
     /// none.
     pub fn falls_in(&self, text: &str) -> Option<bool> {

@@ -36,39 +36,33 @@ impl Rule for GrowthMismatch {
 
     /// The grammar relates each change to the two figures; the rule does the arithmetic.
     fn check(&self, doc: &Document, out: &mut Emitter<'_>) {
+        let claim = |i: usize| doc.claims.get(i);
         for relation in &doc.relations {
-            let Relation::Growth {
-                from,
-                to,
-                change: Some(change),
-            } = *relation
-            else {
-                continue;
-            };
-            if let (Some(from), Some(to), Some(stated)) = (
-                doc.claims.get(from),
-                doc.claims.get(to),
-                doc.claims.get(change.claim),
-            ) {
-                check(doc, from, to, stated, change.kind, change.falls, out);
-            }
-        }
-        for relation in &doc.relations {
-            let Relation::LevelChange {
-                level,
-                amount,
-                percent,
-                falls,
-            } = *relation
-            else {
-                continue;
-            };
-            if let (Some(level), Some(amount), Some(percent)) = (
-                doc.claims.get(level),
-                doc.claims.get(amount),
-                doc.claims.get(percent),
-            ) {
-                check_level_change(doc, [level, amount, percent], falls, out);
+            match *relation {
+                Relation::Growth {
+                    from,
+                    to,
+                    change: Some(change),
+                } => {
+                    if let (Some(from), Some(to), Some(stated)) =
+                        (claim(from), claim(to), claim(change.claim))
+                    {
+                        check(doc, from, to, stated, change.kind, change.falls, out);
+                    }
+                }
+                Relation::LevelChange {
+                    level,
+                    amount,
+                    percent,
+                    falls,
+                } => {
+                    if let (Some(level), Some(amount), Some(percent)) =
+                        (claim(level), claim(amount), claim(percent))
+                    {
+                        check_level_change(doc, [level, amount, percent], falls, out);
+                    }
+                }
+                _ => {}
             }
         }
     }
