@@ -321,15 +321,43 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// The size of the pieces [`scan`] reads at a time: well within a core's second-level cache.
+const SCAN_PIECE: usize = 64 * 1024;
+
+/// `bytes` in pieces of about `size` bytes, each with its offset, cut where characters start
+/// (continuation bytes, 10xxxxxx, go with the piece before): pieces of UTF-8 are each UTF-8, and
+/// an ill-formed sequence is ill-formed in the piece that holds it.
+fn pieces(bytes: &[u8], size: usize) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= bytes.len() {
+            return None;
+        }
+        let mut to = from.saturating_add(size.max(1)).min(bytes.len());
+        while bytes.get(to).is_some_and(|b| b & 0xC0 == 0x80) {
+            to += 1;
+        }
+        let piece = (from, bytes.get(from..to).unwrap_or_default());
+        from = to;
+        Some(piece)
+    })
+}
+
 /// The offset of the first NUL byte, and whether the bytes are UTF-8; a large input is scanned
 /// in parts side by side (split where characters start, so each part is UTF-8 when the whole is).
 #[cfg(feature = "inputs")]
 fn scan(bytes: &[u8]) -> (Option<usize>, bool) {
     let one = |part: &[u8]| {
-        (
-            memchr::memchr(0, part),
-            encoding_rs::Encoding::utf8_valid_up_to(part) == part.len(),
-        )
+        // Both questions asked of each piece while it is in the cache: one pass over the part's
+        // memory, not two (a mapped file's pages are faulted in by the first).
+        let (mut nul, mut utf8) = (None, true);
+        for (from, piece) in pieces(part, SCAN_PIECE) {
+            if nul.is_none() {
+                nul = memchr::memchr(0, piece).map(|n| from + n);
+            }
+            utf8 = utf8 && encoding_rs::Encoding::utf8_valid_up_to(piece) == piece.len();
+        }
+        (nul, utf8)
     };
     let threads = crate::threads::threads();
     if bytes.len() < PARALLEL_READ_MIN || threads < 2 {
@@ -592,5 +620,50 @@ mod tests {
             decode(Path::new("x"), b"abc".to_vec(), Some("klingon")),
             Err(SourceError::UnknownEncoding(_))
         ));
+    }
+
+    /// Scanned in small pieces, any text gives what one look at the whole gives: whether it is
+    /// UTF-8 (a character or an ill-formed sequence across a cut included) and its first NUL.
+    #[cfg(feature = "inputs")]
+    #[test]
+    fn scanning_in_pieces() {
+        let whole = |b: &[u8]| {
+            let utf8 = std::str::from_utf8(b).is_ok();
+            (b.iter().position(|&x| x == 0), utf8)
+        };
+        let chinese = "全县常住人口32.1万人，𠀀增长0.5%。".repeat(3).into_bytes();
+        let (gbk, _, _) = encoding_rs::GBK.encode("全县常住人口32.1万人");
+        let mut cases = vec![chinese.clone(), gbk.into_owned()];
+        for cut in [1, 2, 5, 17] {
+            let mut broken = chinese.clone();
+            broken.insert(cut, 0xE5); // a lead byte where a character should start
+            cases.push(broken);
+            let mut stray = chinese.clone();
+            stray.insert(cut, 0x80); // a continuation byte with no lead
+            cases.push(stray);
+            let mut nul = chinese.clone();
+            nul.insert(cut * 7, 0);
+            cases.push(nul);
+            cases.push(
+                chinese
+                    .get(..chinese.len() - cut)
+                    .unwrap_or_default()
+                    .to_vec(),
+            );
+        }
+        for bytes in &cases {
+            for size in [1, 2, 3, 4, 7, 64] {
+                let (mut nul, mut utf8, mut len) = (None, true, 0);
+                for (from, piece) in pieces(bytes, size) {
+                    assert_eq!(from, len);
+                    len += piece.len();
+                    nul = nul.or(piece.iter().position(|&x| x == 0).map(|n| from + n));
+                    utf8 &= std::str::from_utf8(piece).is_ok();
+                }
+                assert_eq!(len, bytes.len());
+                assert_eq!((nul, utf8), whole(bytes), "{bytes:?} in pieces of {size}");
+            }
+            assert_eq!(scan(bytes), whole(bytes));
+        }
     }
 }
