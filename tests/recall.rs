@@ -280,6 +280,45 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 Some((s(cured), s(ok)))
             },
         ),
+        (
+            "part-exceeds-whole",
+            "其中 rows of households and people, one per village",
+            |r| {
+                let area = r.pick(AREAS);
+                let n = r.range(2, 6) as usize;
+                let rows: Vec<(u64, u64)> = (0..n)
+                    .map(|_| {
+                        let h = r.range(5, 400);
+                        (h, h * r.range(2, 5))
+                    })
+                    .collect();
+                let (hs, ps): (u64, u64) =
+                    rows.iter().fold((0, 0), |(a, b), (h, p)| (a + h, b + p));
+                // One figure of one row raised past what the whole leaves room for.
+                let row = r.range(0, n as u64) as usize;
+                let people = r.range(0, 2) == 1;
+                let sep = if r.range(0, 2) == 1 { "，" } else { "；" };
+                let text = |rows: &[(u64, u64)]| {
+                    let listed: Vec<String> = rows
+                        .iter()
+                        .zip(PLACES)
+                        .map(|((h, p), place)| format!("{place}{h}户、{p}人"))
+                        .collect();
+                    format!(
+                        "{area}建档立卡脱贫户{hs}户、{ps}人。其中：{}。",
+                        listed.join(sep)
+                    )
+                };
+                let mut bad = rows.clone();
+                let slot = bad.get_mut(row)?;
+                if people {
+                    slot.1 += r.range(1, 50);
+                } else {
+                    slot.0 += r.range(1, 50);
+                }
+                Some((text(&bad), text(&rows)))
+            },
+        ),
         ("part-exceeds-whole", "其中 inside brackets", |r| {
             let w = r.range(100, 90_000);
             let p = w + r.range(1, 5_000);

@@ -547,6 +547,8 @@ pub struct Lexicon {
     pub per_head: PerHead,
     /// The words and limits of list relations.
     pub lists: Lists,
+    /// Words that tell overlapping 其中 parts from a partition.
+    pub subsets: Subsets,
     /// What makes a figure name a category (see [`crate::grammar::readings`]).
     pub categories: Categories,
     /// The words of a change between two stated figures (see [`crate::grammar::growth`]).
@@ -648,6 +650,39 @@ pub struct Categories {
     /// Bounds written after a figure (`以上`, `以下`, `以内`) that make it a category when a noun
     /// and then a count follow (`5000万元以上项目12个`).
     pub bounds: Vec<String>,
+}
+
+/// Words that tell overlapping 其中 parts from a partition (see [`crate::grammar::subsets`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Subsets {
+    /// Groups of words, each naming one dimension people are counted along (party, sex,
+    /// ethnicity, education, age): parts that name two dimensions overlap.
+    pub dimensions: Vec<Vec<String>>,
+    /// Words that say outright that parts overlap (双重身份).
+    pub overlap: Vec<String>,
+}
+
+impl Subsets {
+    /// Whether parts written in these texts may overlap: one names a word of overlap, or together
+    /// they name words of two dimensions.
+    pub fn overlapping<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut named: Option<usize> = None;
+        for text in texts {
+            if self.overlap.iter().any(|w| text.contains(w.as_str())) {
+                return true;
+            }
+            for (d, words) in self.dimensions.iter().enumerate() {
+                if words.iter().any(|w| text.contains(w.as_str())) {
+                    match named {
+                        Some(n) if n != d => return true,
+                        _ => named = Some(d),
+                    }
+                }
+            }
+        }
+        false
+    }
 }
 
 /// The words and limits of list relations (see [`crate::grammar::lists`]).
@@ -783,6 +818,7 @@ struct MarkersFile {
     bases: Bases,
     per_head: PerHead,
     lists: Lists,
+    subsets: Subsets,
     categories: Categories,
     changes: Changes,
     rate_counts: RateCounts,
@@ -944,6 +980,7 @@ impl Lexicon {
             bases: mf.bases,
             per_head: mf.per_head,
             lists: mf.lists,
+            subsets: mf.subsets,
             categories: mf.categories,
             changes: mf.changes,
             rate_counts: mf.rate_counts,

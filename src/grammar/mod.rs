@@ -16,6 +16,7 @@ pub mod readings;
 pub mod relations;
 pub mod segment;
 pub mod settings;
+pub mod subsets;
 /// The index of a word list (`#total N`, then `word frequency` lines sorted by bytes), as bytes:
 /// built by `build.rs` for the dictionary compiled into heshu (so that nothing is indexed at
 /// start-up) and by [`segment::Dictionary::new`] for any other list.

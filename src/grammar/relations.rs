@@ -42,7 +42,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         per_head(lx, doc, s, out.relations);
         households(lx, doc, s, out.relations);
         let scope = doc.scope_claims(s);
-        subsets(scope, &mut out);
+        super::subsets::subsets(lx, doc, s, &mut out);
         completed(doc, s, &mut out);
         remainders(doc, scope, &mut out);
         explicit_sums(doc, s, &mut out);
@@ -359,54 +359,11 @@ fn named_base(
 }
 
 /// A claim that may be a whole or a part of one: an amount, not a percentage, not per head.
-fn countable(c: &Claim) -> bool {
+pub(super) fn countable(c: &Claim) -> bool {
     c.is_amount()
         && !c.quantity.is_percent()
         && !c.has(MarkerKind::PerCapita)
         && !c.has(MarkerKind::PerHousehold)
-}
-
-/// 其中 parts of a sentence (from its own claims on) and the wholes before them in its scope
-/// (its `；`-joined period, and the sentence before one that opens with 其中): the parts are a
-/// 其中 claim and the 其中 claims right after it of the same unit; the candidate wholes are the
-/// countable claims before them that are no parts, nearest first, none inside brackets the part
-/// is outside of.
-fn subsets(scope: (&[Claim], usize, usize), out: &mut Found<'_>) {
-    let (claims, own, first) = scope;
-    let mut i = own;
-    while let Some(part) = claims.get(i) {
-        if !part.has(MarkerKind::Subset) || !countable(part) {
-            i += 1;
-            continue;
-        }
-        let wholes = claims
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, w)| {
-                countable(w)
-                    && !w.has(MarkerKind::Subset)
-                    && w.quantity.commensurable(&part.quantity)
-                    && w.encloses(part)
-            })
-            .map(|(j, _)| first + j);
-        let run = claims
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| c.has(MarkerKind::Subset));
-        let parts = run
-            .clone()
-            .enumerate()
-            .filter(|(_, c)| countable(c) && c.quantity.commensurable(&part.quantity))
-            .map(|(j, _)| first + i + j);
-        if wholes.clone().next().is_some() {
-            out.parts(wholes, parts, PartsKind::Subset);
-        }
-        i += run.count().max(1);
-    }
 }
 
 /// A completed part (已完成…) in the clause right after its whole, with no year or date between

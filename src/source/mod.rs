@@ -322,11 +322,13 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// The size of the pieces [`scan`] reads at a time: well within a core's second-level cache.
+#[cfg(feature = "inputs")]
 const SCAN_PIECE: usize = 64 * 1024;
 
 /// `bytes` in pieces of about `size` bytes, each with its offset, cut where characters start
 /// (continuation bytes, 10xxxxxx, go with the piece before): pieces of UTF-8 are each UTF-8, and
 /// an ill-formed sequence is ill-formed in the piece that holds it.
+#[cfg(feature = "inputs")]
 fn pieces(bytes: &[u8], size: usize) -> impl Iterator<Item = (usize, &[u8])> {
     let mut from = 0;
     std::iter::from_fn(move || {
