@@ -136,7 +136,8 @@ impl List<'_> {
             let c = self.claims.get(k)?;
             Some(self.doc.slice(self.doc.clauses.get(c.clause)?.span))
         });
-        if lx.subsets.overlapping(texts) {
+        // One part has no sum to leave out.
+        if parts.len() > 1 && lx.subsets.overlapping(texts) {
             for &k in parts {
                 out.parts(wholes.iter().copied(), [self.first + k], PartsKind::Subset);
             }
