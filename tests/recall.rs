@@ -319,6 +319,37 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 Some((text(&bad), text(&rows)))
             },
         ),
+        (
+            "part-exceeds-whole",
+            "rows of households and people in brackets after their whole",
+            |r| {
+                let area = r.pick(AREAS);
+                let rows: Vec<(u64, u64)> = (0..2)
+                    .map(|_| {
+                        let h = r.range(50, 9_000);
+                        (h, h * r.range(2, 5))
+                    })
+                    .collect();
+                let (hs, ps): (u64, u64) =
+                    rows.iter().fold((0, 0), |(a, b), (h, p)| (a + h, b + p));
+                let text = |rows: &[(u64, u64)]| {
+                    let [(h1, p1), (h2, p2)] = rows else {
+                        return String::new();
+                    };
+                    format!(
+                        "{area}{hs}户{ps}人（城镇人口{h1}户{p1}人，农村人口{h2}户{p2}人），下辖25个村。"
+                    )
+                };
+                let mut bad = rows.clone();
+                let slot = bad.get_mut(r.range(0, 2) as usize)?;
+                if r.range(0, 2) == 1 {
+                    slot.1 += r.range(1, 50);
+                } else {
+                    slot.0 += r.range(1, 50);
+                }
+                Some((text(&bad), text(&rows)))
+            },
+        ),
         ("part-exceeds-whole", "其中 inside brackets", |r| {
             let w = r.range(100, 90_000);
             let p = w + r.range(1, 5_000);

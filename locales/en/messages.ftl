@@ -162,6 +162,7 @@ part-exceeds-whole-help = the part { $part }, but the whole { $whole }
 part-exceeds-whole-listed-message = the items listed with 分别 add up to more than their total { $whole }
 part-exceeds-whole-defined-message = the parts add up to more than the whole they belong to, { $whole }
 part-exceeds-whole-parts-message = the parts after 其中 add up to more than their whole { $whole }
+part-exceeds-whole-breakdown-message = the parts in brackets add up to more than their whole { $whole }
 part-exceeds-whole-parts-help = { $sum } { $computed }, but the whole { $whole }
 
 ## placeholder

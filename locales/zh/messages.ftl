@@ -147,6 +147,7 @@ part-exceeds-whole-help = 部分{ $part }，但整体{ $whole }
 part-exceeds-whole-listed-message = “分别”所列各项之和大于总数 { $whole }
 part-exceeds-whole-defined-message = 各部分之和大于其所属的整体 { $whole }
 part-exceeds-whole-parts-message = “其中”各部分之和大于整体 { $whole }
+part-exceeds-whole-breakdown-message = 括号内各部分之和大于整体 { $whole }
 part-exceeds-whole-parts-help = { $sum } { $computed }，但整体{ $whole }
 
 ## placeholder

@@ -35,8 +35,15 @@ pub(super) fn subsets(lx: &Lexicon, doc: &Document, s: usize, out: &mut Found<'_
         let Some(part) = claims.get(i) else {
             break;
         };
+        let list = List { doc, claims, first };
         if !part.has(MarkerKind::Subset) || !countable(part) {
-            i += 1;
+            match bracketed_rows(doc, claims, i) {
+                Some(rows) => {
+                    list.relate_by_place(lx, &rows, PartsKind::Breakdown, out);
+                    i = rows.last().map_or(i, |r| r.end).max(i + 1);
+                }
+                None => i += 1,
+            }
             continue;
         }
         let run = claims
@@ -62,11 +69,10 @@ pub(super) fn subsets(lx: &Lexicon, doc: &Document, s: usize, out: &mut Found<'_
         {
             groups.push(next);
         }
-        let list = List { doc, claims, first };
         if groups.len() == 1 {
             list.relate_by_unit(lx, &head, out);
         } else {
-            list.relate_by_place(lx, &groups, out);
+            list.relate_by_place(lx, &groups, PartsKind::Subset, out);
         }
         i = groups.last().map_or(head.end, |g| g.end).max(i + 1);
     }
@@ -101,14 +107,21 @@ impl List<'_> {
                         .is_some_and(|c| countable(c) && c.quantity.commensurable(&part.quantity))
                 })
                 .collect();
-            self.relate(lx, self.wholes_before(head.start, part), &parts, out);
+            let wholes = self.wholes_before(head.start, part);
+            self.relate(lx, wholes, &parts, PartsKind::Subset, out);
         }
     }
 
     /// Groups of the same figures in the same order: the figures in each place are parts of the
-    /// whole in that place of a group of the same figures right before the list, or else of the
-    /// wholes of their unit before it.
-    fn relate_by_place(&self, lx: &Lexicon, groups: &[Range<usize>], out: &mut Found<'_>) {
+    /// whole in that place of a group of the same figures right before the list, or else (for
+    /// 其中 parts, not a breakdown in brackets) of the wholes of their unit before it.
+    fn relate_by_place(
+        &self,
+        lx: &Lexicon,
+        groups: &[Range<usize>],
+        kind: PartsKind,
+        out: &mut Found<'_>,
+    ) {
         let Some(head) = groups.first() else {
             return;
         };
@@ -121,14 +134,28 @@ impl List<'_> {
             };
             let parts: Vec<usize> = groups.iter().map(|g| g.start + place).collect();
             match &tuple {
-                Some(w) => self.relate(lx, vec![self.first + w.start + place], &parts, out),
-                None => self.relate(lx, self.wholes_before(head.start, part), &parts, out),
+                Some(w) => {
+                    let whole = vec![self.first + w.start + place];
+                    self.relate(lx, whole, &parts, kind, out);
+                }
+                None if kind == PartsKind::Breakdown => {}
+                None => {
+                    let wholes = self.wholes_before(head.start, part);
+                    self.relate(lx, wholes, &parts, kind, out);
+                }
             }
         }
     }
 
     /// Record parts under their wholes: together, or each alone where they may overlap.
-    fn relate(&self, lx: &Lexicon, wholes: Vec<usize>, parts: &[usize], out: &mut Found<'_>) {
+    fn relate(
+        &self,
+        lx: &Lexicon,
+        wholes: Vec<usize>,
+        parts: &[usize],
+        kind: PartsKind,
+        out: &mut Found<'_>,
+    ) {
         if wholes.is_empty() || parts.is_empty() {
             return;
         }
@@ -139,14 +166,10 @@ impl List<'_> {
         // One part has no sum to leave out.
         if parts.len() > 1 && lx.subsets.overlapping(texts) {
             for &k in parts {
-                out.parts(wholes.iter().copied(), [self.first + k], PartsKind::Subset);
+                out.parts(wholes.iter().copied(), [self.first + k], kind);
             }
         } else {
-            out.parts(
-                wholes,
-                parts.iter().map(|&k| self.first + k),
-                PartsKind::Subset,
-            );
+            out.parts(wholes, parts.iter().map(|&k| self.first + k), kind);
         }
     }
 
@@ -241,6 +264,54 @@ fn next_group(doc: &Document, claims: &[Claim], at: usize) -> Option<Range<usize
     Some(at..end)
 }
 
+/// Rows of the same figures in brackets that open right after a group of those figures, with no
+/// 其中 (`全镇13951户68202人（城镇人口240户544人，农村人口13711户67658人）`): two rows or more, none
+/// dated (one row, or rows of years, compare: `326户1024人（上年84户270人）`), starting at claim `at`.
+fn bracketed_rows(doc: &Document, claims: &[Claim], at: usize) -> Option<Vec<Range<usize>>> {
+    let part = claims
+        .get(at)
+        .filter(|c| c.bracket.is_some() && countable(c))?;
+    let whole = claims.get(at.checked_sub(1)?)?;
+    if whole.bracket == part.bracket || whole.span.end > part.span.start {
+        return None;
+    }
+    let between = doc.slice(Span::new(whole.span.end, part.span.start));
+    let opens = between.trim_start().starts_with(['（', '(']) && !between.contains(['）', ')']);
+    if !opens {
+        return None;
+    }
+    let mut end = at + 1;
+    while let (Some(a), Some(b)) = (claims.get(end - 1), claims.get(end)) {
+        if !(a.clause == b.clause || enumerated(doc, a.clause, b.clause)) {
+            break;
+        }
+        end += 1;
+    }
+    let head = at..end;
+    let plain = head.clone().all(|k| {
+        claims.get(k).is_some_and(|c| {
+            c.bracket == part.bracket && c.markers.kinds().all(|m| m == MarkerKind::Level)
+        })
+    });
+    let row = head
+        .clone()
+        .filter(|&k| claims.get(k).is_some_and(countable))
+        .count()
+        >= 2;
+    if !plain || !row || dated(doc, claims, &head) {
+        return None;
+    }
+    let mut rows = vec![head.clone()];
+    while let Some(next) = rows
+        .last()
+        .and_then(|g| next_group(doc, claims, g.end))
+        .filter(|next| parallel(doc, claims, &head, next) && !dated(doc, claims, next))
+    {
+        rows.push(next);
+    }
+    (rows.len() >= 2).then_some(rows)
+}
+
 /// Whether the group `next` repeats the 其中 group `head` for another part: the same figures
 /// (unit and reading) in the same order, in the same brackets, no marker of their own but 为/达,
 /// and a year or date only where the first group has one.
@@ -302,7 +373,7 @@ mod tests {
                 Relation::Parts {
                     wholes,
                     parts,
-                    kind: PartsKind::Subset,
+                    kind: PartsKind::Subset | PartsKind::Breakdown,
                 } => Some((
                     doc.members_of(wholes)
                         .map(|c| doc.slice(c.span).to_owned())
@@ -347,6 +418,28 @@ mod tests {
             found.contains(&(owned(&["1024人"]), owned(&["270人", "200人"]))),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn rows_in_brackets_after_their_whole_are_its_parts() {
+        let found = subsets(
+            "全镇13951户68202人（城镇人口240户544人，农村人口13711户67658人），下辖25个村。",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (owned(&["13951户"]), owned(&["240户", "13711户"])),
+                (owned(&["68202人"]), owned(&["544人", "67658人"])),
+            ]
+        );
+        // One row, rows of years, or no whole of the same figures: no parts.
+        for text in [
+            "全镇脱贫户326户1024人（上年84户270人）。",
+            "全镇脱贫户326户1024人（2019年84户270人，2020年90户300人）。",
+            "全镇脱贫户326户（城镇人口240户544人，农村人口13711户67658人）。",
+        ] {
+            assert_eq!(subsets(text), vec![], "{text}");
+        }
     }
 
     #[test]

@@ -443,6 +443,10 @@ pub enum SummaryKind {
 pub enum PartsKind {
     /// 其中/包括 parts: each, and their sum, at most the whole; they need not exhaust it.
     Subset,
+    /// Rows of a whole's figures in brackets right after it, one row per part
+    /// (`13951户68202人（城镇人口240户544人，农村人口13711户67658人）`): like a subset, each and
+    /// their sum at most the whole.
+    Breakdown,
     /// A completed part (`制定措施206条，已完成172条`): at most the whole.
     Completed,
     /// Parts closed by a remainder (其余): they add up to the whole.

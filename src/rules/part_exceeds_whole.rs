@@ -36,6 +36,7 @@ impl Rule for PartExceedsWhole {
                 parts,
                 kind:
                     kind @ (PartsKind::Subset
+                    | PartsKind::Breakdown
                     | PartsKind::Completed
                     | PartsKind::Listed
                     | PartsKind::DefinedSubset),
@@ -108,6 +109,7 @@ fn emit(doc: &Document, whole: &Claim, parts: &[&Claim], kind: PartsKind, out: &
         let key = match kind {
             PartsKind::Listed => "part-exceeds-whole-listed-message",
             PartsKind::DefinedSubset => "part-exceeds-whole-defined-message",
+            PartsKind::Breakdown => "part-exceeds-whole-breakdown-message",
             _ => "part-exceeds-whole-parts-message",
         };
         (
