@@ -243,6 +243,11 @@ fn enumerated(doc: &Document, a: usize, b: usize) -> bool {
 fn next_group(doc: &Document, claims: &[Claim], at: usize) -> Option<Range<usize>> {
     let prev = claims.get(at.checked_sub(1)?)?;
     let start = claims.get(at)?;
+    // A clause without figures between two groups frames what follows anew (`…两无户214户437人，
+    // 按照五个一批的要求，需要发展生产和就业的308户1095人…`: another dimension of the same whole).
+    if start.clause != prev.clause + 1 {
+        return None;
+    }
     let between = (prev.clause..start.clause).all(|c| {
         doc.clauses.get(c).is_some_and(|c| {
             matches!(
@@ -459,6 +464,17 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+        // A clause without figures between two rows starts another list.
+        let found = subsets(
+            "贫困户952户3122人（其中两因户182户559人，两缺户467户1630人，按照分类施策的要求，需要发展生产的308户1095人，异地搬迁的221户804人）。",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (owned(&["952户"]), owned(&["182户", "467户"])),
+                (owned(&["3122人"]), owned(&["559人", "1630人"])),
+            ]
+        );
     }
 
     #[test]
