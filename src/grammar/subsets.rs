@@ -6,7 +6,9 @@
 //! of every group are parts of 281户, the people of every group parts of 1078人.
 //!
 //! Only groups of two figures or more make such a table: a list of single figures separated by
-//! `，` runs on into other wholes and other figures too often to be read as parts.
+//! `，` runs on into other wholes and other figures too often to be read as parts. Such rows in
+//! brackets right after their whole break it down without 其中 (`PartsKind::Breakdown`:
+//! `全镇13951户68202人（城镇人口240户544人，农村人口13711户67658人）`).
 //!
 //! Parts are at most their whole, each and together (`PartsKind::Subset`); 其中 never says that
 //! they exhaust it. Parts that count along two dimensions (党员 and 女性) overlap: each is then
