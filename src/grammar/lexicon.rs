@@ -716,6 +716,8 @@ pub struct PerHead {
     pub person_units: Vec<String>,
     /// For 户均.
     pub household_units: Vec<String>,
+    /// Words in a subject that make its figure an average (平均, 年均).
+    pub average_words: Vec<String>,
 }
 
 /// The words around a base a share names (`占全市生产总值的比重为4.1%` names 生产总值 of 全市).

@@ -29,7 +29,10 @@ pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
         let reading = if names_category(lx, text, c, clause_end, followed_in_clause) {
             Reading::CategoryBound
         } else {
-            reading_from_markers(c, rate.is_some())
+            match reading_from_markers(c, rate.is_some()) {
+                Reading::Level if names_average(lx, text, c) => Reading::Average,
+                reading => reading,
+            }
         };
         if let Some(c) = doc.claims.get_mut(i) {
             c.reading = reading;
@@ -91,6 +94,20 @@ fn rate_of(lx: &Lexicon, text: &str, doc: &Document, c: &Claim) -> Option<Rate> 
         name: Span::new(c.subject.start + word.start, c.subject.start + word.end),
         may_pass_100: may_pass_100 || other_base,
     })
+}
+
+/// Whether a figure's subject says it is an average (`平均气温16.2℃`, `年均降水量`): a level of
+/// that kind is no amount to add up.
+fn names_average(lx: &Lexicon, text: &str, c: &Claim) -> bool {
+    !c.quantity.is_percent()
+        && text
+            .get(c.subject.start..c.subject.end)
+            .is_some_and(|subject| {
+                lx.per_head
+                    .average_words
+                    .iter()
+                    .any(|w| subject.contains(w.as_str()))
+            })
 }
 
 /// The reading the markers before a figure give it (`rate`: whether its subject names a rate).
@@ -172,6 +189,23 @@ mod tests {
             .iter()
             .map(|c| (doc.slice(c.span).to_owned(), c.reading))
             .collect()
+    }
+
+    #[test]
+    fn averages_named_in_the_subject() {
+        use Reading::*;
+        assert_eq!(
+            readings(
+                "全县平均气温16.2℃，气温最高38.5℃；职工平均年龄45岁，年均投入1200万元，增长5%。"
+            ),
+            [
+                ("16.2℃".to_owned(), Average),
+                ("38.5℃".to_owned(), Level),
+                ("45岁".to_owned(), Average),
+                ("1200万元".to_owned(), Average),
+                ("5%".to_owned(), Change),
+            ]
+        );
     }
 
     #[test]

@@ -358,9 +358,11 @@ fn named_base(
     named.find(|(_, c)| whose(c) == Some(own)).map(|(i, _)| i)
 }
 
-/// A claim that may be a whole or a part of one: an amount, not a percentage, not per head.
+/// A claim that may be a whole or a part of one: an amount, not a percentage, not per head, no
+/// average.
 pub(super) fn countable(c: &Claim) -> bool {
     c.is_amount()
+        && c.reading != Reading::Average
         && !c.quantity.is_percent()
         && !c.has(MarkerKind::PerCapita)
         && !c.has(MarkerKind::PerHousehold)
