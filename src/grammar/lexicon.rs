@@ -518,6 +518,9 @@ pub struct Lexicon {
     pub numeral_word_prefixes: SuffixTable<()>,
     /// Words right after a numeral that make it part of a name (`九年制`): no figure.
     pub numeral_name_words: WordTable<()>,
+    /// Searchers for the words in a subject that make its figure an average (`[per-head]
+    /// average-words`), run over a block's text once.
+    pub average_words: Vec<memchr::memmem::Finder<'static>>,
     /// Characters after which no vague numeral starts (无数, 人数).
     pub vague_not_after: CharSet,
     /// Words right before a count that close an enumeration (等).
@@ -976,6 +979,12 @@ impl Lexicon {
                 .map(|w| (w, false))
                 .chain(mf.rates.unbounded.into_iter().map(|w| (w, true))),
         );
+        let average_words = mf
+            .per_head
+            .average_words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
         Ok(Self {
             rates,
             other_base: mf.rates.other_base,
@@ -997,6 +1006,7 @@ impl Lexicon {
             prefix_qualifiers: SuffixTable::new(grouped(&mf.prefix_qualifiers, qualifier_kind)?),
             suffix_qualifiers: WordTable::new(grouped(&mf.suffix_qualifiers, qualifier_kind)?),
             conjunctions: WordTable::new(mf.enumeration.conjunctions.into_iter().map(|w| (w, ()))),
+            average_words,
             numeral_name_words: WordTable::new(
                 mf.numerals.name_words.iter().map(|w| (w.clone(), ())),
             ),

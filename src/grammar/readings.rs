@@ -13,6 +13,7 @@ use crate::model::{Claim, Document, MarkerKind, QualifierKind, Rate, Reading, Sp
 /// that follows a category bound to take the category in (`60岁及以上人口为22559人`: the subject
 /// of 22559人 is `60岁及以上人口为`).
 pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
+    let averages = average_words_in(lx, text, doc, first);
     for i in first..doc.claims.len() {
         let Some(c) = doc.claims.get(i) else {
             continue;
@@ -30,7 +31,7 @@ pub(crate) fn read(lx: &Lexicon, text: &str, doc: &mut Document, first: usize) {
             Reading::CategoryBound
         } else {
             match reading_from_markers(c, rate.is_some()) {
-                Reading::Level if names_average(lx, text, c) => Reading::Average,
+                Reading::Level if names_average(&averages, c) => Reading::Average,
                 reading => reading,
             }
         };
@@ -96,18 +97,30 @@ fn rate_of(lx: &Lexicon, text: &str, doc: &Document, c: &Claim) -> Option<Rate> 
     })
 }
 
-/// Whether a figure's subject says it is an average (`平均气温16.2℃`, `年均降水量`): a level of
-/// that kind is no amount to add up.
-fn names_average(lx: &Lexicon, text: &str, c: &Claim) -> bool {
-    !c.quantity.is_percent()
-        && text
-            .get(c.subject.start..c.subject.end)
-            .is_some_and(|subject| {
-                lx.per_head
-                    .average_words
-                    .iter()
-                    .any(|w| subject.contains(w.as_str()))
-            })
+/// Where words that make a figure an average (`平均气温16.2℃`, `年均降水量`) start in the text of
+/// claims `first..` (one search of the block's text per word, not one per claim).
+fn average_words_in(lx: &Lexicon, text: &str, doc: &Document, first: usize) -> Vec<usize> {
+    let (Some(a), Some(b)) = (doc.claims.get(first), doc.claims.last()) else {
+        return Vec::new();
+    };
+    let from = a.subject.start.min(a.span.start);
+    let block = text.as_bytes().get(from..b.span.end).unwrap_or_default();
+    let mut at: Vec<usize> = lx
+        .average_words
+        .iter()
+        .flat_map(|w| w.find_iter(block).map(move |i| from + i))
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+/// Whether a figure's subject holds one of the words found at `words`: a level of that kind is
+/// no amount to add up.
+fn names_average(words: &[usize], c: &Claim) -> bool {
+    !c.quantity.is_percent() && {
+        let i = words.partition_point(|&w| w < c.subject.start);
+        words.get(i).is_some_and(|&w| w < c.subject.end)
+    }
 }
 
 /// The reading the markers before a figure give it (`rate`: whether its subject names a rate).
