@@ -42,7 +42,7 @@ pub(crate) fn relate(lx: &Lexicon, doc: &mut Document) {
         per_head(lx, doc, s, out.relations);
         households(lx, doc, s, out.relations);
         let scope = doc.scope_claims(s);
-        super::subsets::subsets(lx, doc, s, &mut out);
+        super::subsets::subsets(lx, doc, s, scope, &mut out);
         completed(doc, s, &mut out);
         remainders(doc, scope, &mut out);
         explicit_sums(doc, s, &mut out);

@@ -16,14 +16,22 @@
 
 use super::lexicon::Lexicon;
 use super::relations::{countable, Found};
+use crate::model::document::SCOPE_SENTENCES;
 use crate::model::{Claim, Document, FigureKind, MarkerKind, PartsKind, Span};
 use std::ops::Range;
 
 /// The 其中 parts of sentence `s` (from its own claims on) and their wholes, in its scope (its
-/// `；`-joined period, and the sentence before one that opens with 其中); groups of parts that
-/// follow in the period's later sentences join them.
-pub(super) fn subsets(lx: &Lexicon, doc: &Document, s: usize, out: &mut Found<'_>) {
-    let (_, own, first) = doc.scope_claims(s);
+/// `；`-joined period, and the sentence before one that opens with 其中: `scope` is
+/// [`Document::scope_claims`] of `s`); groups of parts that follow in the period's later sentences
+/// join them.
+pub(super) fn subsets(
+    lx: &Lexicon,
+    doc: &Document,
+    s: usize,
+    scope: (&[Claim], usize, usize),
+    out: &mut Found<'_>,
+) {
+    let (_, own, first) = scope;
     let Some(sentence) = doc.sentences.get(s) else {
         return;
     };
@@ -129,7 +137,7 @@ impl List<'_> {
         };
         let tuple = self
             .group_before(head.start)
-            .filter(|w| self.same_shape(w, head) && w.clone().all(|k| self.is_whole(k)));
+            .filter(|w| same_shape(self.claims, w, head) && w.clone().all(|k| self.is_whole(k)));
         for place in 0..head.len() {
             let Some(part) = self.claims.get(head.start + place).filter(|c| countable(c)) else {
                 continue;
@@ -211,17 +219,19 @@ impl List<'_> {
         }
         Some(start..at)
     }
-
-    fn same_shape(&self, a: &Range<usize>, b: &Range<usize>) -> bool {
-        same_shape(self.claims, a, b)
-    }
 }
 
 /// Where the claims of sentence `s`'s period end: the sentences after it joined by `；` in its
-/// block (as an index into [`Document::claims`]).
+/// block, at most [`SCOPE_SENTENCES`] of them, as far as a scope reaches back (as an index into
+/// [`Document::claims`]). Unbounded, a line of tens of thousands of `；` made each sentence read
+/// all the others after it.
 fn period_end(doc: &Document, s: usize) -> usize {
     let mut last = s;
-    while let (Some(cur), Some(next)) = (doc.sentences.get(last), doc.sentences.get(last + 1)) {
+    while let (true, Some(cur), Some(next)) = (
+        last - s < SCOPE_SENTENCES,
+        doc.sentences.get(last),
+        doc.sentences.get(last + 1),
+    ) {
         if !cur.ends_with_semicolon || next.block != cur.block {
             break;
         }
@@ -451,11 +461,14 @@ mod tests {
 
     #[test]
     fn what_is_no_part_ends_the_list() {
-        // A change, a share, another unit, a year where the first part has none.
+        // After a row: a change, a total of its own, a share, another unit, a year where the first
+        // row has none.
         for text in [
-            "全乡有党支部7个，其中农村支部5个，较上年增加2个。",
-            "全乡贫困户281户，其中甲村61户，占21.7%。",
-            "全乡贫困户281户，其中甲村61户，2020年新识别80户。",
+            "全乡贫困户281户1078人，其中甲村61户247人，较上年增加20户80人。",
+            "全乡贫困户281户1078人，其中甲村61户247人，累计帮扶80户300人。",
+            "全乡贫困户281户1078人，其中甲村61户247人，占21.7%、22.9%。",
+            "全乡贫困户281户1078人，其中甲村61户247人，新建住房80套300间。",
+            "全乡贫困户281户1078人，其中甲村61户247人，2020年新识别80户300人。",
             // Single figures separated by `，`: prose, not a table.
             "新增公路60.9万公里，其中高速公路4.2万公里，修复治理退化草原517万亩。",
             "幼儿园128所。其中，公办幼儿园53所，民办幼儿园75所；城区幼儿园50所，农村幼儿园78所。",
@@ -483,7 +496,10 @@ mod tests {
     fn parts_along_two_dimensions_are_related_one_by_one() {
         let found = subsets("全村干部15人，其中党员12人、女性5人、大专以上学历8人。");
         assert_eq!(found.len(), 3, "{found:?}");
-        let found = subsets("低保对象663户，其中农村低保521户，特困供养142户，双重身份人员122户。");
+        let found = subsets(
+            "低保对象663户1932人，其中农村低保521户1772人，特困供养142户160人，双重身份人员122户395人。",
+        );
+        assert_eq!(found.len(), 6, "{found:?}");
         assert!(found.iter().all(|(_, parts)| parts.len() == 1), "{found:?}");
         // One dimension: a partition.
         let found = subsets("全县有职工689人，其中男职工400人、女职工289人。");
