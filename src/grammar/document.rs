@@ -1055,9 +1055,18 @@ fn build_clauses(
         let in_subset_list = term == Some('、')
             && (carried.has(MarkerKind::Subset)
                 || clause_markers.iter().any(|m| m.kind == MarkerKind::Subset));
+        // `种植6675亩（其中：油菜1830亩、…）`: a 其中 that ends its clause, before a colon or comma,
+        // opens the list after it (the figures before it are its whole's).
+        let subset_ends_clause = matches!(term, Some('：' | ':' | '，' | ','))
+            && clause_markers.last().is_some_and(|m| {
+                m.kind == MarkerKind::Subset && m.span.end == trim_span(text, cspan).end
+            });
         carried = MarkerSet::default();
         if let (true, Some(kind)) = (only_markers, only_marker) {
             carried.insert(kind);
+        }
+        if subset_ends_clause {
+            carried.insert(MarkerKind::Subset);
         }
         if in_subset_list {
             carried.insert(MarkerKind::Subset);

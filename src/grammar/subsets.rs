@@ -66,16 +66,19 @@ pub(super) fn subsets(
         let mut groups = vec![head.clone()];
         // Groups of one figure each are prose, not a table: `其中高速铁路8951公里，…；新增公路
         // 60.9万公里` goes on to another whole, `城镇人口45.78万人；乡村人口87.36万人；当年出生人口…`
-        // to other figures. A group of two figures or more (`61户、247人`) is a row.
+        // to other figures. A group of two figures or more (`61户、247人`) is a row; inside
+        // brackets, whose end ends the list, single figures are rows too (`6675亩（其中：蔬菜
+        // 3000亩，油料2000亩）`).
         let row = head
             .clone()
             .filter(|&k| claims.get(k).is_some_and(countable))
             .count()
             >= 2;
+        let bracketed = claims.get(head.start).is_some_and(|c| c.bracket.is_some());
         while let Some(next) = groups
             .last()
             .and_then(|g| next_group(doc, claims, g.end))
-            .filter(|next| row && parallel(doc, claims, &head, next))
+            .filter(|next| (row || bracketed) && parallel(doc, claims, &head, next))
         {
             groups.push(next);
         }
@@ -184,9 +187,29 @@ impl List<'_> {
     }
 
     /// The countable claims before `at` of `part`'s unit that are no parts and enclose it, nearest
-    /// first.
+    /// first; or the figure right before a bracket (a comma may stand between) that opens on the
+    /// parts alone (`播种面积32220亩，其他农作物6675亩（其中：油菜1830亩、…）`: the parts are
+    /// 6675亩's).
     fn wholes_before(&self, at: usize, part: &Claim) -> Vec<usize> {
         let before = self.claims.get(..at).unwrap_or_default();
+        if let Some(j) = at.checked_sub(1) {
+            let bracketed = before.get(j).is_some_and(|w| {
+                self.is_whole(j)
+                    && w.quantity.commensurable(&part.quantity)
+                    && part.bracket.is_some()
+                    && w.bracket != part.bracket
+                    && w.encloses(part)
+                    && self
+                        .doc
+                        .text
+                        .get(w.span.end..)
+                        .map(|t| t.trim_start().trim_start_matches(['，', ',']).trim_start())
+                        .is_some_and(|t| t.starts_with(['（', '(']))
+            });
+            if bracketed {
+                return vec![self.first + j];
+            }
+        }
         (0..before.len())
             .rev()
             .filter(|&j| {
@@ -457,6 +480,30 @@ mod tests {
         ] {
             assert_eq!(subsets(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_list_in_brackets_is_of_the_figure_the_brackets_follow() {
+        // 其中 with a colon inside the bracket; parts joined by 、 or, in brackets, by ，; another
+        // whole of the unit before it in the sentence is no candidate.
+        for text in [
+            "播种面积32220亩，其他农作物6675亩（其中：油菜1830亩、蔬菜3850亩、花卉745亩）。",
+            "播种面积32220亩,其他农作物6675亩(其中:油菜1830亩、蔬菜3850亩、花卉745亩)。",
+            "播种面积32220亩，其他农作物6675亩（其中：油菜1830亩，蔬菜3850亩，花卉745亩）。",
+            "播种面积32220亩，其他农作物6675亩（其中，油菜1830亩、蔬菜3850亩、花卉745亩）。",
+            "播种面积32220亩，其他农作物6675亩，（其中：油菜1830亩、蔬菜3850亩、花卉745亩）。",
+        ] {
+            assert_eq!(
+                subsets(text),
+                vec![(owned(&["6675亩"]), owned(&["1830亩", "3850亩", "745亩"]))],
+                "{text}"
+            );
+        }
+        // Outside brackets both wholes stay candidates (nearest first).
+        assert_eq!(
+            subsets("播种面积32220亩，其他农作物6675亩，其中：油菜1830亩、蔬菜3850亩。"),
+            vec![(owned(&["6675亩", "32220亩"]), owned(&["1830亩", "3850亩"]))]
+        );
     }
 
     #[test]
