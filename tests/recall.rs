@@ -1055,6 +1055,29 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 format!("建设{list}{}大{kind}。", NUMERALS[n]),
             ))
         }),
+        (
+            "part-exceeds-whole",
+            "其中： list in brackets after a second whole of its unit",
+            |r| {
+                let area = r.pick(AREAS);
+                let parts: Vec<u64> = (0..3).map(|_| r.range(20, 3_000)).collect();
+                let sum: u64 = parts.iter().sum();
+                let over = r.range(3, 200);
+                // The whole the brackets follow, and a larger one before it that the parts fit.
+                let (bad_whole, whole) = (sum - over.min(sum - 1), sum + r.range(0, 200));
+                let big = sum * 4 + r.range(1_000, 9_000);
+                let sep = if r.range(0, 2) == 0 { "、" } else { "，" };
+                let text = |w: u64| {
+                    let [a, b, c] = parts.as_slice() else {
+                        return String::new();
+                    };
+                    format!(
+                        "{area}农作物播种面积{big}亩，其他农作物{w}亩（其中：蔬菜{a}亩{sep}油料{b}亩{sep}花卉{c}亩）。"
+                    )
+                };
+                Some((text(bad_whole), text(whole)))
+            },
+        ),
     ]
 }
 
