@@ -261,5 +261,15 @@ mod tests {
                 ("5.5万元".to_owned(), Average),
             ]
         );
+        // The same words in traditional characters.
+        assert_eq!(
+            readings("總產值81.10億元，同比增長3.9%，減少0.5萬人，增長到103%。"),
+            [
+                ("81.10億元".to_owned(), Level),
+                ("3.9%".to_owned(), Change),
+                ("0.5萬人".to_owned(), Change),
+                ("103%".to_owned(), Reached),
+            ]
+        );
     }
 }
