@@ -19,7 +19,7 @@ use serde::Deserialize;
 pub struct Partition {
     /// A stable name.
     pub id: String,
-    /// The unit of the bounds (`岁`).
+    /// The base unit of the bounds (`岁`, also written `周岁` or `歲`: `rules/lexicon/units.toml`).
     pub unit: String,
 }
 
@@ -107,9 +107,14 @@ fn groups(
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        let unit = c.quantity.unit.map_or("", |u| u.text.as_str());
-        if c.reading == Reading::CategoryBound && unit == partition.unit {
-            let ranges = ranges(doc.slice(c.span), &partition.unit);
+        // The unit as written (`岁`, `周岁`, `歲`) of the partition's base unit.
+        let unit = c
+            .quantity
+            .unit
+            .filter(|u| u.base == partition.unit)
+            .map(|u| u.text.as_str());
+        if let (Reading::CategoryBound, Some(unit)) = (c.reading, unit) {
+            let ranges = ranges(doc.slice(c.span), unit);
             if !ranges.is_empty() {
                 groups.push(Group {
                     bound: first + i,
@@ -244,5 +249,22 @@ mod tests {
         assert!(ranges("14-0岁", "岁").is_empty());
         assert!(ranges("60岁", "岁").is_empty());
         assert!(ranges("三岁", "岁").is_empty());
+    }
+
+    #[test]
+    fn groups_are_found_in_every_writing_of_the_unit() {
+        for text in [
+            "0-14岁人口占17.86%，15-64岁人口占65.42%，65岁及以上人口占16.72%。",
+            "0-14周岁人口占17.86%，15-64周岁人口占65.42%，65周岁及以上人口占16.72%。",
+            "0-14歲人口占總人口的17.86%,15-64歲人口占65.42%,65歲及以上人口占16.72%。",
+        ] {
+            let doc = crate::parse(text);
+            let partitions = doc
+                .relations
+                .iter()
+                .filter(|r| matches!(r, crate::model::Relation::Partition { .. }))
+                .count();
+            assert_eq!(partitions, 1, "{text}");
+        }
     }
 }
