@@ -1066,13 +1066,12 @@ fn shapes() -> Vec<(&'static str, &'static str, Shape)> {
                 // The whole the brackets follow, and a larger one before it that the parts fit.
                 let (bad_whole, whole) = (sum - over.min(sum - 1), sum + r.range(0, 200));
                 let big = sum * 4 + r.range(1_000, 9_000);
-                let sep = if r.range(0, 2) == 0 { "、" } else { "，" };
                 let text = |w: u64| {
                     let [a, b, c] = parts.as_slice() else {
                         return String::new();
                     };
                     format!(
-                        "{area}农作物播种面积{big}亩，其他农作物{w}亩（其中：蔬菜{a}亩{sep}油料{b}亩{sep}花卉{c}亩）。"
+                        "{area}农作物播种面积{big}亩，其他农作物{w}亩（其中：蔬菜{a}亩、油料{b}亩、花卉{c}亩）。"
                     )
                 };
                 Some((text(bad_whole), text(whole)))

@@ -66,19 +66,18 @@ pub(super) fn subsets(
         let mut groups = vec![head.clone()];
         // Groups of one figure each are prose, not a table: `其中高速铁路8951公里，…；新增公路
         // 60.9万公里` goes on to another whole, `城镇人口45.78万人；乡村人口87.36万人；当年出生人口…`
-        // to other figures. A group of two figures or more (`61户、247人`) is a row; inside
-        // brackets, whose end ends the list, single figures are rows too (`6675亩（其中：蔬菜
-        // 3000亩，油料2000亩）`).
+        // to other figures. A group of two figures or more (`61户、247人`) is a row. Not even in
+        // brackets: `（其中：城镇3000人，乡村2000人，男性2600人，女性2400人）` counts one whole
+        // twice.
         let row = head
             .clone()
             .filter(|&k| claims.get(k).is_some_and(countable))
             .count()
             >= 2;
-        let bracketed = claims.get(head.start).is_some_and(|c| c.bracket.is_some());
         while let Some(next) = groups
             .last()
             .and_then(|g| next_group(doc, claims, g.end))
-            .filter(|next| (row || bracketed) && parallel(doc, claims, &head, next))
+            .filter(|next| row && parallel(doc, claims, &head, next))
         {
             groups.push(next);
         }
@@ -484,12 +483,11 @@ mod tests {
 
     #[test]
     fn a_list_in_brackets_is_of_the_figure_the_brackets_follow() {
-        // 其中 with a colon inside the bracket; parts joined by 、 or, in brackets, by ，; another
-        // whole of the unit before it in the sentence is no candidate.
+        // 其中 with a colon inside the bracket; another whole of the unit before it in the
+        // sentence is no candidate.
         for text in [
             "播种面积32220亩，其他农作物6675亩（其中：油菜1830亩、蔬菜3850亩、花卉745亩）。",
             "播种面积32220亩,其他农作物6675亩(其中:油菜1830亩、蔬菜3850亩、花卉745亩)。",
-            "播种面积32220亩，其他农作物6675亩（其中：油菜1830亩，蔬菜3850亩，花卉745亩）。",
             "播种面积32220亩，其他农作物6675亩（其中，油菜1830亩、蔬菜3850亩、花卉745亩）。",
             "播种面积32220亩，其他农作物6675亩，（其中：油菜1830亩、蔬菜3850亩、花卉745亩）。",
         ] {
@@ -516,8 +514,11 @@ mod tests {
             "全乡贫困户281户1078人，其中甲村61户247人，占21.7%、22.9%。",
             "全乡贫困户281户1078人，其中甲村61户247人，新建住房80套300间。",
             "全乡贫困户281户1078人，其中甲村61户247人，2020年新识别80户300人。",
-            // Single figures separated by `，`: prose, not a table.
+            // Single figures separated by `，`: prose, not a table; in brackets too (two
+            // breakdowns of one whole, each summing to it).
             "新增公路60.9万公里，其中高速公路4.2万公里，修复治理退化草原517万亩。",
+            "全县常住人口5000人（其中：城镇3000人，乡村2000人，男性2600人，女性2400人）。",
+            "全县常住人口5000人（其中：城镇3000人，乡村2000人；男性2600人，女性2400人）。",
             "幼儿园128所。其中，公办幼儿园53所，民办幼儿园75所；城区幼儿园50所，农村幼儿园78所。",
         ] {
             let found = subsets(text);
