@@ -552,5 +552,15 @@ mod tests {
         // One dimension: a partition.
         let found = subsets("全县有职工689人，其中男职工400人、女职工289人。");
         assert_eq!(found, vec![(owned(&["689人"]), owned(&["400人", "289人"]))]);
+        // Residence and sex, two breakdowns of one whole in one list.
+        let found =
+            subsets("全县常住人口5000人（其中：城镇3000人、乡村2000人、男性2600人、女性2400人）。");
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found.iter().all(|(_, parts)| parts.len() == 1), "{found:?}");
+        let found = subsets("全县常住人口5000人（其中：城镇3000人、乡村2000人）。");
+        assert_eq!(
+            found,
+            vec![(owned(&["5000人"]), owned(&["3000人", "2000人"]))]
+        );
     }
 }
