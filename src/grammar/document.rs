@@ -1065,10 +1065,7 @@ fn build_clauses(
         if let (true, Some(kind)) = (only_markers, only_marker) {
             carried.insert(kind);
         }
-        if subset_ends_clause {
-            carried.insert(MarkerKind::Subset);
-        }
-        if in_subset_list {
+        if subset_ends_clause || in_subset_list {
             carried.insert(MarkerKind::Subset);
         }
         doc.clauses.push(Clause {

@@ -198,12 +198,13 @@ impl List<'_> {
                     && part.bracket.is_some()
                     && w.bracket != part.bracket
                     && w.encloses(part)
-                    && self
-                        .doc
-                        .text
-                        .get(w.span.end..)
-                        .map(|t| t.trim_start().trim_start_matches(['，', ',']).trim_start())
-                        .is_some_and(|t| t.starts_with(['（', '(']))
+                    && w.span.end <= part.span.start
+                    && opens_bracket(
+                        self.doc
+                            .slice(Span::new(w.span.end, part.span.start))
+                            .trim_start()
+                            .trim_start_matches(['，', ',']),
+                    )
             });
             if bracketed {
                 return vec![self.first + j];
@@ -315,8 +316,7 @@ fn bracketed_rows(doc: &Document, claims: &[Claim], at: usize) -> Option<Vec<Ran
         return None;
     }
     let between = doc.slice(Span::new(whole.span.end, part.span.start));
-    let opens = between.trim_start().starts_with(['（', '(']) && !between.contains(['）', ')']);
-    if !opens {
+    if !opens_bracket(between) {
         return None;
     }
     let mut end = at + 1;
@@ -381,6 +381,12 @@ fn dated(doc: &Document, claims: &[Claim], group: &Range<usize>) -> bool {
                 FigureKind::Year | FigureKind::Date { .. } | FigureKind::Period
             )
         })
+}
+
+/// Whether the text between a figure and the next opens a bracket that is still open at the
+/// next (`6675亩（其中：油菜1830亩`): the next figure is inside an aside on the first.
+fn opens_bracket(between: &str) -> bool {
+    between.trim_start().starts_with(['（', '(']) && !between.contains(['）', ')'])
 }
 
 /// Whether two groups hold figures of the same units and readings in the same order.
